@@ -1,0 +1,27 @@
+import type { IncomingMessage } from "node:http";
+import { getToken } from "next-auth/jwt";
+import { prisma } from "../db/client";
+import type { UserRole } from "../db/generated/enums";
+import { env } from "../env";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+}
+
+type CookieRequest = IncomingMessage & { cookies?: Partial<Record<string, string>> };
+
+/**
+ * The signed-in user of a request, re-read from the database on every call: a deactivated user
+ * gets null at once, and a changed role applies on the next request (the JWT only carries the id).
+ */
+export async function currentUser(req: CookieRequest): Promise<SessionUser | null> {
+  const token = await getToken({ req: req as Parameters<typeof getToken>[0]["req"], secret: env().NEXTAUTH_SECRET });
+  const id = typeof token?.id === "string" ? token.id : undefined;
+  if (!id) return null;
+  const user = await prisma().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
+  if (!user || !user.active) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}

@@ -1,0 +1,111 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { mkdirSync } from "node:fs";
+import { env } from "../env";
+import { PrismaClient } from "./generated/client";
+
+export type Db = InstanceType<typeof PrismaClient>;
+/** The client handed to `$transaction` callbacks. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** A minimal SQL connection, used by the migration runner on both back ends. */
+export interface SqlConn {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Runs a script of several statements (no parameters). */
+  exec(sql: string): Promise<void>;
+  release(): Promise<void>;
+}
+
+interface DbHandle {
+  prisma: Db;
+  kind: "pglite" | "postgres";
+  pglite?: PGlite;
+  /** A dedicated connection for migrations / advisory locks. */
+  connect(): Promise<SqlConn>;
+  close(): Promise<void>;
+}
+
+const g = globalThis as unknown as { __mesDb?: DbHandle };
+
+/**
+ * Creates a database handle: Postgres through @prisma/adapter-pg when a URL is given,
+ * otherwise embedded PGlite (one instance per process; it is single-connection).
+ */
+export function createDb(opts: { url?: string; pgliteDir?: string; poolSize?: number } = {}): DbHandle {
+  if (opts.url) {
+    const url = opts.url;
+    const adapter = new PrismaPg({ connectionString: url, max: opts.poolSize ?? 10 });
+    const prisma = new PrismaClient({ adapter });
+    return {
+      prisma,
+      kind: "postgres",
+      async connect() {
+        const { Client } = await import("pg");
+        const client = new Client({ connectionString: url });
+        await client.connect();
+        return {
+          async query<R>(sql: string, params?: unknown[]) {
+            return (await client.query(sql, params as unknown[])).rows as R[];
+          },
+          async exec(sql: string) {
+            await client.query(sql);
+          },
+          async release() {
+            await client.end();
+          },
+        };
+      },
+      async close() {
+        await prisma.$disconnect();
+      },
+    };
+  }
+  const dir = opts.pgliteDir ?? ".data/pglite";
+  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const pglite = new PGlite(dir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: "pglite",
+    pglite,
+    async connect() {
+      await pglite.waitReady;
+      return {
+        async query<R>(sql: string, params?: unknown[]) {
+          return (await pglite.query(sql, params)).rows as R[];
+        },
+        async exec(sql: string) {
+          await pglite.exec(sql);
+        },
+        async release() {},
+      };
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+/** The process-wide handle, made on first use from the environment (kept on globalThis so the
+ * custom server and Next's separately bundled API routes share one client / one PGlite). */
+export function db(): DbHandle {
+  if (!g.__mesDb) {
+    const e = env();
+    g.__mesDb = createDb({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, poolSize: e.DB_POOL_SIZE });
+  }
+  return g.__mesDb;
+}
+
+/** Installs a handle as the process-wide one (tests, scripts). */
+export function setDb(handle: DbHandle | undefined): void {
+  g.__mesDb = handle;
+}
+
+/** The Prisma client singleton. */
+export function prisma(): Db {
+  return db().prisma;
+}
+
+export type { DbHandle };

@@ -1,0 +1,96 @@
+import { ZodError } from "zod";
+import type { DomainEvent } from "../realtime/events";
+
+export type ErrorCode =
+  | "VALIDATION_FAILED"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "METHOD_NOT_ALLOWED"
+  | "INVALID_STATE"
+  | "INSUFFICIENT_STOCK"
+  | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "RATE_LIMITED"
+  | "SERVICE_UNAVAILABLE"
+  | "INTERNAL";
+
+/** An error whose message is safe to show to the person who caused it. */
+export class HttpError extends Error {
+  /** Events of side records committed despite the refusal (e.g. shortage notifications). */
+  events: DomainEvent[] = [];
+
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new HttpError(400, "VALIDATION_FAILED", message, details);
+export const unauthenticated = (message = "Sign in to continue.") => new HttpError(401, "UNAUTHENTICATED", message);
+export const forbidden = (message = "You are not allowed to do this.") => new HttpError(403, "FORBIDDEN", message);
+export const notFound = (what = "Record") => new HttpError(404, "NOT_FOUND", `${what} not found.`);
+export const invalidState = (message: string, details?: unknown) => new HttpError(409, "INVALID_STATE", message, details);
+export const conflict = (message: string, details?: unknown) => new HttpError(409, "CONFLICT", message, details);
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+interface PrismaLikeError {
+  code?: string;
+  meta?: Record<string, unknown>;
+  name?: string;
+}
+
+function prismaCode(err: unknown): string | undefined {
+  if (typeof err !== "object" || err === null) return undefined;
+  const e = err as PrismaLikeError;
+  if (typeof e.code === "string" && /^P\d{4}$/.test(e.code)) return e.code;
+  return undefined;
+}
+
+function uniqueTarget(meta: Record<string, unknown> | undefined): string | undefined {
+  const t = meta?.target ?? (meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause?.constraint?.fields;
+  if (Array.isArray(t)) return t.join(", ");
+  return typeof t === "string" ? t : undefined;
+}
+
+/** Turns anything thrown into a status and the error body of DOMAIN.md; unknown errors are logged, never leaked. */
+export function toErrorResponse(err: unknown, log: (e: unknown) => void = (e) => console.error(e)): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+  if (err instanceof HttpError) {
+    return {
+      status: err.status,
+      headers: err.headers,
+      body: { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } },
+    };
+  }
+  if (err instanceof ZodError) {
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: "VALIDATION_FAILED",
+          message: err.issues.map((i) => `${i.path.length ? i.path.join(".") + ": " : ""}${i.message}`).join("; "),
+          details: err.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code })),
+        },
+      },
+    };
+  }
+  const code = prismaCode(err);
+  if (code === "P2025") return { status: 404, body: { error: { code: "NOT_FOUND", message: "Record not found." } } };
+  if (code === "P2002") {
+    const target = uniqueTarget((err as PrismaLikeError).meta);
+    return { status: 409, body: { error: { code: "CONFLICT", message: target ? `A record with this ${target} already exists.` : "A record with these values already exists." } } };
+  }
+  if (code === "P2003") return { status: 400, body: { error: { code: "VALIDATION_FAILED", message: "A referenced record does not exist." } } };
+  log(err);
+  return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong on our side. It has been logged." } } };
+}

@@ -1,0 +1,138 @@
+// The only writer of StockLevel and StockEntry. Every posting locks the StockLevel rows of its
+// products (in productId order, so two postings over overlapping products cannot deadlock), checks
+// the new balances, then writes the ledger rows and the levels in the caller's transaction.
+import type { Tx } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import type { StockSourceType } from "../db/generated/enums";
+import { env } from "../env";
+import { notifyRoles } from "../notifications/create";
+import type { DomainEvent } from "../realtime/events";
+import { InsufficientStockError, type Shortage } from "./errors";
+
+const Decimal = Prisma.Decimal;
+type Decimal = Prisma.Decimal;
+
+export interface StockLine {
+  productId: string;
+  /** Signed quantity: positive adds stock, negative takes it. */
+  change: Decimal | number | string;
+}
+
+export interface PostingInput {
+  lines: StockLine[];
+  sourceType: StockSourceType;
+  sourceId?: string | null;
+  note?: string | null;
+  actorId?: string | null;
+  /** Defaults to ALLOW_NEGATIVE_STOCK. */
+  allowNegative?: boolean;
+}
+
+export interface PostedEntry {
+  id: bigint;
+  productId: string;
+  change: Decimal;
+  balanceAfter: Decimal;
+}
+
+export interface PostingResult {
+  entries: PostedEntry[];
+  events: DomainEvent[];
+}
+
+interface LockedLevel {
+  productId: string;
+  onHand: Decimal;
+  sku: string;
+  name: string;
+  uom: string;
+  reorderPoint: Decimal | null;
+}
+
+/** Posts stock movements inside `tx`; throws InsufficientStockError (nothing written) when a balance would go negative. */
+export async function postStock(tx: Tx, input: PostingInput): Promise<PostingResult> {
+  // One net change per product; a net zero writes nothing.
+  const net = new Map<string, Decimal>();
+  for (const line of input.lines) {
+    const change = new Decimal(line.change.toString());
+    net.set(line.productId, (net.get(line.productId) ?? new Decimal(0)).plus(change));
+  }
+  const ids = [...net.keys()].filter((id) => !net.get(id)!.isZero()).sort();
+  if (!ids.length) return { entries: [], events: [] };
+
+  // Levels normally exist from product creation; create missing ones (in order) so they can be locked.
+  await tx.$executeRaw`
+    INSERT INTO "StockLevel" ("productId", "onHand", "updatedAt")
+    SELECT p."id", 0, now() FROM "Product" p WHERE p."id" IN (${Prisma.join(ids)}) ORDER BY p."id"
+    ON CONFLICT ("productId") DO NOTHING`;
+  const locked = await tx.$queryRaw<LockedLevel[]>`
+    SELECT l."productId", l."onHand", p."sku", p."name", p."uom", p."reorderPoint"
+    FROM "StockLevel" l JOIN "Product" p ON p."id" = l."productId"
+    WHERE l."productId" IN (${Prisma.join(ids)})
+    ORDER BY l."productId"
+    FOR UPDATE OF l`;
+  if (locked.length !== ids.length) {
+    const found = new Set(locked.map((l) => l.productId));
+    throw new InsufficientStockError(
+      ids.filter((id) => !found.has(id)).map((id) => ({ productId: id, sku: id, name: "unknown product", uom: "", onHand: 0, required: 0, shortBy: 0 })),
+    );
+  }
+
+  const allowNegative = input.allowNegative ?? env().ALLOW_NEGATIVE_STOCK;
+  const shortages: Shortage[] = [];
+  const next = locked.map((l) => {
+    const before = new Decimal(l.onHand.toString());
+    const change = net.get(l.productId)!;
+    const after = before.plus(change);
+    if (after.isNegative() && !allowNegative) {
+      shortages.push({
+        productId: l.productId,
+        sku: l.sku,
+        name: l.name,
+        uom: l.uom,
+        onHand: before.toNumber(),
+        required: change.negated().toNumber(),
+        shortBy: after.negated().toNumber(),
+      });
+    }
+    return { level: l, before, change, after };
+  });
+  if (shortages.length) throw new InsufficientStockError(shortages);
+
+  const entries: PostedEntry[] = [];
+  for (const n of next) {
+    await tx.$executeRaw`UPDATE "StockLevel" SET "onHand" = ${n.after}, "updatedAt" = now() WHERE "productId" = ${n.level.productId}`;
+    const entry = await tx.stockEntry.create({
+      data: {
+        productId: n.level.productId,
+        change: n.change,
+        balanceAfter: n.after,
+        sourceType: input.sourceType,
+        sourceId: input.sourceId ?? null,
+        note: input.note ?? null,
+        createdById: input.actorId ?? null,
+      },
+      select: { id: true, productId: true, change: true, balanceAfter: true },
+    });
+    entries.push(entry);
+  }
+
+  const events: DomainEvent[] = [
+    { name: "stock:changed", payload: { productIds: ids, sourceType: input.sourceType, sourceId: input.sourceId ?? null } },
+  ];
+  // Crossing the reorder point (from above to at-or-below) tells inventory once, not on every posting below it.
+  for (const n of next) {
+    const rp = n.level.reorderPoint === null ? null : new Decimal(n.level.reorderPoint.toString());
+    if (rp && n.before.greaterThan(rp) && n.after.lessThanOrEqualTo(rp)) {
+      events.push(
+        ...(await notifyRoles(tx, ["INVENTORY"], {
+          type: "stock.reorder",
+          title: `${n.level.sku} is at or below its reorder point`,
+          body: `${n.level.name}: ${n.after.toString()} ${n.level.uom} on hand (reorder point ${rp.toString()}).`,
+          link: `/stock?productId=${n.level.productId}`,
+        })),
+      );
+    }
+  }
+  return { entries, events };
+}

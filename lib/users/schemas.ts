@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { ROLES } from "../auth/permissions";
+import { pagingQuery } from "../http/paging";
+
+/** 8–72 characters (bcrypt reads 72 bytes), with at least one letter and one digit. */
+export const passwordSchema = z
+  .string()
+  .min(8, "must be at least 8 characters")
+  .refine((p) => Buffer.byteLength(p, "utf8") <= 72, "must be at most 72 bytes")
+  .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), "must contain a letter and a digit");
+
+const name = z.string().trim().min(1, "is required").max(120);
+const email = z.string().trim().toLowerCase().pipe(z.email("must be an email address")).pipe(z.string().max(254));
+
+export const createUserInput = z
+  .object({ name, email, role: z.enum(ROLES), password: passwordSchema, active: z.boolean().default(true) })
+  .strict();
+export type CreateUserInput = z.infer<typeof createUserInput>;
+
+export const updateUserInput = z
+  .object({ name: name.optional(), email: email.optional(), role: z.enum(ROLES).optional(), active: z.boolean().optional(), password: passwordSchema.optional() })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to change");
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
+
+export const listUsersQuery = pagingQuery
+  .extend({
+    q: z.string().trim().max(100).optional(),
+    role: z.enum(ROLES).optional(),
+    active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  })
+  .strict();
+export type ListUsersQuery = z.infer<typeof listUsersQuery>;
+
+export const idParam = z.object({ id: z.uuid("must be a valid id") });

@@ -1,0 +1,12 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native / WASM packages stay outside the bundles: they are loaded once, from node_modules,
+  // and the Prisma client made by server.ts is shared with the API routes through globalThis.
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pglite-prisma-adapter", "@electric-sql/pglite", "pg", "bcryptjs"],
+  typescript: { tsconfigPath: "tsconfig.json" },
+};
+
+module.exports = nextConfig;

@@ -1,0 +1,3 @@
+import { authHandler } from "@/lib/auth/handler";
+
+export default authHandler;

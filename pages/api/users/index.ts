@@ -1,0 +1,13 @@
+import { apiRoute, reply } from "@/lib/http/api";
+import { createUserInput, listUsersQuery } from "@/lib/users/schemas";
+import { createUser, listUsers } from "@/lib/users/service";
+
+export const config = { api: { bodyParser: false } };
+
+export default apiRoute({
+  GET: { permission: "users:manage", handler: async ({ query }) => listUsers(listUsersQuery.parse(query)) },
+  POST: {
+    permission: "users:manage",
+    handler: async ({ body, user }) => reply(await createUser(createUserInput.parse(body), user), { status: 201 }),
+  },
+});

@@ -1,0 +1,55 @@
+// The process entry of `npm run dev` and `npm start`: validates the environment, migrates (and on a
+// first embedded start, seeds) the database, then serves Next on one HTTP server. Socket.IO attaches
+// to this server (lib/realtime); other WebSocket upgrades go to Next (hot reload in dev).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import next from "next";
+import { EnvError, env } from "./lib/env";
+import { initDatabase } from "./lib/db/init";
+import { db } from "./lib/db/client";
+import { MigrationError } from "./lib/db/migrate";
+import { securityHeaders } from "./lib/http/security-headers";
+
+async function main(): Promise<void> {
+  const e = env();
+  const dev = e.NODE_ENV !== "production";
+  console.log(`[db] ${e.embedded ? `embedded PGlite in ${e.PGLITE_DIR}` : "Postgres (DATABASE_URL)"}`);
+  await initDatabase((m) => console.log(`[db] ${m}`));
+
+  const app = next({ dev, hostname: e.HOST, port: e.PORT, dir: process.cwd() });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const headers = securityHeaders(dev);
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    void handle(req, res);
+  });
+  // Realtime seam: lib/realtime attaches Socket.IO here (`/socket.io`) in the realtime issue.
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (req, socket, head) => {
+    void upgrade(req, socket, head);
+  });
+
+  server.listen(e.PORT, e.HOST, () => {
+    const shown = e.HOST === "0.0.0.0" || e.HOST === "127.0.0.1" ? "localhost" : e.HOST;
+    console.log(`> Ready on http://${shown}:${e.PORT} (${dev ? "development" : "production"})`);
+  });
+
+  const shutdown = (signal: string) => {
+    console.log(`[server] ${signal}: closing`);
+    server.close();
+    void db().close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((err) => {
+  if (err instanceof EnvError || err instanceof MigrationError) {
+    console.error(`\n${err.message}\n`);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});
