@@ -79,6 +79,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const v = result.data;
   const secret = v.NEXTAUTH_SECRET ?? devSecret();
   if (!v.NEXTAUTH_SECRET) process.env.NEXTAUTH_SECRET = secret; // next-auth reads it too
+  // Without NEXTAUTH_URL, next-auth builds its URLs from the Host header (so localhost, 127.0.0.1 and a
+  // tablet's view of the LAN address all work). Set NEXTAUTH_URL in production behind a proxy.
+  if (!v.NEXTAUTH_URL && !source.AUTH_TRUST_HOST) process.env.AUTH_TRUST_HOST = "true";
   return {
     ...v,
     NEXTAUTH_SECRET: secret,
