@@ -1,5 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth from "next-auth";
+import { env } from "../env";
 import { toErrorResponse, HttpError } from "../http/errors";
 import { CLIENT_IP_HEADER, clientIp, loginRetryAfter } from "./login";
 import { authOptions } from "./options";
@@ -11,6 +12,14 @@ import { authOptions } from "./options";
 export async function authHandler(req: NextApiRequest, res: NextApiResponse): Promise<void> {
   const ip = clientIp(req);
   req.headers[CLIENT_IP_HEADER] = ip;
+  // next-auth derives its URLs (and whether cookies are Secure) from these headers when NEXTAUTH_URL
+  // is unset, assuming https when no protocol is given: state the real one unless a trusted proxy did.
+  if (!env().TRUST_PROXY) {
+    req.headers["x-forwarded-proto"] = (req.socket as { encrypted?: boolean }).encrypted ? "https" : "http";
+    delete req.headers["x-forwarded-host"];
+  } else {
+    req.headers["x-forwarded-proto"] ??= (req.socket as { encrypted?: boolean }).encrypted ? "https" : "http";
+  }
   const action = ([] as string[]).concat(req.query.nextauth ?? []);
   try {
     if (req.method === "POST" && action[0] === "callback" && action[1] === "credentials") {

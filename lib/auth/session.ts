@@ -18,7 +18,9 @@ type CookieRequest = IncomingMessage & { cookies?: Partial<Record<string, string
  * gets null at once, and a changed role applies on the next request (the JWT only carries the id).
  */
 export async function currentUser(req: CookieRequest): Promise<SessionUser | null> {
-  const token = await getToken({ req: req as Parameters<typeof getToken>[0]["req"], secret: env().NEXTAUTH_SECRET });
+  // Behind HTTPS next-auth names the cookie __Secure-…; look for the one this browser holds.
+  const secureCookie = /(?:^|;\s*)__Secure-next-auth\.session-token(?:\.\d+)?=/.test(String(req.headers.cookie ?? ""));
+  const token = await getToken({ req: req as Parameters<typeof getToken>[0]["req"], secret: env().NEXTAUTH_SECRET, secureCookie });
   const id = typeof token?.id === "string" ? token.id : undefined;
   if (!id) return null;
   const user = await prisma().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });

@@ -2,6 +2,7 @@
 // its natural key first, so running it twice changes nothing.
 import { hashPassword } from "../auth/password";
 import { writeAudit } from "../audit/write";
+import { ensureStockLevel } from "../stock/levels";
 import { postStock } from "../stock/post";
 import type { UserRole } from "./generated/enums";
 import { prisma } from "./client";
@@ -44,7 +45,7 @@ export async function seedDemo(): Promise<SeedResult> {
       if (existing) return existing;
       created.push(`product ${sku}`);
       const p = await tx.product.create({ data: { sku, ...data } });
-      await tx.stockLevel.create({ data: { productId: p.id } });
+      await ensureStockLevel(tx, p.id);
       return p;
     };
     const steel = await product("STEEL-01", { name: "Steel Plate", isFinished: false, uom: "pcs", unitCost: 25, reorderPoint: 20, description: "2 mm cold-rolled steel plate, 1000 × 500 mm" });

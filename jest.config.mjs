@@ -1,0 +1,25 @@
+import nextJest from "next/jest.js";
+
+const createJestConfig = nextJest({ dir: "." });
+
+/** @type {import('jest').Config} */
+const config = {
+  testEnvironment: "node",
+  setupFiles: ["<rootDir>/tests/helpers/env.ts"],
+  testMatch: ["<rootDir>/tests/integration/**/*.test.ts", "<rootDir>/lib/**/*.test.ts"],
+  moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
+  testTimeout: 60_000,
+  // Integration suites share nothing but the machine: each makes its own database.
+  maxWorkers: 1,
+};
+
+// Prisma 7's runtime loads its query compiler as an ES module and PGlite ships ESM: let SWC
+// transform those two (next/jest would skip all of node_modules). Run jest with
+// --experimental-vm-modules (npm test does) for their dynamic imports.
+export default async () => {
+  const resolved = await createJestConfig(config)();
+  return {
+    ...resolved,
+    transformIgnorePatterns: ["/node_modules/(?!(@prisma/client|@electric-sql)/)", "^.+\\.module\\.(css|sass|scss)$"],
+  };
+};

@@ -1,0 +1,6 @@
+// Test environment, set before any module reads it (lib/env parses once per test file).
+process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
+process.env.BCRYPT_COST ??= "10";
+process.env.PGLITE_DIR = "memory://";
+process.env.SEED_DEMO = "false";
+delete process.env.DATABASE_URL; // tests choose their database explicitly (TEST_DATABASE_URL)
