@@ -6,7 +6,13 @@ const createJestConfig = nextJest({ dir: "." });
 const config = {
   testEnvironment: "node",
   setupFiles: ["<rootDir>/tests/helpers/env.ts"],
-  testMatch: ["<rootDir>/tests/integration/**/*.test.ts", "<rootDir>/lib/**/*.test.ts"],
+  testMatch: [
+    "<rootDir>/tests/integration/**/*.test.ts",
+    "<rootDir>/lib/**/*.test.ts",
+    // Real parallelism needs a real server: the concurrency suites run against Postgres only
+    // (`.ci/run` runs the suite a second time with TEST_DATABASE_URL set).
+    ...(process.env.TEST_DATABASE_URL ? ["<rootDir>/tests/concurrency/**/*.test.ts"] : []),
+  ],
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
   testTimeout: 60_000,
   // Integration suites share nothing but the machine: each makes its own database.

@@ -49,7 +49,7 @@ export const apiConfig = { api: { bodyParser: false } } as const;
  */
 export function apiRoute(defs: Partial<Record<Method, RouteDef>>) {
   const allow = Object.keys(defs).join(", ");
-  return async function handler(req: NextApiRequest, res: NextApiResponse): Promise<void> {
+  const handler = async function handler(req: NextApiRequest, res: NextApiResponse): Promise<void> {
     res.setHeader("Cache-Control", "no-store");
     try {
       const method = (req.method ?? "GET").toUpperCase() as Method;
@@ -85,4 +85,6 @@ export function apiRoute(defs: Partial<Record<Method, RouteDef>>) {
       if (err instanceof HttpError) await publish(err.events);
     }
   };
+  /** The method table's permissions, for the role × route matrix test. */
+  return Object.assign(handler, { routeMethods: Object.fromEntries(Object.entries(defs).map(([m, d]) => [m, d.permission])) as Partial<Record<Method, RouteDef["permission"]>> });
 }

@@ -43,7 +43,7 @@ export class Client {
     return c;
   }
 
-  async raw(method: string, path: string, init: { body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+  async raw(method: string, path: string, init: { body?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
     const res = await fetch(this.baseUrl + path, {
       method,
       redirect: "manual",

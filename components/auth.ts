@@ -1,0 +1,85 @@
+// Sign-in and sign-out against next-auth's REST endpoints, without next-auth/react: its signIn()
+// cannot read our 429 JSON (the sign-in throttle), and we want every failure as a clear message.
+import { ApiError, errorFromResponse } from "./api";
+
+const FORM = { "Content-Type": "application/x-www-form-urlencoded", "X-Auth-Return-Redirect": "1" };
+
+/** next-auth's CSRF token (also sets its cookie), needed by every next-auth POST. */
+export async function csrfToken(): Promise<string> {
+  const res = await fetch("/api/auth/csrf", { credentials: "same-origin", cache: "no-store" });
+  if (!res.ok) throw await errorFromResponse(res);
+  const body = (await res.json()) as { csrfToken?: unknown };
+  if (typeof body.csrfToken !== "string") throw new ApiError(res.status, "CSRF", "Could not start signing in. Reload the page and try again.");
+  return body.csrfToken;
+}
+
+/** Messages for next-auth's `?error=` codes (it sends people to /signin?error=… on failures). */
+export function signInErrorMessage(code: string): string {
+  switch (code) {
+    case "CredentialsSignin":
+      return "Incorrect email or password.";
+    case "AccessDenied":
+      return "This account may not sign in. Ask an administrator for access.";
+    case "SessionRequired":
+      return "Please sign in to continue.";
+    default:
+      return "Signing in failed. Please try again.";
+  }
+}
+
+async function post(url: string, fields: Record<string, string>): Promise<Response> {
+  try {
+    return await fetch(url, { method: "POST", credentials: "same-origin", headers: FORM, body: new URLSearchParams({ ...fields, json: "true" }) });
+  } catch {
+    throw new ApiError(0, "NETWORK", "Cannot reach the server. Check the network connection and try again.");
+  }
+}
+
+/**
+ * Signs in with email and password; resolves when the session cookie is set, throws an ApiError
+ * with a message to show otherwise (wrong credentials, throttled, expired CSRF token, ...).
+ */
+export async function signInWithPassword(email: string, password: string): Promise<void> {
+  const res = await post("/api/auth/callback/credentials", { csrfToken: await csrfToken(), email, password });
+  if (res.status === 429 || (!res.ok && res.status !== 401)) throw await errorFromResponse(res);
+  // Success and failure both answer `{ url }` (or a redirect to it); a failure's url names the error:
+  // 401 + error=CredentialsSignin, or 200 + csrf=true when the CSRF token did not match.
+  const url = res.redirected ? new URL(res.url) : new URL(await returnedUrl(res), window.location.origin);
+  const error = url.searchParams.get("error") ?? (res.status === 401 ? "CredentialsSignin" : null);
+  if (error) throw new ApiError(401, error, signInErrorMessage(error));
+  if (url.searchParams.has("csrf")) throw new ApiError(403, "CSRF", "Your sign-in form expired. Please try again.");
+  // The session cookie is what counts: make sure the API now knows us.
+  const me = await fetch("/api/me", { credentials: "same-origin", cache: "no-store" });
+  if (!me.ok) throw new ApiError(me.status, "SIGNIN_FAILED", "Signing in failed. Please try again.");
+}
+
+async function returnedUrl(res: Response): Promise<string> {
+  const body = (await res.json().catch(() => ({}))) as { url?: unknown };
+  return typeof body.url === "string" ? body.url : "/";
+}
+
+/** Ends the session (clears the cookie). */
+export async function signOut(): Promise<void> {
+  const res = await post("/api/auth/signout", { csrfToken: await csrfToken() });
+  if (!res.ok) throw await errorFromResponse(res);
+}
+
+/**
+ * Where to go after signing in: the `callbackUrl` when it is a page of this site, else the dashboard.
+ * Absolute URLs on our own origin are accepted (next-auth builds those) and reduced to their path.
+ */
+export function safeCallbackPath(raw: unknown, origin: string): string {
+  if (typeof raw !== "string" || raw === "") return "/";
+  if (!raw.startsWith("/") && !raw.startsWith(origin + "/") && raw !== origin) return "/";
+  if (raw.startsWith("//") || raw.startsWith("/\\")) return "/";
+  let url: URL;
+  try {
+    url = new URL(raw, origin);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== origin) return "/";
+  const path = url.pathname + url.search + url.hash;
+  if (url.pathname === "/signin" || url.pathname.startsWith("/api/")) return "/";
+  return path;
+}

@@ -1,0 +1,29 @@
+import type { UserRole } from "@/lib/db/generated/enums";
+import type { Method } from "@/lib/http/api";
+
+/** Ids of the seeded demo data, for building concrete paths and bodies. */
+export interface Fixtures {
+  users: Record<UserRole, string>;
+  products: { steel: string; screws: string; table: string };
+  workCenters: { welding: string; assembly: string };
+  mo: string;
+  workOrders: [string, string];
+  /** Unique per call: use it in names, SKUs, emails. */
+  unique: string;
+}
+
+/**
+ * One row of the role × route matrix: a request that is valid for the roles in `allowed` (they must
+ * get a 2xx) and refused for every other role (403, or the status in `refused`, e.g. 404 where a
+ * record is invisible to that role). Unauthenticated requests must get 401 unless `public`.
+ */
+export interface MatrixEntry {
+  /** The route file's path, e.g. "/api/users/[id]". */
+  route: string;
+  method: Method;
+  path: (fx: Fixtures, role: UserRole) => string;
+  body?: (fx: Fixtures, role: UserRole) => unknown;
+  allowed: UserRole[];
+  refused?: Partial<Record<UserRole, number>>;
+  public?: boolean;
+}
