@@ -13,7 +13,7 @@ const matrixDir = path.join(__dirname, "matrix");
 const entries: MatrixEntry[] = [];
 
 let app: TestApp;
-let fx: Omit<Fixtures, "unique">;
+let fx: Omit<Fixtures, "unique" | "extra">;
 let n = 0;
 
 beforeAll(async () => {
@@ -56,7 +56,8 @@ test("each role gets 2xx where DOMAIN.md allows it and 403/404 elsewhere; signed
   for (const e of entries) {
     for (const role of [...ROLES, null]) {
       const client = role ? await app.as(role) : app.anon();
-      const f: Fixtures = { ...fx, unique: `${Date.now().toString(36)}${n++}` };
+      const f: Fixtures = { ...fx, unique: `${Date.now().toString(36)}${n++}`, extra: {} };
+      if (e.setup) f.extra = await e.setup(app.db.handle.prisma, f, role);
       const res = await client.request(e.method, e.path(f, role ?? "VIEWER"), e.body?.(f, role ?? "VIEWER"));
       const ok = res.status >= 200 && res.status < 300;
       const label = `${e.method} ${e.route} as ${role ?? "signed-out"}`;

@@ -1,3 +1,4 @@
+import type { Db } from "@/lib/db/client";
 import type { UserRole } from "@/lib/db/generated/enums";
 import type { Method } from "@/lib/http/api";
 
@@ -10,6 +11,8 @@ export interface Fixtures {
   workOrders: [string, string];
   /** Unique per call: use it in names, SKUs, emails. */
   unique: string;
+  /** What the entry's `setup` returned for this call (e.g. the id of a record made just for it). */
+  extra: Record<string, string>;
 }
 
 /**
@@ -26,4 +29,6 @@ export interface MatrixEntry {
   allowed: UserRole[];
   refused?: Partial<Record<UserRole, number>>;
   public?: boolean;
+  /** Runs before each call (per role) with direct database access; its result is `fx.extra`. */
+  setup?: (prisma: Db, fx: Fixtures, role: UserRole | null) => Promise<Record<string, string>>;
 }

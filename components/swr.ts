@@ -1,0 +1,22 @@
+import Router from "next/router";
+import type { SWRConfiguration } from "swr";
+import { ApiError, fetcher } from "./api";
+
+/** Sends the browser to the sign-in page, coming back to the current page afterwards. */
+export function redirectToSignIn(): void {
+  if (Router.pathname === "/signin") return;
+  void Router.replace({ pathname: "/signin", query: { callbackUrl: Router.asPath } });
+}
+
+/** App-wide SWR settings: no retries on 4xx, and an expired session leads to the sign-in page. */
+export const swrConfig: SWRConfiguration = {
+  fetcher,
+  onError(err: unknown) {
+    if (err instanceof ApiError && err.status === 401) redirectToSignIn();
+  },
+  onErrorRetry(err: unknown, _key, config, revalidate, { retryCount }) {
+    if (err instanceof ApiError && err.status >= 400 && err.status < 500) return;
+    if (retryCount >= 3) return;
+    setTimeout(() => void revalidate({ retryCount }), (config.errorRetryInterval ?? 5000) * 2 ** retryCount);
+  },
+};

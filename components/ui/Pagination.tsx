@@ -1,0 +1,26 @@
+import { Button } from "./Button";
+
+/** "Showing 21–40 of 95" with previous / next buttons. */
+export function Pagination({ page, pageSize, total, noun, onPage }: { page: number; pageSize: number; total: number; noun: string; onPage: (page: number) => void }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+  return (
+    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3">
+      <p className="text-sm text-neutral-600" aria-live="polite">
+        {total === 0 ? `No ${noun}` : `Showing ${from}–${to} of ${total} ${noun}`}
+      </p>
+      <div className="flex items-center gap-2">
+        <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+          Previous
+        </Button>
+        <span className="px-2 text-sm text-neutral-600">
+          Page {page} of {pages}
+        </span>
+        <Button variant="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+          Next
+        </Button>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,53 @@
+import Head from "next/head";
+import { useRouter } from "next/router";
+import { useEffect, useMemo } from "react";
+import { LogoMark } from "@/components/AppShell";
+import { safeCallbackPath, signInErrorMessage } from "@/components/auth";
+import { SignInForm } from "@/components/SignInForm";
+
+/** The sign-in page (next-auth's `pages.signIn` and `pages.error` point here). */
+export default function SignInPage() {
+  const router = useRouter();
+  const query = router.isReady ? router.query : {};
+  const callbackUrl = typeof query.callbackUrl === "string" ? query.callbackUrl : undefined;
+  const errorCode = typeof query.error === "string" ? query.error : undefined;
+
+  const target = useMemo(() => (typeof window === "undefined" ? "/" : safeCallbackPath(callbackUrl, window.location.origin)), [callbackUrl]);
+
+  // Someone who is already signed in has nothing to do here.
+  useEffect(() => {
+    if (!router.isReady) return;
+    let cancelled = false;
+    fetch("/api/me", { credentials: "same-origin", cache: "no-store" })
+      .then((res) => {
+        if (res.ok && !cancelled) void router.replace(target);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [router, target]);
+
+  return (
+    <div className="flex min-h-screen flex-col items-center justify-center bg-neutral-100 px-4 py-12">
+      <Head>
+        <title>Sign in · MES</title>
+      </Head>
+      <main className="w-full max-w-md">
+        <div className="mb-8 flex flex-col items-center text-center">
+          <LogoMark className="h-12 w-12" />
+          <h1 className="mt-4 text-2xl font-semibold tracking-tight text-neutral-900">Sign in to MES</h1>
+          <p className="mt-1 text-base text-neutral-600">Manufacturing execution: orders, work and stock.</p>
+        </div>
+        <div className="rounded-xl border border-neutral-200 bg-white p-6 shadow-sm sm:p-8">
+          {router.isReady ? (
+            <SignInForm key={errorCode ?? ""} initialError={errorCode ? signInErrorMessage(errorCode) : null} onSignedIn={() => window.location.assign(target)} />
+          ) : (
+            <div className="h-64" aria-hidden="true" />
+          )}
+        </div>
+        <p className="mt-6 text-center text-sm text-neutral-500">No account or forgot your password? Ask your administrator.</p>
+      </main>
+    </div>
+  );
+}
