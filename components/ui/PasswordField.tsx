@@ -1,20 +1,28 @@
 import { useId, useState, type InputHTMLAttributes, type Ref } from "react";
 import { focusRing, inputClass } from "./styles";
 
-type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { label: string; hint?: string; ref?: Ref<HTMLInputElement> };
+type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { label: string; hint?: string; error?: string; ref?: Ref<HTMLInputElement> };
 
 /** A labelled password input with a show/hide toggle (typing on a tablet is error-prone). */
-export function PasswordField({ label, hint, id, className = "", ...rest }: Props) {
+export function PasswordField({ label, hint, error, id, className = "", ...rest }: Props) {
   const auto = useId();
   const fieldId = id ?? auto;
   const [visible, setVisible] = useState(false);
+  const note = error ? { id: `${fieldId}-error`, text: error, cls: "text-red-700" } : hint ? { id: `${fieldId}-hint`, text: hint, cls: "text-neutral-500" } : null;
   return (
     <div>
       <label htmlFor={fieldId} className="mb-1.5 block text-sm font-medium text-neutral-800">
         {label}
       </label>
       <div className="relative">
-        <input id={fieldId} type={visible ? "text" : "password"} aria-describedby={hint ? `${fieldId}-hint` : undefined} className={`${inputClass} pr-20 ${className}`} {...rest} />
+        <input
+          id={fieldId}
+          type={visible ? "text" : "password"}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={note?.id}
+          className={`${inputClass} pr-20 ${className}`}
+          {...rest}
+        />
         <button
           type="button"
           onClick={() => setVisible((v) => !v)}
@@ -26,9 +34,9 @@ export function PasswordField({ label, hint, id, className = "", ...rest }: Prop
           <span className="sr-only"> password</span>
         </button>
       </div>
-      {hint && (
-        <p id={`${fieldId}-hint`} className="mt-1.5 text-sm text-neutral-500">
-          {hint}
+      {note && (
+        <p id={note.id} className={`mt-1.5 text-sm ${note.cls}`}>
+          {note.text}
         </p>
       )}
     </div>

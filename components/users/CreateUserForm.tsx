@@ -67,10 +67,7 @@ export function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User
         <SelectField label="Role" name="role" value={values.role} onChange={set("role")} error={fields.role}>
           <RoleOptions />
         </SelectField>
-        <div>
-          <PasswordField label="Password" name="password" autoComplete="new-password" required value={values.password} onChange={set("password")} hint={fields.password ? undefined : PASSWORD_HINT} aria-invalid={fields.password ? true : undefined} />
-          {fields.password && <p className="mt-1.5 text-sm text-red-700">{fields.password}</p>}
-        </div>
+        <PasswordField label="Password" name="password" autoComplete="new-password" required value={values.password} onChange={set("password")} hint={PASSWORD_HINT} error={fields.password} />
       </div>
       <div className="mt-6 flex flex-wrap gap-3">
         <Button type="submit" size="lg" busy={busy}>

@@ -1,0 +1,92 @@
+import { useState } from "react";
+import { Forbidden } from "../Forbidden";
+import { useDebounced } from "../useDebounced";
+import { useSignedInUser } from "../useMe";
+import { Alert } from "../ui/Alert";
+import { Button } from "../ui/Button";
+import { Pagination } from "../ui/Pagination";
+import { ErrorState, LoadingState } from "../ui/States";
+import { CreateUserForm } from "./CreateUserForm";
+import { UserFilters } from "./UserFilters";
+import { UsersTable } from "./UsersTable";
+import { useUsers, type Notice, type UserFilter } from "./useUsers";
+
+/** The users administration screen: filters, list with per-user actions, and the new-user form. */
+export function UsersAdmin() {
+  const me = useSignedInUser();
+  const [filter, setFilter] = useState<Omit<UserFilter, "page">>({ q: "", role: "", active: "" });
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const q = useDebounced(filter.q);
+  const { data, error, isLoading, isValidating, mutate } = useUsers({ ...filter, q, page });
+
+  // The role can change while the page is open: the API then answers 403.
+  if (error?.status === 403) return <Forbidden role={me.user.role} />;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-neutral-900 sm:text-3xl">Users</h1>
+          <p className="mt-1 text-base text-neutral-600">Who can sign in, and what their role lets them do.</p>
+        </div>
+        {!creating && (
+          <Button size="lg" onClick={() => setCreating(true)}>
+            New user
+          </Button>
+        )}
+      </div>
+
+      {creating && (
+        <CreateUserForm
+          onCancel={() => setCreating(false)}
+          onCreated={(u) => {
+            setCreating(false);
+            setNotice({ tone: "success", text: `${u.name} (${u.email}) was created.` });
+            void mutate();
+          }}
+        />
+      )}
+
+      {notice && (
+        <div data-testid="users-notice" className="flex items-start gap-3">
+          <Alert tone={notice.tone} className="flex-1">
+            {notice.text}
+          </Alert>
+          <Button variant="ghost" onClick={() => setNotice(null)}>
+            Dismiss
+          </Button>
+        </div>
+      )}
+
+      <section aria-label="User list" className="rounded-lg border border-neutral-200 bg-white shadow-sm">
+        <div className="border-b border-neutral-200 p-4 sm:p-5">
+          <UserFilters
+            value={filter}
+            onChange={(next) => {
+              setFilter(next);
+              setPage(1);
+            }}
+          />
+        </div>
+        {data ? (
+          <div aria-busy={isValidating} className={isValidating && !isLoading ? "opacity-70 transition-opacity" : ""}>
+            <UsersTable users={data.items} selfId={me.user.id} filtered={Boolean(q || filter.role || filter.active)} onNotice={setNotice} onChanged={() => mutate()} />
+          </div>
+        ) : error ? (
+          <div className="p-4">
+            <ErrorState title="Could not load the users" message={error.message} onRetry={() => void mutate()} />
+          </div>
+        ) : (
+          <LoadingState label="Loading users…" />
+        )}
+        {data && data.total > 0 && (
+          <div className="border-t border-neutral-200 px-4 py-3 sm:px-5">
+            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun="users" onPage={setPage} />
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { pagingQuery } from "../http/paging";
+import { hasAtMost4Decimals, MAX_DECIMAL, nonNegativeDecimal, positiveDecimal } from "./numbers";
+
+const sku = z.string().trim().min(1, "is required").max(64);
+const name = z.string().trim().min(1, "is required").max(200);
+// null clears the description; an empty string is refused like every other empty text field.
+const description = z.string().trim().min(1, "must not be empty (send null to clear it)").max(2000).nullable();
+const uom = z.string().trim().min(1, "is required").max(20);
+const boolFlag = z.enum(["true", "false"]).transform((v) => v === "true");
+
+export const createProductInput = z
+  .object({
+    sku,
+    name,
+    description: description.optional(),
+    isFinished: z.boolean(),
+    uom: uom.default("pcs"),
+    unitCost: nonNegativeDecimal().nullable().optional(),
+    reorderPoint: nonNegativeDecimal().nullable().optional(),
+  })
+  .strict();
+export type CreateProductInput = z.infer<typeof createProductInput>;
+
+export const updateProductInput = z
+  .object({
+    sku: sku.optional(),
+    name: name.optional(),
+    description: description.optional(),
+    isFinished: z.boolean().optional(),
+    uom: uom.optional(),
+    unitCost: nonNegativeDecimal().nullable().optional(),
+    reorderPoint: nonNegativeDecimal().nullable().optional(),
+    archived: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to change");
+export type UpdateProductInput = z.infer<typeof updateProductInput>;
+
+export const listProductsQuery = pagingQuery
+  .extend({
+    q: z.string().trim().max(100).optional(),
+    isFinished: boolFlag.optional(),
+    includeArchived: boolFlag.optional(),
+  })
+  .strict();
+export type ListProductsQuery = z.infer<typeof listProductsQuery>;
+
+/** The `[id]` route segment (other query keys are ignored). */
+export const productIdParam = z.object({ id: z.uuid("must be a valid id") });
+
+export const bomComponentInput = z.object({ materialId: z.uuid("must be a valid id"), qtyPerUnit: positiveDecimal() }).strict();
+export const bomOperationInput = z
+  .object({
+    title: z.string().trim().min(1, "is required").max(200),
+    workCenterId: z.uuid("must be a valid id").nullable().optional(),
+    minutesPerUnit: nonNegativeDecimal().nullable().optional(),
+  })
+  .strict();
+
+/** A whole BOM: PUT replaces components and operations (operations are sequenced in array order). */
+export const replaceBomInput = z
+  .object({
+    components: z.array(bomComponentInput).max(500),
+    operations: z.array(bomOperationInput).max(200),
+  })
+  .strict();
+export type ReplaceBomInput = z.infer<typeof replaceBomInput>;
+
+export const explodeQuery = z
+  .object({
+    id: z.uuid("must be a valid id"),
+    quantity: z.coerce
+      .number()
+      .positive("must be greater than 0")
+      .refine(hasAtMost4Decimals, "must have at most 4 decimals")
+      .refine((n) => n < MAX_DECIMAL, "is too large")
+      .default(1),
+  })
+  .strict();
+export type ExplodeQuery = z.infer<typeof explodeQuery>;

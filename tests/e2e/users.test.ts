@@ -1,0 +1,156 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { BASE_URL, assertText, demo, launchBrowser, openTab, screenshot, signIn, submitSignIn, unique, visible } from "./helpers";
+
+const admin = demo("ADMIN");
+
+async function openUsersPage(page: Page): Promise<void> {
+  await signIn(page, admin.email, admin.password, admin.role);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+  await page.waitForURL(`${BASE_URL}/admin/users`);
+  await visible(page.getByTestId("user-row").first());
+}
+
+/** Types into the search box and waits for the list to show exactly the row of `email`. */
+async function search(page: Page, email: string) {
+  await page.getByLabel("Search").fill(email);
+  const row = page.locator(`[data-testid="user-row"][data-email="${email}"]`);
+  await visible(row);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="user-row"]').length === 1);
+  return row;
+}
+
+async function createUser(page: Page, u: { name: string; email: string; role: string; password: string }): Promise<void> {
+  await page.getByRole("button", { name: "New user" }).click();
+  const form = page.getByRole("form", { name: "New user" });
+  await form.getByLabel("Name").fill(u.name);
+  await form.getByLabel("Email").fill(u.email);
+  await form.getByLabel("Role").selectOption(u.role);
+  await form.getByLabel("Password", { exact: true }).fill(u.password);
+  await form.getByRole("button", { name: "Create user" }).click();
+}
+
+describe("users administration", () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test("the admin creates a user and changes their role", async () => {
+    const { context, page, pageErrors } = await openTab(browser);
+    const email = `new-${unique()}@example.com`;
+    try {
+      await openUsersPage(page);
+      await screenshot(page, "users-768x1024");
+      await createUser(page, { name: "Nora Newcomer", email, role: "OPERATOR", password: "Welcome123" });
+      await assertText(page.getByTestId("users-notice"), `Nora Newcomer (${email}) was created.`);
+
+      const row = await search(page, email);
+      await assertText(row, "Nora Newcomer");
+      await assertText(row, "Active");
+      const roleSelect = row.getByLabel("Role of Nora Newcomer");
+      assert.equal(await roleSelect.inputValue(), "OPERATOR");
+
+      await roleSelect.selectOption("MANAGER");
+      await assertText(page.getByTestId("users-notice"), "Nora Newcomer is now Manager.");
+
+      // The change is stored, not only shown: reload and look again.
+      await page.reload();
+      const again = await search(page, email);
+      assert.equal(await again.getByLabel("Role of Nora Newcomer").inputValue(), "MANAGER");
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a password that breaks the policy shows the API's message", async () => {
+    const { context, page } = await openTab(browser);
+    try {
+      await openUsersPage(page);
+      await createUser(page, { name: "Weak Password", email: `weak-${unique()}@example.com`, role: "VIEWER", password: "short" });
+      const form = page.getByRole("form", { name: "New user" });
+      await assertText(form.getByRole("alert"), "password: must be at least 8 characters");
+      assert.equal(await form.getByLabel("Password", { exact: true }).getAttribute("aria-invalid"), "true");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a duplicate email shows the API's conflict message", async () => {
+    const { context, page } = await openTab(browser);
+    try {
+      await openUsersPage(page);
+      await createUser(page, { name: "Second Viewer", email: "viewer@demo.com", role: "VIEWER", password: "Welcome123" });
+      await assertText(page.getByRole("form", { name: "New user" }).getByRole("alert"), "A user with this email already exists.");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the last active admin cannot be deactivated or demoted", async () => {
+    const { context, page } = await openTab(browser);
+    try {
+      await openUsersPage(page);
+      const row = await search(page, admin.email);
+      await row.getByRole("button", { name: /Deactivate/ }).click();
+      await assertText(page.getByTestId("users-notice").getByRole("alert"), "This is the last active admin");
+
+      await row.getByLabel(`Role of ${admin.name}`).selectOption("VIEWER");
+      await assertText(page.getByTestId("users-notice").getByRole("alert"), "This is the last active admin");
+      // The select shows the stored role again, and the admin is still active.
+      await page.waitForFunction(() => (document.querySelector('[data-email="admin@demo.com"] select') as HTMLSelectElement | null)?.value === "ADMIN");
+      await assertText(row, "Active");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a reset password works for sign-in, and a deactivated user cannot sign in", async () => {
+    const adminTab = await openTab(browser);
+    const email = `reset-${unique()}@example.com`;
+    try {
+      const { page } = adminTab;
+      await openUsersPage(page);
+      await createUser(page, { name: "Rita Reset", email, role: "INVENTORY", password: "FirstPass123" });
+      await assertText(page.getByTestId("users-notice"), "was created");
+      const row = await search(page, email);
+
+      await row.getByRole("button", { name: /Reset password/ }).click();
+      await page.getByLabel("New password for Rita Reset").fill("SecondPass456");
+      await page.getByRole("button", { name: "Save password" }).click();
+      await assertText(page.getByTestId("users-notice"), "The password of Rita Reset was reset.");
+
+      const userTab = await openTab(browser);
+      try {
+        await signIn(userTab.page, email, "SecondPass456", "INVENTORY");
+      } finally {
+        await userTab.context.close();
+      }
+
+      await row.getByRole("button", { name: /Deactivate/ }).click();
+      await assertText(page.getByTestId("users-notice"), "Rita Reset was deactivated");
+      await assertText(row, "Deactivated");
+      await visible(row.getByRole("button", { name: /Reactivate/ }));
+
+      const blockedTab = await openTab(browser);
+      try {
+        await blockedTab.page.goto("/signin");
+        await submitSignIn(blockedTab.page, email, "SecondPass456");
+        await assertText(blockedTab.page.getByRole("alert"), "Incorrect email or password.");
+      } finally {
+        await blockedTab.context.close();
+      }
+
+      await row.getByRole("button", { name: /Reactivate/ }).click();
+      await assertText(page.getByTestId("users-notice"), "Rita Reset was reactivated");
+      await assertText(row, "Active");
+    } finally {
+      await adminTab.context.close();
+    }
+  });
+});
