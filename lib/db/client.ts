@@ -65,11 +65,18 @@ export function createDb(opts: { url?: string; pgliteDir?: string; poolSize?: nu
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // PGlite is one session: hand out one "connection" at a time, so a migration's BEGIN…COMMIT
+  // cannot interleave with another runner's (the advisory lock is re-entrant within a session).
+  let queue: Promise<void> = Promise.resolve();
   return {
     prisma,
     kind: "pglite",
     pglite,
     async connect() {
+      let release!: () => void;
+      const previous = queue;
+      queue = new Promise<void>((r) => (release = r));
+      await previous;
       await pglite.waitReady;
       return {
         async query<R>(sql: string, params?: unknown[]) {
@@ -78,7 +85,9 @@ export function createDb(opts: { url?: string; pgliteDir?: string; poolSize?: nu
         async exec(sql: string) {
           await pglite.exec(sql);
         },
-        async release() {},
+        async release() {
+          release();
+        },
       };
     },
     async close() {
