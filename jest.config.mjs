@@ -22,10 +22,12 @@ const config = {
 // Prisma 7's runtime loads its query compiler as an ES module and PGlite ships ESM: let SWC
 // transform those two (next/jest would skip all of node_modules). Run jest with
 // --experimental-vm-modules (npm test does) for their dynamic imports.
-export default async () => {
+const jestConfig = async () => {
   const resolved = await createJestConfig(config)();
   return {
     ...resolved,
     transformIgnorePatterns: ["/node_modules/(?!(@prisma/client|@electric-sql)/)", "^.+\\.module\\.(css|sass|scss)$"],
   };
 };
+
+export default jestConfig;
