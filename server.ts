@@ -8,6 +8,8 @@ import { initDatabase } from "./lib/db/init";
 import { db } from "./lib/db/client";
 import { MigrationError } from "./lib/db/migrate";
 import { securityHeaders } from "./lib/http/security-headers";
+import { attachRealtime } from "./lib/realtime/server";
+import { startLateOrderWatch } from "./lib/notifications/late";
 
 async function main(): Promise<void> {
   const e = env();
@@ -24,11 +26,13 @@ async function main(): Promise<void> {
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     void handle(req, res);
   });
-  // Realtime seam: lib/realtime attaches Socket.IO here (`/socket.io`) in the realtime issue.
+  // Socket.IO handles upgrades under /socket.io; everything else (dev hot reload) goes to Next.
+  const realtime = attachRealtime(server, { databaseUrl: e.DATABASE_URL });
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => {
-    void upgrade(req, socket, head);
+    if (!req.url?.startsWith("/socket.io")) void upgrade(req, socket, head);
   });
+  const lateWatch = startLateOrderWatch();
 
   server.listen(e.PORT, e.HOST, () => {
     const shown = e.HOST === "0.0.0.0" || e.HOST === "127.0.0.1" ? "localhost" : e.HOST;
@@ -37,8 +41,12 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     console.log(`[server] ${signal}: closing`);
-    server.close();
-    void db().close().finally(() => process.exit(0));
+    lateWatch.stop();
+    server.closeAllConnections();
+    void realtime
+      .close()
+      .then(() => db().close())
+      .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once("SIGINT", () => shutdown("SIGINT"));

@@ -13,6 +13,21 @@ export interface SessionUser {
 
 type CookieRequest = IncomingMessage & { cookies?: Partial<Record<string, string>> };
 
+function parseCookies(header: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0) {
+      try {
+        out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        // a malformed cookie value is ignored, like browsers do
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * The signed-in user of a request, re-read from the database on every call: a deactivated user
  * gets null at once, and a changed role applies on the next request (the JWT only carries the id).
@@ -20,7 +35,9 @@ type CookieRequest = IncomingMessage & { cookies?: Partial<Record<string, string
 export async function currentUser(req: CookieRequest): Promise<SessionUser | null> {
   // Behind HTTPS next-auth names the cookie __Secure-…; look for the one this browser holds.
   const secureCookie = /(?:^|;\s*)__Secure-next-auth\.session-token(?:\.\d+)?=/.test(String(req.headers.cookie ?? ""));
-  const token = await getToken({ req: req as Parameters<typeof getToken>[0]["req"], secret: env().NEXTAUTH_SECRET, secureCookie });
+  // API routes get req.cookies from Next; a Socket.IO handshake is a bare IncomingMessage.
+  const cookies = req.cookies ?? parseCookies(String(req.headers.cookie ?? ""));
+  const token = await getToken({ req: { headers: req.headers, cookies } as unknown as Parameters<typeof getToken>[0]["req"], secret: env().NEXTAUTH_SECRET, secureCookie });
   const id = typeof token?.id === "string" ? token.id : undefined;
   if (!id) return null;
   const user = await prisma().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });

@@ -1,7 +1,12 @@
 // Domain events: services return them, the API layer publishes them after the commit.
 // The Socket.IO transport plugs in through setPublisher (the realtime issue); until then they are dropped.
 
-export type EventName = "mo:created" | "mo:updated" | "wo:created" | "wo:updated" | "stock:changed" | "notification:new";
+/** Events pushed to browsers. */
+export type ClientEventName = "mo:created" | "mo:updated" | "wo:created" | "wo:updated" | "stock:changed" | "notification:new";
+/** Internal: a user's role or active flag changed, so their open sockets must move rooms or close. */
+export type ControlEventName = "user:changed";
+export type EventName = ClientEventName | ControlEventName;
+export const CLIENT_EVENTS: readonly ClientEventName[] = ["mo:created", "mo:updated", "wo:created", "wo:updated", "stock:changed", "notification:new"];
 
 export interface DomainEvent {
   name: EventName;

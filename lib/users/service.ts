@@ -6,6 +6,7 @@ import type { Prisma } from "../db/generated/client";
 import { withTx } from "../db/tx";
 import { conflict, notFound } from "../http/errors";
 import { pageArgs, type Page } from "../http/paging";
+import type { Outcome } from "../realtime/events";
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "./schemas";
 
 /** What the API shows of a user: never the password hash. */
@@ -49,7 +50,7 @@ export async function createUser(input: CreateUserInput, actor: Actor): Promise<
  * nor deactivated: active admins are locked first, so two admins demoting each other at once
  * cannot both succeed.
  */
-export async function updateUser(id: string, input: UpdateUserInput, actor: Actor): Promise<PublicUser> {
+export async function updateUser(id: string, input: UpdateUserInput, actor: Actor): Promise<Outcome<PublicUser>> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return withTx(async (tx) => {
     const admins = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "role" = 'ADMIN' AND "active" ORDER BY "id" FOR UPDATE`;
@@ -71,6 +72,8 @@ export async function updateUser(id: string, input: UpdateUserInput, actor: Acto
     }
     if (passwordHash) changes.password = "reset";
     await writeAudit(tx, { actorId: actor.id, action: "user.update", entityType: "User", entityId: id, payload: changes as Prisma.InputJsonObject });
-    return user;
+    // Open sockets follow at once: dropped on deactivation, moved to the new role's room on a role change.
+    const events = changes.role || changes.active ? [{ name: "user:changed" as const, payload: { userId: id, role: user.role, active: user.active } }] : [];
+    return { result: user, events };
   });
 }

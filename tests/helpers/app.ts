@@ -24,7 +24,7 @@ const DEMO_BY_ROLE = Object.fromEntries(DEMO_USERS.map((u) => [u.role, u])) as R
 export async function startTestApp(opts: { seed?: boolean; poolSize?: number } = {}): Promise<TestApp> {
   const db = await createTestDb({ poolSize: opts.poolSize });
   if (opts.seed !== false) await seedDemo();
-  const server = await startApiServer();
+  const server = await startApiServer({ databaseUrl: db.url });
   const sessions = new Map<string, Client>();
   return {
     db,

@@ -16,7 +16,8 @@ export class Client {
 
   constructor(readonly baseUrl: string) {}
 
-  private cookieHeader(): string {
+  /** The Cookie header this client sends (for Socket.IO handshakes). */
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { apiResolver } from "next/dist/server/api-utils/node/api-resolver";
 import { securityHeaders } from "@/lib/http/security-headers";
+import { attachRealtime, type RealtimeHandle } from "@/lib/realtime/server";
 
 interface Route {
   file: string;
@@ -49,11 +50,12 @@ function match(route: Route, parts: string[]): Record<string, string | string[]>
 export interface TestServer {
   url: string;
   server: Server;
+  realtime: RealtimeHandle;
   close(): Promise<void>;
 }
 
-/** Starts the API on 127.0.0.1 on a free port. */
-export async function startApiServer(): Promise<TestServer> {
+/** Starts the API, with Socket.IO attached as server.ts does, on 127.0.0.1 on a free port. */
+export async function startApiServer(opts: { databaseUrl?: string } = {}): Promise<TestServer> {
   const modules = new Map<string, unknown>();
   const headers = securityHeaders(false);
   const server = createServer((req, res) => {
@@ -84,15 +86,16 @@ export async function startApiServer(): Promise<TestServer> {
     });
   });
   server.keepAliveTimeout = 1000;
+  const realtime = attachRealtime(server, { databaseUrl: opts.databaseUrl });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    realtime,
+    async close() {
+      server.closeAllConnections();
+      await realtime.close(); // closes the HTTP server too
+    },
   };
 }

@@ -131,7 +131,8 @@ describe("security headers and origin", () => {
   test("a state-changing request from another origin is refused with 403 and writes nothing", async () => {
     const admin = await app.as("ADMIN");
     const before = await app.db.handle.prisma.user.count();
-    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }]) {
+    const foreign: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }];
+    for (const headers of foreign) {
       const res = await admin.request<ErrorBody>("POST", "/api/users", { name: "X", email: `x${Math.random()}@example.com`, role: "VIEWER", password: "Xx-pass-123" }, headers);
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe("FORBIDDEN");

@@ -1,0 +1,94 @@
+// Socket.IO on the app's HTTP server: authenticated handshakes, per-user and per-role rooms, and the
+// publisher that routes committed domain events to the rooms allowed to see them. With Postgres,
+// @socket.io/postgres-adapter (LISTEN/NOTIFY) carries broadcasts to every app instance.
+import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/postgres-adapter";
+import { Pool } from "pg";
+import { Server } from "socket.io";
+import { ROLES } from "../auth/permissions";
+import { currentUser, type SessionUser } from "../auth/session";
+import { prisma } from "../db/client";
+import { setPublisher, type DomainEvent } from "./events";
+import { roleRoom, roomsFor, userRoom } from "./routing";
+
+export interface RealtimeHandle {
+  io: Server;
+  close(): Promise<void>;
+}
+
+interface SocketData {
+  user: SessionUser;
+}
+
+/** Browsers always send Origin on a WebSocket/polling handshake; refuse other sites (cross-site WebSocket hijacking). */
+function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Routes and emits committed events; `user:changed` moves or drops that user's sockets on every instance. */
+async function deliver(io: Server, events: DomainEvent[]): Promise<void> {
+  for (const event of events) {
+    if (event.name === "user:changed") {
+      const id = String(event.payload.userId);
+      if (event.payload.active === false) {
+        io.in(userRoom(id)).disconnectSockets(true);
+      } else if (typeof event.payload.role === "string") {
+        io.in(userRoom(id)).socketsLeave(ROLES.map(roleRoom));
+        io.in(userRoom(id)).socketsJoin(roleRoom(event.payload.role));
+      }
+      continue;
+    }
+    const rooms = await roomsFor(event, prisma());
+    if (rooms.length) io.to(rooms).emit(event.name, event.payload);
+  }
+}
+
+/** Attaches Socket.IO at /socket.io and installs the event publisher. */
+export function attachRealtime(http: HttpServer, opts: { databaseUrl?: string } = {}): RealtimeHandle {
+  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(http, {
+    path: "/socket.io",
+    serveClient: false,
+    allowRequest: (req, cb) => cb(null, sameOrigin(req.headers.origin, req.headers.host)),
+  });
+  let pool: Pool | undefined;
+  if (opts.databaseUrl) {
+    pool = new Pool({ connectionString: opts.databaseUrl, max: 3 });
+    pool.on("error", (err) => console.error("[realtime] adapter pool error", err.message));
+    io.adapter(createAdapter(pool, { errorHandler: (err) => console.error("[realtime] adapter error", err.message) }));
+  }
+
+  io.use((socket, next) => {
+    // The same check as every API request: a valid session for a user who is still active.
+    currentUser(socket.request)
+      .then((user) => {
+        if (!user) return next(new Error("UNAUTHENTICATED"));
+        socket.data.user = user;
+        next();
+      })
+      .catch((err: unknown) => {
+        console.error("[realtime] handshake failed", err);
+        next(new Error("INTERNAL"));
+      });
+  });
+  io.on("connection", (socket) => {
+    const user = socket.data.user;
+    void socket.join([userRoom(user.id), roleRoom(user.role)]);
+  });
+
+  const server = io as unknown as Server;
+  setPublisher((events) => deliver(server, events));
+  (globalThis as { __mesIo?: Server }).__mesIo = server;
+  return {
+    io: server,
+    async close() {
+      setPublisher(undefined);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await pool?.end();
+    },
+  };
+}

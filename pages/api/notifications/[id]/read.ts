@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/http/api";
+import { notificationIdParam } from "@/lib/notifications/schemas";
+import { markRead } from "@/lib/notifications/service";
+
+export const config = { api: { bodyParser: false } };
+
+export default apiRoute({
+  POST: { permission: "authenticated", handler: async ({ query, user }) => markRead(notificationIdParam.parse(query).id, user) },
+});

@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/http/api";
+import { listNotificationsQuery } from "@/lib/notifications/schemas";
+import { listNotifications } from "@/lib/notifications/service";
+
+export const config = { api: { bodyParser: false } };
+
+export default apiRoute({
+  GET: { permission: "authenticated", handler: async ({ query, user }) => listNotifications(listNotificationsQuery.parse(query), user) },
+});

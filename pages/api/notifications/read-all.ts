@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/http/api";
+import { markAllRead } from "@/lib/notifications/service";
+
+export const config = { api: { bodyParser: false } };
+
+export default apiRoute({
+  POST: { permission: "authenticated", handler: async ({ user }) => markAllRead(user) },
+});
