@@ -19,3 +19,9 @@ export const nonNegativeDecimal = () =>
 /** A quantity > 0 with at most 4 decimals. */
 export const positiveDecimal = () =>
   z.number().positive("must be greater than 0").refine(hasAtMost4Decimals, "must have at most 4 decimals").refine(fits, "is too large");
+
+/** A field value as audit JSON and for comparison: Decimals become numbers, undefined null. */
+export function plainValue(v: unknown): unknown {
+  if (v && typeof v === "object" && "toNumber" in v && typeof v.toNumber === "function") return (v as { toNumber(): number }).toNumber();
+  return v ?? null;
+}

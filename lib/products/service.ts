@@ -6,6 +6,7 @@ import { withTx } from "../db/tx";
 import { conflict, notFound } from "../http/errors";
 import { pageArgs, type Page } from "../http/paging";
 import { ensureStockLevel } from "../stock/levels";
+import { plainValue } from "./numbers";
 import type { CreateProductInput, ListProductsQuery, UpdateProductInput } from "./schemas";
 import { assertProductVisible, ownProductIds } from "./scope";
 
@@ -80,12 +81,6 @@ export async function createProduct(input: CreateProductInput, actor: Actor): Pr
 
 const FIELDS = ["sku", "name", "description", "isFinished", "uom", "unitCost", "reorderPoint"] as const;
 
-/** Comparable JSON form of a field value (Decimals as numbers). */
-function plain(v: unknown): unknown {
-  if (v && typeof v === "object" && "toNumber" in v && typeof v.toNumber === "function") return (v as { toNumber(): number }).toNumber();
-  return v ?? null;
-}
-
 /** Changes product fields and archives (`archived: true`) or restores it; audited per request. */
 export async function updateProduct(id: string, input: UpdateProductInput, actor: Actor): Promise<Product> {
   return withTx(async (tx) => {
@@ -111,7 +106,7 @@ export async function updateProduct(id: string, input: UpdateProductInput, actor
     });
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const k of FIELDS) {
-      if (input[k] !== undefined && plain(input[k]) !== plain(before[k])) changes[k] = { from: plain(before[k]), to: plain(input[k]) };
+      if (input[k] !== undefined && plainValue(input[k]) !== plainValue(before[k])) changes[k] = { from: plainValue(before[k]), to: plainValue(input[k]) };
     }
     const archiveChanged = input.archived !== undefined && input.archived !== (before.archivedAt !== null);
     if (archiveChanged) {

@@ -1,0 +1,13 @@
+import { apiRoute, reply } from "@/lib/http/api";
+import { createWorkCenterInput, listWorkCentersQuery } from "@/lib/workcenters/schemas";
+import { createWorkCenter, listWorkCenters } from "@/lib/workcenters/service";
+
+export const config = { api: { bodyParser: false } };
+
+export default apiRoute({
+  GET: { permission: "authenticated", handler: async ({ query }) => listWorkCenters(listWorkCentersQuery.parse(query)) },
+  POST: {
+    permission: "workcenters:write",
+    handler: async ({ body, user }) => reply(await createWorkCenter(createWorkCenterInput.parse(body), user), { status: 201 }),
+  },
+});
