@@ -62,7 +62,7 @@ function MainNav({ me }: { me: Me }) {
   const { pathname } = useRouter();
   const items = NAV_ITEMS.filter((item) => hasPermission(me, item.permission));
   return (
-    <nav aria-label="Main" className="mx-auto max-w-6xl overflow-x-auto px-2 sm:px-4">
+    <nav aria-label="Main" className="mx-auto max-w-6xl overflow-x-auto px-1 sm:px-3">
       <ul className="flex gap-1">
         {items.map((item) => {
           const active = isActive(item.href, pathname);

@@ -13,7 +13,8 @@ export function SignOutButton() {
     setError(null);
     try {
       await signOut();
-      // A full page load drops every cached answer of the previous user.
+      // A full page load (not router.push) drops every cached answer of the previous user.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign("/signin");
     } catch (err) {
       setError(errorMessage(err));

@@ -1,5 +1,6 @@
 // The browser's way to call our API: JSON in and out, and every failure as an ApiError that carries
 // the API's `{ error: { code, message, details } }`, so screens can show the message as-is.
+import { redirectToSignIn } from "./redirect";
 
 /** A failed API call; `message` is safe to show to the user. */
 export class ApiError extends Error {
@@ -56,9 +57,14 @@ export async function apiFetch<T>(url: string, init: RequestInit = {}): Promise<
 /** SWR fetcher: the key is the URL. */
 export const fetcher = <T>(url: string): Promise<T> => apiFetch<T>(url);
 
-/** A JSON write request (POST, PATCH, PUT, DELETE). */
-export function sendJson<T>(url: string, method: "POST" | "PATCH" | "PUT" | "DELETE", body: unknown): Promise<T> {
-  return apiFetch<T>(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+/** A JSON write request (POST, PATCH, PUT, DELETE); an expired session leads to the sign-in page. */
+export async function sendJson<T>(url: string, method: "POST" | "PATCH" | "PUT" | "DELETE", body: unknown): Promise<T> {
+  try {
+    return await apiFetch<T>(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) redirectToSignIn();
+    throw err;
+  }
 }
 
 /** A message for anything thrown by the calls above (or by code between them). */

@@ -1,12 +1,6 @@
-import Router from "next/router";
 import type { SWRConfiguration } from "swr";
 import { ApiError, fetcher } from "./api";
-
-/** Sends the browser to the sign-in page, coming back to the current page afterwards. */
-export function redirectToSignIn(): void {
-  if (Router.pathname === "/signin") return;
-  void Router.replace({ pathname: "/signin", query: { callbackUrl: Router.asPath } });
-}
+import { redirectToSignIn } from "./redirect";
 
 /** App-wide SWR settings: no retries on 4xx, and an expired session leads to the sign-in page. */
 export const swrConfig: SWRConfiguration = {

@@ -1,18 +1,19 @@
 import Head from "next/head";
 import { useRouter } from "next/router";
-import { useEffect, useMemo } from "react";
+import { useEffect } from "react";
 import { LogoMark } from "@/components/AppShell";
 import { safeCallbackPath, signInErrorMessage } from "@/components/auth";
 import { SignInForm } from "@/components/SignInForm";
+import { useHydrated } from "@/components/useHydrated";
 
 /** The sign-in page (next-auth's `pages.signIn` and `pages.error` point here). */
 export default function SignInPage() {
   const router = useRouter();
-  const query = router.isReady ? router.query : {};
-  const callbackUrl = typeof query.callbackUrl === "string" ? query.callbackUrl : undefined;
-  const errorCode = typeof query.error === "string" ? query.error : undefined;
-
-  const target = useMemo(() => (typeof window === "undefined" ? "/" : safeCallbackPath(callbackUrl, window.location.origin)), [callbackUrl]);
+  // The form appears once JavaScript runs: submitted before that, a browser would put the password in the URL.
+  const ready = useHydrated() && router.isReady;
+  const callbackUrl = router.query.callbackUrl;
+  const errorCode = typeof router.query.error === "string" ? router.query.error : undefined;
+  const target = () => safeCallbackPath(callbackUrl, window.location.origin);
 
   // Someone who is already signed in has nothing to do here.
   useEffect(() => {
@@ -20,13 +21,13 @@ export default function SignInPage() {
     let cancelled = false;
     fetch("/api/me", { credentials: "same-origin", cache: "no-store" })
       .then((res) => {
-        if (res.ok && !cancelled) void router.replace(target);
+        if (res.ok && !cancelled) void router.replace(safeCallbackPath(callbackUrl, window.location.origin));
       })
       .catch(() => undefined);
     return () => {
       cancelled = true;
     };
-  }, [router, target]);
+  }, [router, callbackUrl]);
 
   return (
     <div className="flex min-h-screen flex-col items-center justify-center bg-neutral-100 px-4 py-12">
@@ -40,8 +41,9 @@ export default function SignInPage() {
           <p className="mt-1 text-base text-neutral-600">Manufacturing execution: orders, work and stock.</p>
         </div>
         <div className="rounded-xl border border-neutral-200 bg-white p-6 shadow-sm sm:p-8">
-          {router.isReady ? (
-            <SignInForm key={errorCode ?? ""} initialError={errorCode ? signInErrorMessage(errorCode) : null} onSignedIn={() => window.location.assign(target)} />
+          {ready ? (
+            // A full page load after signing in, so no answer cached while signed out survives.
+            <SignInForm key={errorCode ?? ""} initialError={errorCode ? signInErrorMessage(errorCode) : null} onSignedIn={() => window.location.assign(target())} />
           ) : (
             <div className="h-64" aria-hidden="true" />
           )}

@@ -31,7 +31,7 @@ export function ResetPasswordForm({ user, onDone, onCancel }: { user: UserItem; 
       <div className="min-w-64 flex-1">
         <PasswordField label={`New password for ${user.name}`} autoComplete="new-password" required autoFocus value={password} onChange={(e) => setPassword(e.target.value)} hint={PASSWORD_HINT} error={error ?? undefined} />
       </div>
-      <div className="flex gap-2 pt-7">
+      <div className="flex gap-2 pt-6.5">
         <Button type="submit" size="lg" busy={busy}>
           Save password
         </Button>

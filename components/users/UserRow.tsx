@@ -9,7 +9,7 @@ import { RoleOptions } from "./RoleOptions";
 import { patchUser } from "./userActions";
 import type { Notice } from "./useUsers";
 
-const COLUMNS = 5;
+const COLUMNS = 4;
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 interface Props {
@@ -55,11 +55,12 @@ export function UserRow({ user, isSelf, onNotice, onChanged }: Props) {
     <>
       <tr data-testid="user-row" data-email={user.email} className={user.active ? "" : "bg-neutral-50"}>
         <td className="px-4 py-3">
-          <div className="font-medium text-neutral-900">
-            {user.name}
-            {isSelf && <span className="ml-2 text-xs font-normal text-neutral-500">(you)</span>}
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span className="font-medium text-neutral-900">{user.name}</span>
+            {isSelf && <span className="text-xs text-neutral-500">(you)</span>}
+            {user.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}
           </div>
-          <div className="text-sm text-neutral-600">{user.email}</div>
+          <div className="mt-0.5 break-all text-sm text-neutral-600">{user.email}</div>
         </td>
         <td className="px-4 py-3">
           <label className="sr-only" htmlFor={`role-${user.id}`}>
@@ -70,19 +71,18 @@ export function UserRow({ user, isSelf, onNotice, onChanged }: Props) {
             value={pendingRole ?? user.role}
             disabled={busy}
             onChange={(e) => changeRole(e.target.value as Role)}
-            className={`h-11 w-36 rounded-md border border-neutral-300 bg-white px-2 text-sm text-neutral-900 disabled:bg-neutral-100 ${focusRing}`}
+            className={`h-11 w-32 rounded-md border border-neutral-300 bg-white px-2 text-sm text-neutral-900 disabled:bg-neutral-100 ${focusRing}`}
           >
             <RoleOptions />
           </select>
         </td>
-        <td className="px-4 py-3">{user.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}</td>
         <td className="hidden px-4 py-3 text-sm text-neutral-600 lg:table-cell">{dateFormat.format(new Date(user.createdAt))}</td>
         <td className="px-4 py-3">
           <div className="flex justify-end gap-2">
             <Button variant="secondary" disabled={busy} onClick={() => setResetting((r) => !r)} aria-expanded={resetting}>
               Reset password<span className="sr-only"> of {user.name}</span>
             </Button>
-            <Button variant={user.active ? "danger" : "secondary"} busy={busy && pendingRole === null} disabled={busy} onClick={toggleActive} className="w-32">
+            <Button variant={user.active ? "danger" : "secondary"} busy={busy && pendingRole === null} disabled={busy} onClick={toggleActive} className="w-28">
               {user.active ? "Deactivate" : "Reactivate"}
               <span className="sr-only"> {user.name}</span>
             </Button>

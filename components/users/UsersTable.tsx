@@ -30,9 +30,6 @@ export function UsersTable({ users, selfId, filtered, onNotice, onChanged }: Pro
             <th scope="col" className={th}>
               Role
             </th>
-            <th scope="col" className={th}>
-              Status
-            </th>
             <th scope="col" className={`${th} hidden lg:table-cell`}>
               Created
             </th>

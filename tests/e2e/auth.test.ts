@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { BASE_URL, assertText, demo, launchBrowser, openTab, screenshot, signIn, submitSignIn, unique, visible } from "./helpers";
+import { BASE_URL, alertIn, assertText, demo, launchBrowser, openTab, screenshot, signIn, submitSignIn, unique, visible } from "./helpers";
 
 describe("sign-in and sign-out", () => {
   let browser: Browser;
@@ -50,7 +50,7 @@ describe("sign-in and sign-out", () => {
     try {
       await page.goto("/signin");
       await submitSignIn(page, "viewer@demo.com", "not-the-password1");
-      await assertText(page.getByRole("alert"), "Incorrect email or password.");
+      await assertText(alertIn(page), "Incorrect email or password.");
       assert.equal(new URL(page.url()).pathname, "/signin");
       const cookies = await context.cookies();
       assert.ok(!cookies.some((c) => c.name.includes("session-token")), "no session cookie after a failed sign-in");
@@ -76,7 +76,7 @@ describe("sign-in and sign-out", () => {
         statuses.push(res.status());
         // The button reads "Signing in…" until the answer has been handled.
         await page.getByRole("button", { name: "Sign in", exact: true }).waitFor({ state: "visible" });
-        message = await page.getByRole("alert").innerText();
+        message = await alertIn(page).innerText();
       }
       assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
       assert.match(message, /Too many failed sign-in attempts\. Try again in \d+ minute/);

@@ -88,12 +88,19 @@ export async function visible(locator: Locator): Promise<Locator> {
   return locator;
 }
 
-/** Asserts that the locator is visible and its text contains `expected`. */
-export async function assertText(locator: Locator, expected: string | RegExp): Promise<void> {
-  await visible(locator);
-  const text = (await locator.innerText()).replace(/\s+/g, " ").trim();
-  if (typeof expected === "string") assert.ok(text.includes(expected), `expected "${text}" to contain "${expected}"`);
-  else assert.match(text, expected);
+/** Waits until the locator is visible and its text contains `expected`; fails with the text it had. */
+export async function assertText(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
+  try {
+    await locator.filter({ hasText: expected }).first().waitFor({ state: "visible", timeout });
+  } catch {
+    const actual = (await locator.count()) ? (await locator.first().innerText()).replace(/\s+/g, " ").trim() : "(no element)";
+    assert.fail(`expected ${String(locator)} to contain ${String(expected)}, but it reads: "${actual}"`);
+  }
+}
+
+/** The message box of the page's own content (Next's route announcer is an alert too). */
+export function alertIn(page: Page): Locator {
+  return page.getByRole("main").getByRole("alert");
 }
 
 /** Saves a full-page screenshot into tests/e2e/artifacts/. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { BASE_URL, assertText, demo, launchBrowser, openTab, screenshot, signIn, submitSignIn, unique, visible } from "./helpers";
+import { BASE_URL, alertIn, assertText, demo, launchBrowser, openTab, screenshot, signIn, submitSignIn, unique, visible } from "./helpers";
 
 const admin = demo("ADMIN");
 
@@ -51,7 +51,7 @@ describe("users administration", () => {
 
       const row = await search(page, email);
       await assertText(row, "Nora Newcomer");
-      await assertText(row, "Active");
+      await visible(row.getByText("Active", { exact: true }));
       const roleSelect = row.getByLabel("Role of Nora Newcomer");
       assert.equal(await roleSelect.inputValue(), "OPERATOR");
 
@@ -76,6 +76,7 @@ describe("users administration", () => {
       const form = page.getByRole("form", { name: "New user" });
       await assertText(form.getByRole("alert"), "password: must be at least 8 characters");
       assert.equal(await form.getByLabel("Password", { exact: true }).getAttribute("aria-invalid"), "true");
+      await screenshot(page, "users-create-error");
     } finally {
       await context.close();
     }
@@ -98,13 +99,15 @@ describe("users administration", () => {
       await openUsersPage(page);
       const row = await search(page, admin.email);
       await row.getByRole("button", { name: /Deactivate/ }).click();
-      await assertText(page.getByTestId("users-notice").getByRole("alert"), "This is the last active admin");
+      await assertText(page.getByTestId("users-notice").getByRole("alert"), "Admin User: This is the last active admin");
+      await page.getByTestId("users-notice").getByRole("button", { name: "Dismiss" }).click();
+      await page.getByTestId("users-notice").waitFor({ state: "detached" });
 
       await row.getByLabel(`Role of ${admin.name}`).selectOption("VIEWER");
       await assertText(page.getByTestId("users-notice").getByRole("alert"), "This is the last active admin");
       // The select shows the stored role again, and the admin is still active.
       await page.waitForFunction(() => (document.querySelector('[data-email="admin@demo.com"] select') as HTMLSelectElement | null)?.value === "ADMIN");
-      await assertText(row, "Active");
+      await visible(row.getByText("Active", { exact: true }));
     } finally {
       await context.close();
     }
@@ -122,6 +125,7 @@ describe("users administration", () => {
 
       await row.getByRole("button", { name: /Reset password/ }).click();
       await page.getByLabel("New password for Rita Reset").fill("SecondPass456");
+      await screenshot(page, "users-reset-password");
       await page.getByRole("button", { name: "Save password" }).click();
       await assertText(page.getByTestId("users-notice"), "The password of Rita Reset was reset.");
 
@@ -134,21 +138,21 @@ describe("users administration", () => {
 
       await row.getByRole("button", { name: /Deactivate/ }).click();
       await assertText(page.getByTestId("users-notice"), "Rita Reset was deactivated");
-      await assertText(row, "Deactivated");
+      await visible(row.getByText("Deactivated", { exact: true }));
       await visible(row.getByRole("button", { name: /Reactivate/ }));
 
       const blockedTab = await openTab(browser);
       try {
         await blockedTab.page.goto("/signin");
         await submitSignIn(blockedTab.page, email, "SecondPass456");
-        await assertText(blockedTab.page.getByRole("alert"), "Incorrect email or password.");
+        await assertText(alertIn(blockedTab.page), "Incorrect email or password.");
       } finally {
         await blockedTab.context.close();
       }
 
       await row.getByRole("button", { name: /Reactivate/ }).click();
       await assertText(page.getByTestId("users-notice"), "Rita Reset was reactivated");
-      await assertText(row, "Active");
+      await visible(row.getByText("Active", { exact: true }));
     } finally {
       await adminTab.context.close();
     }
