@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/router";
 import type { ReactNode } from "react";
 import { NAV_ITEMS, isActive } from "./nav";
+import { NotificationBell } from "./realtime/NotificationBell";
 import { SignOutButton } from "./SignOutButton";
 import { ROLE_LABELS, type Me } from "./types";
 import { ErrorState, LoadingState } from "./ui/States";
@@ -35,6 +36,7 @@ export function AppShell({ title, children }: { title: string; children: ReactNo
           </Link>
           {me && (
             <div className="flex items-center gap-4">
+              <NotificationBell />
               <UserBadge me={me} />
               <SignOutButton />
             </div>
@@ -60,7 +62,7 @@ function UserBadge({ me }: { me: Me }) {
 
 function MainNav({ me }: { me: Me }) {
   const { pathname } = useRouter();
-  const items = NAV_ITEMS.filter((item) => hasPermission(me, item.permission));
+  const items = NAV_ITEMS.filter((item) => hasPermission(me, item.permission, item.allRecords));
   return (
     <nav aria-label="Main" className="mx-auto max-w-6xl overflow-x-auto px-1 sm:px-3">
       <ul className="flex gap-1">

@@ -6,11 +6,21 @@ export interface NavItem {
   href: string;
   label: string;
   permission: Permission | null;
+  /** Hide the entry from users who hold the permission only for their own records (operators). */
+  allRecords?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Dashboard", permission: null },
+  { href: "/operator", label: "My work", permission: "wo:execute" },
+  { href: "/mos", label: "Orders", permission: "mo:read", allRecords: true },
+  { href: "/workorders", label: "Work orders", permission: "wo:read", allRecords: true },
+  { href: "/products", label: "Products", permission: "products:read", allRecords: true },
+  { href: "/workcenters", label: "Work centers", permission: "workcenters:write" },
+  { href: "/stock", label: "Stock", permission: "stock:read" },
+  { href: "/reports", label: "Reports", permission: "reports:read" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
 ];
 
 /** Whether `href` is the current page (or, except for the dashboard, a page below it). */

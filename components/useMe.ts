@@ -10,9 +10,9 @@ export function useMe() {
   return { me: data, error, isLoading, unauthenticated: error?.status === 401, reload: () => void mutate() };
 }
 
-/** Whether a /api/me answer includes a permission (null: any signed-in user). */
-export function hasPermission(me: Me, permission: Permission | null): boolean {
-  return permission === null || me.permissions.some((p) => p.permission === permission);
+/** Whether a /api/me answer includes a permission (null: any signed-in user); `allRecords` also requires the "all" scope. */
+export function hasPermission(me: Me, permission: Permission | null, allRecords = false): boolean {
+  return permission === null || me.permissions.some((p) => p.permission === permission && (!allRecords || p.scope === "all"));
 }
 
 /** The signed-in user, for components inside the AppShell (which loads it before rendering them). */
