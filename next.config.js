@@ -2,6 +2,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // NEXT_DIST_DIR lets parallel builds (e.g. two browser-test runs) use separate output folders.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Native / WASM packages stay outside the bundles: they are loaded once, from node_modules,
   // and the Prisma client made by server.ts is shared with the API routes through globalThis.

@@ -1,0 +1,63 @@
+import { useState } from "react";
+import { errorFromResponse, errorMessage } from "../api";
+import { Button } from "../ui/Button";
+
+export type ReportName = "mos" | "ledger" | "levels" | "kpis" | "labor" | "costs";
+export type ExportFormat = "xlsx" | "pdf" | "csv";
+
+const LABELS: Record<ExportFormat, string> = { xlsx: "Excel", pdf: "PDF", csv: "CSV" };
+
+function filenameFrom(disposition: string | null, fallback: string): string {
+  const m = disposition?.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i);
+  return m ? decodeURIComponent(m[1]!) : fallback;
+}
+
+/**
+ * Download buttons for one report with the screen's current filters (undefined/empty ones are
+ * dropped). Shows "Preparing…" while the server builds the file, and the API's message on failure
+ * (e.g. a PDF that would be too long).
+ */
+export function ExportMenu({ report, filters = {}, formats = ["xlsx", "csv", "pdf"] }: { report: ReportName; filters?: Record<string, string | undefined | null>; formats?: ExportFormat[] }) {
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function download(format: ExportFormat) {
+    setBusy(format);
+    setError(null);
+    try {
+      const params = new URLSearchParams({ report, format });
+      for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
+      const res = await fetch(`/api/reports/export?${params}`, { credentials: "same-origin" });
+      if (!res.ok) throw await errorFromResponse(res);
+      const blob = await res.blob();
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = filenameFrom(res.headers.get("content-disposition"), `${report}.${format}`);
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid={`export-${report}`}>
+      <span className="text-sm text-neutral-600">Export</span>
+      {formats.map((f) => (
+        <Button key={f} variant="secondary" busy={busy === f} disabled={busy !== null && busy !== f} onClick={() => void download(f)} aria-label={`Export ${report} as ${LABELS[f]}`}>
+          {busy === f ? "Preparing…" : LABELS[f]}
+        </Button>
+      ))}
+      {error && (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
