@@ -1,5 +1,8 @@
-/** Headers set on every response by server.ts (pages, API, assets, Socket.IO). */
-export function securityHeaders(dev: boolean): Record<string, string> {
+/**
+ * Headers set on every response by server.ts (pages, API, assets, Socket.IO). `formTargets` are
+ * extra origins a form may lead to (an OIDC provider: the sign-in POST redirects there).
+ */
+export function securityHeaders(dev: boolean, formTargets: string[] = []): Record<string, string> {
   const csp = [
     "default-src 'self'",
     // Next injects inline bootstrap scripts; dev needs eval for fast refresh.
@@ -10,7 +13,7 @@ export function securityHeaders(dev: boolean): Record<string, string> {
     "connect-src 'self' ws: wss:",
     "frame-ancestors 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action 'self'${formTargets.map((t) => ` ${t}`).join("")}`,
     "object-src 'none'",
   ].join("; ");
   return {
