@@ -1,0 +1,84 @@
+import { Alert } from "../../ui/Alert";
+import { EmptyState } from "../../ui/States";
+import { Pill } from "../badges";
+import { formatQty, isOpen } from "../format";
+import { Section } from "../PageHeader";
+import type { MoDetail } from "../types";
+
+const th = "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-neutral-500";
+const td = "px-4 py-2.5 text-sm";
+
+/** What the order consumes (its BOM snapshot × quantity) against what is on hand now. */
+export function MaterialsSection({ mo }: { mo: MoDetail }) {
+  const open = isOpen(mo.state);
+  return (
+    <Section title="Materials" testId="materials">
+      {mo.materials.length === 0 ? (
+        <EmptyState title="No materials">This order consumes nothing from stock.</EmptyState>
+      ) : (
+        <>
+          {open && (
+            <div className="px-4 pt-4 sm:px-5">
+              {mo.shortages > 0 ? (
+                <Alert tone="error" title={`${mo.shortages} material${mo.shortages === 1 ? " is" : "s are"} short`}>
+                  Completing the order is refused until the stock is there.
+                </Alert>
+              ) : (
+                <Alert tone="success">Everything this order consumes is on hand.</Alert>
+              )}
+            </div>
+          )}
+          <div className="overflow-x-auto p-4 sm:p-5">
+            <table className="min-w-full divide-y divide-neutral-200 rounded-md border border-neutral-200">
+              <caption className="sr-only">Materials of {mo.orderNo}</caption>
+              <thead className="bg-neutral-50">
+                <tr>
+                  <th scope="col" className={th}>
+                    Material
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Per unit
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    {mo.state === "DONE" ? "Consumed" : "Needed"}
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    On hand
+                  </th>
+                  {open && (
+                    <th scope="col" className={`${th} text-right`}>
+                      Short by
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-neutral-100">
+                {mo.materials.map((m) => (
+                  <tr key={m.materialId} data-testid="material-row" data-sku={m.sku} className={m.short ? "bg-red-50" : ""}>
+                    <td className={td}>
+                      <span className="font-semibold">{m.sku}</span> <span className="text-neutral-700">{m.name}</span>
+                    </td>
+                    <td className={`${td} text-right tabular-nums`}>{formatQty(m.qtyPerUnit, m.uom)}</td>
+                    <td className={`${td} text-right font-medium tabular-nums`}>{formatQty(m.required, m.uom)}</td>
+                    <td className={`${td} text-right tabular-nums`}>{formatQty(m.onHand, m.uom)}</td>
+                    {open && (
+                      <td className={`${td} text-right tabular-nums`}>
+                        {m.short ? (
+                          <span className="inline-flex items-center gap-2 font-semibold text-red-700">
+                            {formatQty(m.shortBy, m.uom)} <Pill tone="red">Short</Pill>
+                          </span>
+                        ) : (
+                          <span className="text-neutral-500">—</span>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Section>
+  );
+}

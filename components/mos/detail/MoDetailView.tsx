@@ -1,0 +1,140 @@
+import Link from "next/link";
+import { useState } from "react";
+import { Forbidden } from "../../Forbidden";
+import { hasPermission, useSignedInUser } from "../../useMe";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+import { ErrorState, LoadingState } from "../../ui/States";
+import { MoStateBadge } from "../badges";
+import { isOpen } from "../format";
+import { PageHeader, Section } from "../PageHeader";
+import { AuditSection } from "./AuditSection";
+import { CommentsSection } from "./CommentsSection";
+import { CancelPanel, CompletePanel } from "./ConfirmPanels";
+import { EditMoForm } from "./EditMoForm";
+import { MaterialsSection } from "./MaterialsSection";
+import { MoFacts } from "./MoFacts";
+import { useMoDetail } from "./useMoDetail";
+import { WorkOrdersSection } from "./WorkOrdersSection";
+
+type Mode = "view" | "edit" | "complete" | "cancel";
+
+/** One manufacturing order: facts, actions by permission and state, work orders, materials, comments, audit. */
+export function MoDetailView({ id }: { id: string }) {
+  const me = useSignedInUser();
+  const { data: mo, error, mutate } = useMoDetail(id);
+  const [mode, setMode] = useState<Mode>("view");
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (error?.status === 403) return <Forbidden role={me.user.role} />;
+  if (error) {
+    return error.status === 404 || error.status === 400 ? (
+      <ErrorState title="Order not found" message="This manufacturing order does not exist, or it is not visible to you." />
+    ) : (
+      <ErrorState title="Could not load the order" message={error.message} onRetry={() => void mutate()} />
+    );
+  }
+  if (!mo) return <LoadingState label="Loading the order…" />;
+
+  const open = isOpen(mo.state);
+  const canWrite = hasPermission(me, "mo:write");
+  const canEdit = open && (canWrite || hasPermission(me, "mo:edit-customer-fields"));
+
+  return (
+    <div className="space-y-6" data-testid="mo-detail" data-order-no={mo.orderNo}>
+      <PageHeader
+        eyebrow={
+          hasPermission(me, "mo:read", true) ? (
+            <Link href="/mos" className="hover:underline">
+              ← Manufacturing orders
+            </Link>
+          ) : undefined
+        }
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            <span>{mo.orderNo}</span>
+            <MoStateBadge state={mo.state} />
+          </span>
+        }
+        description={mo.name}
+        actions={
+          mode === "view" && (
+            <>
+              {canEdit && (
+                <Button variant="secondary" size="lg" onClick={() => setMode("edit")}>
+                  {canWrite ? "Edit order" : "Edit customer details"}
+                </Button>
+              )}
+              {canWrite && open && (
+                <Button variant="primary" size="lg" onClick={() => setMode("complete")}>
+                  Complete…
+                </Button>
+              )}
+              {canWrite && open && (
+                <Button variant="danger" size="lg" onClick={() => setMode("cancel")}>
+                  Cancel order…
+                </Button>
+              )}
+            </>
+          )
+        }
+      />
+
+      {notice && (
+        <div className="flex items-start gap-3" data-testid="mo-notice">
+          <Alert tone="success" className="flex-1">
+            {notice}
+          </Alert>
+          <Button variant="ghost" onClick={() => setNotice(null)}>
+            Dismiss
+          </Button>
+        </div>
+      )}
+
+      {mode === "complete" && (
+        <CompletePanel
+          mo={mo}
+          onBack={() => setMode("view")}
+          onDone={(next, message) => {
+            void mutate(next, { revalidate: false });
+            setNotice(message);
+            setMode("view");
+          }}
+        />
+      )}
+      {mode === "cancel" && (
+        <CancelPanel
+          mo={mo}
+          onBack={() => setMode("view")}
+          onDone={(next, message) => {
+            void mutate(next, { revalidate: false });
+            setNotice(message);
+            setMode("view");
+          }}
+        />
+      )}
+
+      <Section title={mode === "edit" ? (canWrite ? "Edit order" : "Edit customer details") : "Details"} id="mo-details">
+        {mode === "edit" ? (
+          <EditMoForm
+            mo={mo}
+            customerOnly={!canWrite}
+            onCancel={() => setMode("view")}
+            onSaved={(next) => {
+              void mutate(next, { revalidate: false });
+              setNotice("The changes were saved.");
+              setMode("view");
+            }}
+          />
+        ) : (
+          <MoFacts mo={mo} />
+        )}
+      </Section>
+
+      <WorkOrdersSection mo={mo} onChanged={() => void mutate()} />
+      <MaterialsSection mo={mo} />
+      <CommentsSection mo={mo} />
+      {hasPermission(me, "audit:read") && <AuditSection moId={mo.id} />}
+    </div>
+  );
+}

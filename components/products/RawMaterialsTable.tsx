@@ -1,0 +1,60 @@
+import { Pill } from "../mos/badges";
+import { formatQty } from "../mos/format";
+import type { RawMaterialTotal } from "./types";
+
+const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-neutral-500";
+const td = "px-3 py-2 text-sm";
+const num = `${td} whitespace-nowrap text-right tabular-nums`;
+
+/** Summed raw materials of an explosion; with stock columns when the API included them (stock readers). */
+export function RawMaterialsTable({ materials }: { materials: RawMaterialTotal[] }) {
+  const withStock = materials.some((m) => m.onHand !== undefined);
+  return (
+    <div className="overflow-x-auto rounded-md border border-neutral-200">
+      <table className="min-w-full divide-y divide-neutral-200" data-testid="raw-materials">
+        <thead className="bg-neutral-50">
+          <tr>
+            <th scope="col" className={th}>
+              Material
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Needed
+            </th>
+            {withStock && (
+              <th scope="col" className={`${th} text-right`}>
+                On hand
+              </th>
+            )}
+            {withStock && (
+              <th scope="col" className={`${th} text-right`}>
+                Short by
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-neutral-100">
+          {materials.map((m) => (
+            <tr key={m.productId} data-testid="raw-material" data-sku={m.sku} className={m.short ? "bg-red-50" : ""}>
+              <td className={td}>
+                <span className="font-semibold">{m.sku}</span> <span className="text-neutral-700">{m.name}</span>
+              </td>
+              <td className={`${num} font-medium`}>{formatQty(m.quantity, m.uom)}</td>
+              {withStock && <td className={num}>{formatQty(m.onHand, m.uom)}</td>}
+              {withStock && (
+                <td className={num}>
+                  {m.short ? (
+                    <span className="inline-flex items-center gap-2 font-semibold text-red-700">
+                      {formatQty(m.shortBy, m.uom)} <Pill tone="red">Short</Pill>
+                    </span>
+                  ) : (
+                    <span className="text-neutral-500">—</span>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

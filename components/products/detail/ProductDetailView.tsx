@@ -1,0 +1,143 @@
+import Link from "next/link";
+import { useRouter } from "next/router";
+import { useEffect, useState, type ReactNode } from "react";
+import useSWR from "swr";
+import type { ApiError } from "../../api";
+import { Forbidden } from "../../Forbidden";
+import { Pill } from "../../mos/badges";
+import { formatDateTime, formatQty } from "../../mos/format";
+import { PageHeader, Section } from "../../mos/PageHeader";
+import { hasPermission, useSignedInUser } from "../../useMe";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+import { ErrorState, LoadingState } from "../../ui/States";
+import { BomEditor } from "../bom/BomEditor";
+import { ProductForm } from "../ProductForm";
+import type { ProductDetail } from "../types";
+import { ArchivePanel } from "./ArchivePanel";
+import { ExplosionTree } from "./ExplosionTree";
+
+function Fact({ label, children, className = "" }: { label: string; children: ReactNode; className?: string }) {
+  return (
+    <div className={className}>
+      <dt className="text-xs font-medium uppercase tracking-wide text-neutral-500">{label}</dt>
+      <dd className="mt-1 text-base text-neutral-900">{children}</dd>
+    </div>
+  );
+}
+
+type Mode = "view" | "edit" | "archive";
+
+/** One product: its facts, edit and archive for planners, its BOM editor and the multi-level tree. */
+export function ProductDetailView({ id }: { id: string }) {
+  const me = useSignedInUser();
+  const router = useRouter();
+  const canWrite = hasPermission(me, "products:write");
+  const { data: product, error, mutate } = useSWR<ProductDetail, ApiError>(`/api/products/${encodeURIComponent(id)}`);
+  const [mode, setMode] = useState<Mode>("view");
+  const [notice, setNotice] = useState<string | null>(router.query.created === "1" ? "The product was created. Add its components and operations below." : null);
+  // The "just created" flag is for this visit only: drop it from the address so a reload does not repeat it.
+  const { replace } = router;
+  const created = router.query.created === "1";
+  useEffect(() => {
+    if (created) void replace({ pathname: "/products/[id]", query: { id } }, undefined, { shallow: true });
+  }, [created, replace, id]);
+
+  if (error?.status === 403) return <Forbidden role={me.user.role} />;
+  if (error) {
+    return error.status === 404 || error.status === 400 ? (
+      <ErrorState title="Product not found" message="This product does not exist, or it is not visible to you." />
+    ) : (
+      <ErrorState title="Could not load the product" message={error.message} onRetry={() => void mutate()} />
+    );
+  }
+  if (!product) return <LoadingState label="Loading the product…" />;
+
+  return (
+    <div className="space-y-6" data-testid="product-detail" data-sku={product.sku}>
+      <PageHeader
+        eyebrow={
+          hasPermission(me, "products:read", true) ? (
+            <Link href="/products" className="hover:underline">
+              ← Products
+            </Link>
+          ) : undefined
+        }
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            <span>{product.sku}</span>
+            <Pill tone={product.isFinished ? "blue" : "neutral"}>{product.isFinished ? "Finished" : "Material"}</Pill>
+            {product.archivedAt && <Pill tone="amber">Archived</Pill>}
+          </span>
+        }
+        description={product.name}
+        actions={
+          canWrite &&
+          mode === "view" && (
+            <>
+              <Button variant="secondary" size="lg" onClick={() => setMode("edit")}>
+                Edit product
+              </Button>
+              <Button variant={product.archivedAt ? "secondary" : "danger"} size="lg" onClick={() => setMode("archive")}>
+                {product.archivedAt ? "Restore…" : "Archive…"}
+              </Button>
+            </>
+          )
+        }
+      />
+      {notice && (
+        <div className="flex items-start gap-3">
+          <Alert tone="success" className="flex-1">
+            {notice}
+          </Alert>
+          <Button variant="ghost" onClick={() => setNotice(null)}>
+            Dismiss
+          </Button>
+        </div>
+      )}
+      {mode === "archive" && (
+        <ArchivePanel
+          product={product}
+          onBack={() => setMode("view")}
+          onDone={(p) => {
+            void mutate();
+            setNotice(p.archivedAt ? `${p.sku} was archived.` : `${p.sku} was restored.`);
+            setMode("view");
+          }}
+        />
+      )}
+      <Section title={mode === "edit" ? `Edit ${product.sku}` : "Details"} id="product-details">
+        {mode === "edit" ? (
+          <ProductForm
+            product={product}
+            onCancel={() => setMode("view")}
+            onSaved={() => {
+              void mutate();
+              setNotice("The product was saved.");
+              setMode("view");
+            }}
+          />
+        ) : (
+          <dl className="grid gap-5 p-4 sm:grid-cols-2 sm:p-5 lg:grid-cols-4">
+            <Fact label="Unit of measure">{product.uom}</Fact>
+            <Fact label="Unit cost">{formatQty(product.unitCost)}</Fact>
+            <Fact label="Reorder point">{formatQty(product.reorderPoint, product.uom)}</Fact>
+            <Fact label="Used in">{product.usedInCount === 0 ? "No BOMs" : `${product.usedInCount} BOM${product.usedInCount === 1 ? "" : "s"}`}</Fact>
+            {product.description && (
+              <Fact label="Description" className="sm:col-span-2 lg:col-span-4">
+                <span className="whitespace-pre-line">{product.description}</span>
+              </Fact>
+            )}
+            {product.archivedAt && <Fact label="Archived">{formatDateTime(product.archivedAt)}</Fact>}
+          </dl>
+        )}
+      </Section>
+      <Section title="Bill of materials" testId="bom">
+        <BomEditor productId={product.id} canWrite={canWrite} onSaved={() => void mutate()} />
+      </Section>
+      <Section title="Multi-level tree" testId="tree">
+        <ExplosionTree productId={product.id} uom={product.uom} />
+      </Section>
+    </div>
+  );
+}

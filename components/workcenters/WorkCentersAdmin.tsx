@@ -1,0 +1,139 @@
+import { Fragment, useState } from "react";
+import { Pill } from "../mos/badges";
+import { formatQty } from "../mos/format";
+import { PageHeader } from "../mos/PageHeader";
+import { Alert } from "../ui/Alert";
+import { Button } from "../ui/Button";
+import { Pagination } from "../ui/Pagination";
+import { EmptyState, ErrorState, LoadingState } from "../ui/States";
+import { useWorkCenters } from "./useWorkCenters";
+import { WorkCenterForm } from "./WorkCenterForm";
+
+const PAGE_SIZE = 50;
+const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-neutral-500";
+const money = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+
+/** Work centers: list, create, and edit one in place (name, description, cost, capacity, active). */
+export function WorkCentersAdmin() {
+  const [page, setPage] = useState(1);
+  const { data, error, mutate } = useWorkCenters({ page, pageSize: PAGE_SIZE });
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Work centers"
+        description="Where operations run: their hourly cost and how many work orders they take at once."
+        actions={
+          !creating && (
+            <Button size="lg" onClick={() => setCreating(true)}>
+              New work center
+            </Button>
+          )
+        }
+      />
+      {creating && (
+        <section aria-label="New work center" className="rounded-lg border border-neutral-200 bg-white shadow-sm">
+          <h2 className="border-b border-neutral-200 px-4 py-3 text-lg font-semibold text-neutral-900 sm:px-5">New work center</h2>
+          <WorkCenterForm
+            center={null}
+            onCancel={() => setCreating(false)}
+            onSaved={(w) => {
+              setCreating(false);
+              setNotice(`${w.name} was created.`);
+              void mutate();
+            }}
+          />
+        </section>
+      )}
+      {notice && (
+        <div className="flex items-start gap-3" data-testid="workcenters-notice">
+          <Alert tone="success" className="flex-1">
+            {notice}
+          </Alert>
+          <Button variant="ghost" onClick={() => setNotice(null)}>
+            Dismiss
+          </Button>
+        </div>
+      )}
+      <section aria-label="Work center list" className="rounded-lg border border-neutral-200 bg-white shadow-sm">
+        {error ? (
+          <div className="p-4">
+            <ErrorState title="Could not load the work centers" message={error.message} onRetry={() => void mutate()} />
+          </div>
+        ) : !data ? (
+          <LoadingState label="Loading work centers…" />
+        ) : data.items.length === 0 ? (
+          <EmptyState title="No work centers yet">Create the first one with New work center.</EmptyState>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-neutral-200">
+              <caption className="sr-only">Work centers</caption>
+              <thead className="bg-neutral-50">
+                <tr>
+                  <th scope="col" className={th}>
+                    Work center
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Cost / hour
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Capacity
+                  </th>
+                  <th scope="col" className={th}>
+                    Status
+                  </th>
+                  <th scope="col" className={th}>
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-neutral-200">
+                {data.items.map((w) => (
+                  <Fragment key={w.id}>
+                    <tr data-testid="workcenter-row" data-name={w.name} className={w.active ? "" : "bg-neutral-50 text-neutral-500"}>
+                      <td className="px-4 py-3">
+                        <span className="font-medium text-neutral-900">{w.name}</span>
+                        {w.description && <span className="block text-sm text-neutral-600">{w.description}</span>}
+                      </td>
+                      <td className="px-4 py-3 text-right text-sm tabular-nums">{money.format(w.costPerHour)}</td>
+                      <td className="px-4 py-3 text-right text-sm tabular-nums">{formatQty(w.capacity)}</td>
+                      <td className="px-4 py-3">{w.active ? <Pill tone="green">Active</Pill> : <Pill tone="muted">Inactive</Pill>}</td>
+                      <td className="px-4 py-3 text-right">
+                        <Button variant="secondary" onClick={() => setEditing(editing === w.id ? null : w.id)} aria-expanded={editing === w.id}>
+                          Edit<span className="sr-only"> {w.name}</span>
+                        </Button>
+                      </td>
+                    </tr>
+                    {editing === w.id && (
+                      <tr className="bg-neutral-50">
+                        <td colSpan={5}>
+                          <WorkCenterForm
+                            center={w}
+                            onCancel={() => setEditing(null)}
+                            onSaved={(saved) => {
+                              setEditing(null);
+                              setNotice(`${saved.name} was saved.`);
+                              void mutate();
+                            }}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {data && data.total > PAGE_SIZE && (
+          <div className="border-t border-neutral-200 px-4 py-3 sm:px-5">
+            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun="work centers" onPage={setPage} />
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

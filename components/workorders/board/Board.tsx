@@ -1,0 +1,64 @@
+import { useState } from "react";
+import { useAssignees } from "../../mos/assign/useAssignees";
+import { PageHeader } from "../../mos/PageHeader";
+import { WORK_STATUSES } from "../../mos/types";
+import { useUrlState } from "../../mos/useUrlState";
+import { useRealtime } from "../../realtime/useRealtime";
+import { hasPermission, useSignedInUser } from "../../useMe";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+import { BoardColumn } from "./BoardColumn";
+import { BoardFilters } from "./BoardFilters";
+
+const KEYS = ["moId", "assignedToId"] as const;
+
+/** The work-order board: one column per status, filters by order and assignee, live. */
+export function Board() {
+  const me = useSignedInUser();
+  const canAssign = hasPermission(me, "wo:write");
+  const assignees = useAssignees();
+  const { values, set, ready } = useUrlState(KEYS);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const refresh = () => setTick((t) => t + 1);
+  useRealtime(["wo:created", "wo:updated", "mo:updated"], refresh);
+
+  // The assignee filter must offer the person it is set to, even when they are not in the list.
+  const people = values.assignedToId && !assignees.people.some((p) => p.id === values.assignedToId) ? [{ id: values.assignedToId, name: "Selected person" }, ...assignees.people] : assignees.people;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Work orders" description={canAssign ? "Every work order by status. Assign or transfer one from its card." : "Every work order by status."} />
+      <div className="rounded-lg border border-neutral-200 bg-white p-4 shadow-sm sm:p-5">
+        <BoardFilters moId={values.moId} assignedToId={values.assignedToId} people={people} onChange={(patch) => set(patch)} />
+      </div>
+      {notice && (
+        <div className="flex items-start gap-3" data-testid="board-notice">
+          <Alert tone="success" className="flex-1">
+            {notice}
+          </Alert>
+          <Button variant="ghost" onClick={() => setNotice(null)}>
+            Dismiss
+          </Button>
+        </div>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        {WORK_STATUSES.map((s) => (
+          <BoardColumn
+            key={s}
+            status={s}
+            filter={{ moId: values.moId, assignedToId: values.assignedToId }}
+            ready={ready}
+            people={canAssign ? assignees.people : null}
+            canAssign={canAssign}
+            refreshTick={tick}
+            onChanged={(message) => {
+              setNotice(message);
+              refresh();
+            }}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import useSWRInfinite from "swr/infinite";
+import type { ApiError } from "../../api";
+import type { WoItem, WorkStatus } from "../../mos/types";
+import type { Page } from "../../types";
+
+export const COLUMN_PAGE = 25;
+
+export interface BoardFilter {
+  moId: string;
+  assignedToId: string;
+}
+
+/** One status column of the board, loaded 25 cards at a time ("Show more"). */
+export function useBoardColumn(status: WorkStatus, f: BoardFilter, enabled: boolean) {
+  const swr = useSWRInfinite<Page<WoItem>, ApiError>(
+    (index, previous: Page<WoItem> | null) => {
+      if (!enabled) return null;
+      if (previous && previous.page * previous.pageSize >= previous.total) return null;
+      const p = new URLSearchParams({ status, page: String(index + 1), pageSize: String(COLUMN_PAGE) });
+      if (f.moId) p.set("moId", f.moId);
+      if (f.assignedToId) p.set("assignedToId", f.assignedToId);
+      return `/api/workorders?${p.toString()}`;
+    },
+    { keepPreviousData: true, revalidateAll: true },
+  );
+  const pages = swr.data ?? [];
+  const items = pages.flatMap((p) => p.items);
+  const total = pages[0]?.total ?? 0;
+  return { ...swr, items, total, hasMore: items.length < total };
+}

@@ -1,0 +1,16 @@
+import { useRouter } from "next/router";
+import { AppShell } from "@/components/AppShell";
+import { MoDetailView } from "@/components/mos/detail/MoDetailView";
+import { RequirePermission } from "@/components/RequirePermission";
+import { LoadingState } from "@/components/ui/States";
+
+/** One manufacturing order (mo:read; the API hides orders an operator has no work order in). */
+export default function MoDetailPage() {
+  const { query, isReady } = useRouter();
+  const id = typeof query.id === "string" ? query.id : null;
+  return (
+    <AppShell title="Order">
+      <RequirePermission permission="mo:read">{isReady && id ? <MoDetailView id={id} /> : <LoadingState />}</RequirePermission>
+    </AppShell>
+  );
+}

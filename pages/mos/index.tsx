@@ -1,0 +1,14 @@
+import { AppShell } from "@/components/AppShell";
+import { MoList } from "@/components/mos/list/MoList";
+import { RequireAllRecords } from "@/components/mos/RequireAllRecords";
+
+/** Manufacturing orders (mo:read for every order). */
+export default function MosPage() {
+  return (
+    <AppShell title="Orders">
+      <RequireAllRecords permission="mo:read">
+        <MoList />
+      </RequireAllRecords>
+    </AppShell>
+  );
+}

@@ -1,0 +1,14 @@
+import { AppShell } from "@/components/AppShell";
+import { MoCreateForm } from "@/components/mos/create/MoCreateForm";
+import { RequirePermission } from "@/components/RequirePermission";
+
+/** Create a manufacturing order (mo:write). */
+export default function NewMoPage() {
+  return (
+    <AppShell title="New order">
+      <RequirePermission permission="mo:write">
+        <MoCreateForm />
+      </RequirePermission>
+    </AppShell>
+  );
+}

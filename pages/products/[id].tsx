@@ -1,0 +1,16 @@
+import { useRouter } from "next/router";
+import { AppShell } from "@/components/AppShell";
+import { RequireAllRecords } from "@/components/mos/RequireAllRecords";
+import { ProductDetailView } from "@/components/products/detail/ProductDetailView";
+import { LoadingState } from "@/components/ui/States";
+
+/** One product with its BOM editor and multi-level tree (products:read for every product). */
+export default function ProductPage() {
+  const { query, isReady } = useRouter();
+  const id = typeof query.id === "string" ? query.id : null;
+  return (
+    <AppShell title="Product">
+      <RequireAllRecords permission="products:read">{isReady && id ? <ProductDetailView key={id} id={id} /> : <LoadingState />}</RequireAllRecords>
+    </AppShell>
+  );
+}

@@ -1,0 +1,14 @@
+import { AppShell } from "@/components/AppShell";
+import { RequirePermission } from "@/components/RequirePermission";
+import { WorkCentersAdmin } from "@/components/workcenters/WorkCentersAdmin";
+
+/** Work centers (workcenters:write). */
+export default function WorkCentersPage() {
+  return (
+    <AppShell title="Work centers">
+      <RequirePermission permission="workcenters:write">
+        <WorkCentersAdmin />
+      </RequirePermission>
+    </AppShell>
+  );
+}
