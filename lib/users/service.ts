@@ -77,3 +77,14 @@ export async function updateUser(id: string, input: UpdateUserInput, actor: Acto
     return { result: user, events };
   });
 }
+
+/** People work orders can be assigned to (active operators, managers, admins), for planners. */
+export async function listAssignable(): Promise<{ items: { id: string; name: string; role: string }[] }> {
+  const items = await prisma().user.findMany({
+    where: { active: true, role: { in: ["OPERATOR", "MANAGER", "ADMIN"] } },
+    select: { id: true, name: true, role: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 1000,
+  });
+  return { items };
+}

@@ -150,3 +150,18 @@ describe("bad input: a 4xx with the documented shape, and nothing written", () =
     expect(res.body.error.code).toBe("METHOD_NOT_ALLOWED");
   });
 });
+
+describe("assignable people for planners", () => {
+  test("a manager lists active operators, managers and admins — no one else, no emails or hashes", async () => {
+    const admin = await app.as("ADMIN");
+    const off = await admin.post<{ id: string }>("/api/users", { ...valid("offop"), role: "OPERATOR" });
+    await admin.patch(`/api/users/${off.body.id}`, { active: false });
+    const res = await (await app.as("MANAGER")).get<{ items: { id: string; name: string; role: string }[] }>("/api/users/assignable");
+    expect(res.status).toBe(200);
+    const expected = await app.db.handle.prisma.user.findMany({ where: { active: true, role: { in: ["OPERATOR", "MANAGER", "ADMIN"] } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, role: true } });
+    expect(res.body.items).toEqual(expected);
+    expect(res.body.items.some((u) => u.id === off.body.id)).toBe(false);
+    expect(res.text).not.toMatch(/@|passwordHash/);
+    expect((await (await app.as("OPERATOR")).get("/api/users/assignable")).status).toBe(403);
+  });
+});

@@ -16,3 +16,5 @@ export const entries: MatrixEntry[] = [
   { route: "/api/users/[id]", method: "GET", path: (fx) => `/api/users/${fx.users.VIEWER}`, allowed: ["ADMIN"] },
   { route: "/api/users/[id]", method: "PATCH", path: (fx) => `/api/users/${fx.users.VIEWER}`, body: (fx) => ({ name: `Vic ${fx.unique}` }), allowed: ["ADMIN"] },
 ];
+
+entries.push({ route: "/api/users/assignable", method: "GET", path: () => "/api/users/assignable", allowed: ["ADMIN", "MANAGER"] });
