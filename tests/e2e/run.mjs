@@ -147,8 +147,10 @@ async function main() {
     throw err;
   }
 
+  // E2E_ONLY=a.test.ts,b.test.ts runs just those files (for working on a few screens in isolation).
+  const only = (process.env.E2E_ONLY ?? "").split(",").map((f) => path.basename(f.trim())).filter(Boolean);
   const files = readdirSync(E2E_DIR)
-    .filter((f) => f.endsWith(".test.ts"))
+    .filter((f) => f.endsWith(".test.ts") && (!only.length || only.includes(f)))
     .sort()
     .map((f) => path.join("tests/e2e", f));
   log(`running ${files.length} test files`);

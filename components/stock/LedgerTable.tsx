@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { EmptyState } from "../ui/States";
+import { focusRing } from "../ui/styles";
+import { formatChange, formatDateTime, formatQty } from "./format";
+import { SOURCE_LABELS, type LedgerEntry } from "./types";
+
+const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-neutral-600";
+
+/** Ledger entries, newest first: every change with its balance after, where it came from, and who made it. */
+export function LedgerTable({ entries, filtered, orderLinks }: { entries: LedgerEntry[]; filtered: boolean; orderLinks: boolean }) {
+  if (!entries.length) {
+    return <EmptyState title={filtered ? "No entries match" : "The ledger is empty"}>{filtered ? "Try another product, source or period." : "Every receipt, adjustment and order posting will be listed here."}</EmptyState>;
+  }
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full divide-y divide-neutral-200" data-testid="ledger-table">
+        <caption className="sr-only">Stock ledger</caption>
+        <thead className="bg-neutral-50">
+          <tr>
+            <th scope="col" className={th}>
+              When
+            </th>
+            <th scope="col" className={th}>
+              Product
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Change
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Balance
+            </th>
+            <th scope="col" className={th}>
+              Source
+            </th>
+            <th scope="col" className={`${th} hidden lg:table-cell`}>
+              By
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-neutral-200 bg-white">
+          {entries.map((e) => {
+            const mo = e.sourceType === "MO_CONSUMPTION" || e.sourceType === "MO_OUTPUT";
+            return (
+              <tr key={String(e.id)} data-testid="ledger-row" data-sku={e.product.sku} data-source={e.sourceType}>
+                <td className="whitespace-nowrap px-4 py-3 text-sm text-neutral-700">
+                  <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
+                </td>
+                <td className="px-4 py-3">
+                  <span className="block font-semibold text-neutral-900">{e.product.sku}</span>
+                  <span className="block text-sm text-neutral-700">{e.product.name}</span>
+                </td>
+                <td className={`whitespace-nowrap px-4 py-3 text-right font-semibold tabular-nums ${e.change < 0 ? "text-red-800" : "text-green-800"}`}>
+                  {formatChange(e.change)} <span className="text-sm font-normal text-neutral-600">{e.product.uom}</span>
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-neutral-900">{formatQty(e.balanceAfter)}</td>
+                <td className="px-4 py-3 text-sm">
+                  <span className="block font-medium text-neutral-900">{SOURCE_LABELS[e.sourceType]}</span>
+                  {mo && e.sourceId && orderLinks ? (
+                    // The note of an order posting names the order ("MO-1001: materials consumed"): it is the link.
+                    <Link href={`/mos/${e.sourceId}`} className={`inline-flex min-h-11 items-center rounded text-blue-800 underline underline-offset-4 ${focusRing}`}>
+                      {e.note ?? "View order"}
+                    </Link>
+                  ) : (
+                    <>
+                      {e.sourceId && !mo && <span className="block text-neutral-700">Ref. {e.sourceId}</span>}
+                      {e.note && <span className="block max-w-xs break-words text-neutral-600">{e.note}</span>}
+                    </>
+                  )}
+                </td>
+                <td className="hidden px-4 py-3 text-sm text-neutral-700 lg:table-cell">{e.createdBy?.name ?? "System"}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import useSWR from "swr";
+import type { ApiError } from "../api";
+import { useRealtime } from "../realtime/useRealtime";
+import { EmptyState, ErrorState, LoadingState } from "../ui/States";
+import { formatDateTime } from "./format";
+import type { NotificationItem } from "./types";
+
+// The notifications API has no type filter (see the report): read the latest ones and keep the shortages.
+const URL = "/api/notifications?pageSize=100";
+const SHOWN = 5;
+
+/**
+ * Stock postings the system refused for lack of stock (mostly orders that could not complete), from
+ * the "stock.shortage" notifications inventory users receive. Live on new notifications.
+ */
+export function RecentShortages() {
+  const { data, error, mutate } = useSWR<{ items: NotificationItem[] }, ApiError>(URL);
+  useRealtime("notification:new", () => void mutate());
+  const items = data?.items.filter((n) => n.type === "stock.shortage").slice(0, SHOWN);
+
+  return (
+    <section aria-labelledby="shortages-title" className="rounded-lg border border-neutral-200 bg-white shadow-sm" data-testid="recent-shortages">
+      <div className="border-b border-neutral-200 px-4 py-3 sm:px-5">
+        <h2 id="shortages-title" className="text-base font-semibold text-neutral-900">
+          Recent shortages
+        </h2>
+        <p className="text-sm text-neutral-600">Postings refused because there was not enough stock; nothing was booked.</p>
+      </div>
+      {items ? (
+        items.length ? (
+          <ul className="divide-y divide-neutral-100">
+            {items.map((n) => (
+              <li key={n.id} className="px-4 py-3 sm:px-5">
+                <p className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
+                  <span className="font-medium text-neutral-900">{n.title}</span>
+                  <time dateTime={n.createdAt} className="text-neutral-600">
+                    {formatDateTime(n.createdAt)}
+                  </time>
+                </p>
+                <ul className="mt-1 space-y-0.5 text-sm text-red-800">
+                  {/* The body lists one product per "; " (lib/stock/tx.ts). */}
+                  {n.body.split("; ").map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <EmptyState title="No refused postings">When an order cannot complete for lack of stock, it shows up here.</EmptyState>
+        )
+      ) : error ? (
+        <div className="p-4">
+          <ErrorState title="Could not load the shortages" message={error.message} onRetry={() => void mutate()} />
+        </div>
+      ) : (
+        <LoadingState label="Loading shortages…" />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { useId, useState, type FormEvent } from "react";
+import { errorMessage, sendJson } from "../../api";
+import { formatDateTime } from "../../stock/format";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+import { EmptyState } from "../../ui/States";
+import type { CommentKind, WoComment } from "./types";
+
+interface Props {
+  woId: string;
+  code: string;
+  comments: WoComment[];
+  /** Whether the signed-in user may write (wo:comment for this WO). */
+  canWrite: boolean;
+  onAdded: () => unknown;
+}
+
+/** The WO's comments and issues, oldest first, and a form to add one. */
+export function CommentsPanel({ woId, code, comments, canWrite, onAdded }: Props) {
+  return (
+    <div className="space-y-4">
+      {comments.length ? (
+        <ol className="space-y-3" data-testid="wo-comments">
+          {comments.map((c) => (
+            <li key={c.id} className={`rounded-md border px-4 py-3 ${c.kind === "ISSUE" ? "border-red-300 bg-red-50" : "border-neutral-200 bg-white"}`} data-kind={c.kind}>
+              <p className="flex flex-wrap items-center gap-x-2 text-sm text-neutral-600">
+                {c.kind === "ISSUE" && <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold uppercase tracking-wide text-white">Issue</span>}
+                <span className="font-medium text-neutral-900">{c.author.name}</span>
+                <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
+              </p>
+              <p className="mt-1 whitespace-pre-wrap break-words text-base text-neutral-900">{c.content}</p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <EmptyState title="No comments yet">{canWrite ? "Note anything the next person should know, or report a problem." : undefined}</EmptyState>
+      )}
+      {canWrite && <CommentForm woId={woId} code={code} onAdded={onAdded} />}
+    </div>
+  );
+}
+
+const MAX = 2000;
+
+function CommentForm({ woId, code, onAdded }: { woId: string; code: string; onAdded: () => unknown }) {
+  const [content, setContent] = useState("");
+  const [kind, setKind] = useState<CommentKind>("COMMENT");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState("");
+  const id = useId();
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (!content.trim()) {
+      setError(kind === "ISSUE" ? "Describe the issue first." : "Write the comment first.");
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setSaved("");
+    try {
+      await sendJson(`/api/workorders/${encodeURIComponent(woId)}/comments`, "POST", { content: content.trim(), kind });
+      setContent("");
+      setSaved(kind === "ISSUE" ? "Issue reported: the planners were notified." : "Comment added.");
+      setKind("COMMENT");
+      await onAdded();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-neutral-200 bg-neutral-50 p-4" aria-label={`Add a comment or report an issue on ${code}`}>
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium text-neutral-800">Type</legend>
+        <div className="grid grid-cols-2 gap-2 sm:max-w-md">
+          <KindOption name={`${id}-kind`} value="COMMENT" checked={kind === "COMMENT"} onChange={setKind} label="Comment" />
+          <KindOption name={`${id}-kind`} value="ISSUE" checked={kind === "ISSUE"} onChange={setKind} label="Report an issue" />
+        </div>
+      </fieldset>
+      <div>
+        <label htmlFor={`${id}-content`} className="mb-1.5 block text-sm font-medium text-neutral-800">
+          {kind === "ISSUE" ? "What is the problem?" : "Comment"}
+        </label>
+        <textarea
+          id={`${id}-content`}
+          value={content}
+          onChange={(e) => setContent(e.target.value)}
+          rows={3}
+          maxLength={MAX}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="block w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-base text-neutral-900 shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600"
+        />
+        {error && (
+          <p id={`${id}-error`} className="mt-1.5 text-sm text-red-700" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" size="lg" variant={kind === "ISSUE" ? "danger" : "primary"} busy={busy}>
+          {kind === "ISSUE" ? "Report issue" : "Add comment"}
+        </Button>
+        {saved && (
+          <Alert tone="success" className="py-2">
+            {saved}
+          </Alert>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function KindOption({ name, value, checked, onChange, label }: { name: string; value: CommentKind; checked: boolean; onChange: (k: CommentKind) => void; label: string }) {
+  return (
+    <label
+      className={`flex h-12 cursor-pointer items-center justify-center gap-2 rounded-md border-2 px-3 text-base font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-600 has-[:focus-visible]:ring-offset-2 ${
+        checked ? (value === "ISSUE" ? "border-red-700 bg-red-50 text-red-900" : "border-neutral-900 bg-white text-neutral-900") : "border-neutral-300 bg-white text-neutral-700"
+      }`}
+    >
+      <input type="radio" name={name} value={value} checked={checked} onChange={() => onChange(value)} className="h-5 w-5 accent-neutral-900" />
+      {label}
+    </label>
+  );
+}

@@ -1,0 +1,169 @@
+import { useEffect, useRef, useState } from "react";
+import { ApiError, errorMessage } from "../../api";
+import { ShortageList } from "../../stock/ShortageList";
+import { shortagesOf } from "../../stock/shortages";
+import { Alert } from "../../ui/Alert";
+import { focusRing } from "../../ui/styles";
+import { actionDone, actionLabel, actionsFor, runWoAction } from "./actions";
+import { STATUS } from "./status";
+import { TouchButton } from "./TouchButton";
+import type { WoAction, WoItem, WorkStatus } from "./types";
+
+export interface ActionableWo {
+  id: string;
+  code: string;
+  title: string;
+  status: WorkStatus;
+  mo: { orderNo: string; state: WoItem["mo"]["state"] };
+}
+
+interface Props {
+  wo: ActionableWo;
+  size?: "lg" | "xl";
+  /** Reload what the screen shows after a change (or after a refused one: the WO may have moved on). */
+  onChanged: () => unknown;
+}
+
+const TONE = { start: "start", pause: "pause", complete: "complete" } as const;
+
+/**
+ * One tap to start / pause / resume, and complete after a confirmation. A refused action shows the
+ * API's message (INSUFFICIENT_STOCK: the list of short products) and leaves the WO as it was.
+ */
+export function WoActions({ wo, size = "xl", onChanged }: Props) {
+  const [busy, setBusy] = useState<WoAction | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [failure, setFailure] = useState<{ action: WoAction; err: unknown } | null>(null);
+  const [done, setDone] = useState("");
+  const confirmRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const actions = actionsFor(wo.status);
+  const moClosed = wo.mo.state === "DONE" || wo.mo.state === "CANCELED";
+  const full = size === "xl" ? "flex-1" : "";
+
+  async function run(action: WoAction) {
+    const before = wo.status;
+    setBusy(action);
+    setFailure(null);
+    setDone("");
+    try {
+      await runWoAction(wo.id, action);
+      setConfirming(false);
+      setDone(`${wo.code} ${actionDone(action, before)}.`);
+    } catch (err) {
+      setConfirming(false);
+      setFailure({ action, err });
+    } finally {
+      setBusy(null);
+      await onChanged();
+    }
+  }
+
+  if (!actions.length) return null;
+
+  return (
+    <div className="space-y-3" data-testid="wo-actions">
+      {confirming ? (
+        <div
+          ref={confirmRef}
+          tabIndex={-1}
+          role="group"
+          aria-labelledby={`confirm-${wo.id}`}
+          onKeyDown={(e) => {
+            if (e.key === "Escape" && busy === null) setConfirming(false);
+          }}
+          className="rounded-lg border-2 border-green-700 bg-green-50 p-4 outline-none"
+          data-testid="confirm-complete"
+        >
+          <p id={`confirm-${wo.id}`} className="text-base font-semibold text-neutral-900">
+            Complete {wo.code} · {wo.title}?
+          </p>
+          <p className="mt-1 text-sm text-neutral-700">The timer stops and the work order cannot be reopened.</p>
+          {/* "Yes" sits where Pause/Resume was and Cancel where Complete was, so a double tap cancels. */}
+          <div className="mt-3 flex flex-wrap gap-3">
+            <TouchButton tone="complete" size={size} className={full} busy={busy === "complete"} onClick={() => void run("complete")}>
+              Yes, complete
+            </TouchButton>
+            <TouchButton tone="neutral" size={size} className={full} disabled={busy !== null} onClick={() => setConfirming(false)}>
+              Cancel
+            </TouchButton>
+          </div>
+        </div>
+      ) : (
+        <div className="flex flex-wrap gap-3">
+          {actions.map((action) => {
+            const label = actionLabel(action, wo.status);
+            const blocked = action === "start" && moClosed;
+            return (
+              <TouchButton
+                key={action}
+                tone={TONE[action]}
+                size={size}
+                className={full}
+                busy={busy === action}
+                disabled={blocked || (busy !== null && busy !== action)}
+                onClick={() => (action === "complete" ? setConfirming(true) : void run(action))}
+                aria-label={`${label} ${wo.code}`}
+              >
+                <ActionIcon action={action} />
+                {label}
+              </TouchButton>
+            );
+          })}
+        </div>
+      )}
+      {moClosed && wo.status !== "COMPLETED" && (
+        <p className="text-sm text-neutral-700">
+          {wo.mo.orderNo} is {wo.mo.state === "DONE" ? "done" : "canceled"}: this work order can no longer start.
+        </p>
+      )}
+      {failure && <ActionError wo={wo} action={failure.action} err={failure.err} onDismiss={() => setFailure(null)} />}
+      <p className="sr-only" role="status">
+        {done}
+      </p>
+    </div>
+  );
+}
+
+function ActionError({ wo, action, err, onDismiss }: { wo: ActionableWo; action: WoAction; err: unknown; onDismiss: () => void }) {
+  const shortages = shortagesOf(err);
+  const refused = err instanceof ApiError && err.status === 409;
+  return (
+    <div data-testid="wo-action-error">
+      <Alert tone="error" title={`Could not ${actionLabel(action, wo.status).toLowerCase()} ${wo.code}`}>
+        <p>{shortages ? "There is not enough stock to finish this order. Ask the inventory team to book in these parts:" : errorMessage(err)}</p>
+        {shortages && <ShortageList shortages={shortages} />}
+        {refused && <p className="mt-2">Nothing was changed: {wo.code} is still {STATUS[wo.status].label.toLowerCase()}.</p>}
+        <button type="button" onClick={onDismiss} className={`mt-2 min-h-12 min-w-12 rounded-md px-2 text-sm font-medium text-red-800 underline ${focusRing}`}>
+          Dismiss
+        </button>
+      </Alert>
+    </div>
+  );
+}
+
+function ActionIcon({ action }: { action: WoAction }) {
+  const common = { className: "h-6 w-6", viewBox: "0 0 24 24", "aria-hidden": true } as const;
+  if (action === "start")
+    return (
+      <svg {...common} fill="currentColor">
+        <path d="M8 5.5v13a1 1 0 0 0 1.5.86l10.5-6.5a1 1 0 0 0 0-1.72L9.5 4.64A1 1 0 0 0 8 5.5Z" />
+      </svg>
+    );
+  if (action === "pause")
+    return (
+      <svg {...common} fill="currentColor">
+        <rect x="6" y="5" width="4.5" height="14" rx="1" />
+        <rect x="13.5" y="5" width="4.5" height="14" rx="1" />
+      </svg>
+    );
+  return (
+    <svg {...common} fill="none" stroke="currentColor" strokeWidth={3} strokeLinecap="round" strokeLinejoin="round">
+      <path d="m5 12.5 4.5 4.5L19 7.5" />
+    </svg>
+  );
+}

@@ -1,0 +1,35 @@
+import { sendJson } from "../../api";
+import type { WoAction, WoItem, WorkStatus } from "./types";
+
+/** POST /api/workorders/:id/start|pause|complete (no body). */
+export function runWoAction(id: string, action: WoAction): Promise<WoItem> {
+  return sendJson<WoItem>(`/api/workorders/${encodeURIComponent(id)}/${action}`, "POST", {});
+}
+
+/** The actions a status allows, in the order they are offered (resume is "start" of a paused WO). */
+export function actionsFor(status: WorkStatus): WoAction[] {
+  switch (status) {
+    case "PENDING":
+      return ["start"];
+    case "STARTED":
+      return ["pause", "complete"];
+    case "PAUSED":
+      return ["start", "complete"];
+    case "COMPLETED":
+      return [];
+  }
+}
+
+/** The button word of an action for a WO in `status`. */
+export function actionLabel(action: WoAction, status: WorkStatus): string {
+  if (action === "start") return status === "PAUSED" ? "Resume" : "Start";
+  if (action === "pause") return "Pause";
+  return "Complete";
+}
+
+/** Past tense for the confirmation message after an action. */
+export function actionDone(action: WoAction, before: WorkStatus): string {
+  if (action === "start") return before === "PAUSED" ? "resumed" : "started";
+  if (action === "pause") return "paused";
+  return "completed";
+}

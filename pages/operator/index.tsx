@@ -1,0 +1,14 @@
+import { AppShell } from "@/components/AppShell";
+import { OperatorHome } from "@/components/operator/OperatorHome";
+import { RequirePermission } from "@/components/RequirePermission";
+
+/** The operator's tablet view: their own work orders, one tap to start / pause / complete, and a scan box. */
+export default function OperatorPage() {
+  return (
+    <AppShell title="My work">
+      <RequirePermission permission="wo:execute">
+        <OperatorHome />
+      </RequirePermission>
+    </AppShell>
+  );
+}

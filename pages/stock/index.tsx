@@ -1,0 +1,14 @@
+import { AppShell } from "@/components/AppShell";
+import { RequirePermission } from "@/components/RequirePermission";
+import { StockLevels } from "@/components/stock/StockLevels";
+
+/** Stock levels (stock:read); receipts and adjustments for stock:adjust. */
+export default function StockPage() {
+  return (
+    <AppShell title="Stock">
+      <RequirePermission permission="stock:read">
+        <StockLevels />
+      </RequirePermission>
+    </AppShell>
+  );
+}
