@@ -109,3 +109,11 @@ test("the order-number sequences exist and feed the defaults", async () => {
   const seqs = await prisma.$queryRaw<{ relname: string }[]>`SELECT relname::text AS relname FROM pg_class WHERE relkind = 'S' AND relname IN ('mo_number_seq', 'wo_number_seq') ORDER BY relname`;
   expect(seqs.map((s) => s.relname)).toEqual(["mo_number_seq", "wo_number_seq"]);
 });
+
+test("order and work-order codes keep every digit past 999,999 and never repeat", async () => {
+  await prisma.$executeRawUnsafe(`SELECT setval('wo_number_seq', 999998)`);
+  const codes = await prisma.$queryRaw<{ code: string }[]>`SELECT mes_next_code('WO-', 'wo_number_seq') AS code FROM generate_series(1, 3)`;
+  expect(codes.map((c) => c.code)).toEqual(["WO-999999", "WO-1000000", "WO-1000001"]);
+  const first = await prisma.$queryRaw<{ code: string }[]>`SELECT mes_next_code('MO-', 'mo_number_seq') AS code`;
+  expect(first[0]!.code).toMatch(/^MO-\d{6,}$/);
+});
