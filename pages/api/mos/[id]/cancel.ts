@@ -8,7 +8,7 @@ export default apiRoute({
   POST: {
     permission: "mo:write",
     handler: async ({ query, body, user }) => {
-      const { result, events } = await cancelMo(idParam.parse(query).id, cancelMoInput.parse(body ?? {}), user);
+      const { result, events } = await cancelMo(idParam.parse(query).id, cancelMoInput.parse(body === undefined ? {} : body), user);
       return reply(result, { events });
     },
   },

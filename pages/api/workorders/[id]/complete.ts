@@ -8,7 +8,7 @@ export default apiRoute({
   POST: {
     permission: "wo:execute",
     handler: async ({ query, body, user }) => {
-      transitionInput.parse(body ?? {});
+      transitionInput.parse(body === undefined ? {} : body);
       const { result, events } = await transitionWo(woRef.parse(query).id, "complete", user);
       return reply(result, { events });
     },

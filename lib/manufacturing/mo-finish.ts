@@ -1,0 +1,64 @@
+// Entering DONE: the one place that consumes an MO's materials and books its output.
+import type { Actor } from "../auth/permissions";
+import { writeAudit } from "../audit/write";
+import type { Tx } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import type { OrderState } from "../db/generated/enums";
+import type { DomainEvent } from "../realtime/events";
+import { postStock } from "../stock/post";
+import { moEvent } from "./events";
+import { lineQty, readSnapshot } from "./snapshot";
+
+export interface FinishableMo {
+  id: string;
+  orderNo: string;
+  productId: string;
+  state: OrderState;
+  bomSnapshot: Prisma.JsonValue;
+}
+
+/**
+ * Moves an MO to DONE and posts its stock: bomSnapshot × producedQty consumed (MO_CONSUMPTION) and
+ * producedQty of the product added (MO_OUTPUT), in the caller's transaction (which holds the MO
+ * lock). The state change is a conditional update and stock is posted only when it won, so the
+ * posting happens exactly once whatever the concurrency or retries. A shortage throws
+ * InsufficientStockError and the caller's whole transaction rolls back.
+ */
+export async function finishMo(tx: Tx, mo: FinishableMo, producedQty: Prisma.Decimal | number, actor: Actor, via: Prisma.InputJsonObject): Promise<DomainEvent[]> {
+  const won = await tx.manufacturingOrder.updateMany({
+    where: { id: mo.id, state: { in: ["PLANNED", "IN_PROGRESS"] } },
+    data: { state: "DONE", producedQty, completedAt: new Date() },
+  });
+  if (won.count !== 1) return [];
+
+  const snapshot = readSnapshot(mo.bomSnapshot);
+  // postStock takes one source type per call, so this is two postings: consumption (what can be
+  // refused) then output. Each locks its own StockLevel rows in productId order, but across the two
+  // calls the order is not global: MOs whose outputs feed each other would deadlock. Taking every
+  // row lock first, in one ordered pass, restores the single lock order (postStock re-locks rows it
+  // already holds without waiting).
+  const productIds = [...new Set([...snapshot.map((l) => l.materialId), mo.productId])].sort();
+  await tx.$queryRaw`SELECT "productId" FROM "StockLevel" WHERE "productId" IN (${Prisma.join(productIds)}) ORDER BY "productId" FOR UPDATE`;
+  const consumed = await postStock(tx, {
+    lines: snapshot.map((l) => ({ productId: l.materialId, change: lineQty(l, producedQty).negated() })),
+    sourceType: "MO_CONSUMPTION",
+    sourceId: mo.id,
+    note: `${mo.orderNo}: materials consumed`,
+    actorId: actor.id,
+  });
+  const output = await postStock(tx, {
+    lines: [{ productId: mo.productId, change: producedQty }],
+    sourceType: "MO_OUTPUT",
+    sourceId: mo.id,
+    note: `${mo.orderNo}: produced`,
+    actorId: actor.id,
+  });
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action: "mo.complete",
+    entityType: "ManufacturingOrder",
+    entityId: mo.id,
+    payload: { orderNo: mo.orderNo, from: mo.state, producedQty: producedQty.toString(), ...via },
+  });
+  return [moEvent("mo:updated", { id: mo.id, state: "DONE" }), ...consumed.events, ...output.events];
+}

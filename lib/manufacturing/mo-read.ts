@@ -1,0 +1,93 @@
+// Reading MOs: the list (filters, paging, progress, late) and the detail with material availability.
+import type { Actor } from "../auth/permissions";
+import { prisma, type Tx } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { notFound } from "../http/errors";
+import { pageArgs, type Page } from "../http/paging";
+import type { ListMosQuery } from "./schemas";
+import { visibleMos, visibleWos } from "./scope";
+import { lineQty, readSnapshot } from "./snapshot";
+import { isLate, moItemSelect, progressOf, toWoItem, woItemSelect, type MoRow, type Progress, type WoItem } from "./views";
+
+const Decimal = Prisma.Decimal;
+type Decimal = Prisma.Decimal;
+
+export type MoListItem = MoRow & { progress: Progress; late: boolean };
+
+/** Lists MOs newest first, filtered by state(s) and text (name or order number); operators see only MOs with a WO of theirs. */
+export async function listMos(q: ListMosQuery, actor: Actor): Promise<Page<MoListItem>> {
+  const where: Prisma.ManufacturingOrderWhereInput = {
+    AND: [
+      visibleMos(actor),
+      q.state ? { state: { in: q.state } } : {},
+      q.q ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { orderNo: { contains: q.q, mode: "insensitive" } }] } : {},
+    ],
+  };
+  const db = prisma();
+  const [rows, total] = await Promise.all([
+    db.manufacturingOrder.findMany({ where, select: moItemSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageArgs(q) }),
+    db.manufacturingOrder.count({ where }),
+  ]);
+  const progress = await progressOf(db, rows.map((r) => r.id));
+  const now = new Date();
+  return { items: rows.map((r) => ({ ...r, progress: progress.get(r.id)!, late: isLate(r, now) })), total, page: q.page, pageSize: q.pageSize };
+}
+
+export interface MaterialRequirement {
+  materialId: string;
+  sku: string;
+  name: string;
+  uom: string;
+  qtyPerUnit: number;
+  required: Decimal;
+  onHand: Decimal;
+  shortBy: Decimal;
+  short: boolean;
+}
+
+export type MoDetail = MoListItem & {
+  createdBy: { id: string; name: string };
+  workOrders: Omit<WoItem, "mo">[];
+  materials: MaterialRequirement[];
+  shortages: number;
+};
+
+/**
+ * One MO with its work orders (an operator sees only theirs), progress, and per snapshot component
+ * what it needs against what is on hand. Only an open MO can be short: a DONE one has consumed
+ * what it needed (required is then for the produced quantity) and a CANCELED one needs nothing.
+ */
+export async function getMoDetail(id: string, actor: Actor, db: Tx = prisma()): Promise<MoDetail> {
+  const { mo: _mo, ...woSelect } = woItemSelect;
+  const mo = await db.manufacturingOrder.findFirst({
+    where: { AND: [{ id }, visibleMos(actor)] },
+    select: {
+      ...moItemSelect,
+      bomSnapshot: true,
+      createdBy: { select: { id: true, name: true } },
+      workOrders: { where: visibleWos(actor), select: woSelect, orderBy: { sequence: "asc" } },
+    },
+  });
+  if (!mo) throw notFound("Manufacturing order");
+  const { bomSnapshot, workOrders, ...rest } = mo;
+  const snapshot = readSnapshot(bomSnapshot);
+  const levels = await db.stockLevel.findMany({ where: { productId: { in: snapshot.map((l) => l.materialId) } }, select: { productId: true, onHand: true } });
+  const onHandOf = new Map(levels.map((l) => [l.productId, l.onHand]));
+  const units = mo.state === "DONE" ? (mo.producedQty ?? mo.quantity) : mo.quantity;
+  const open = mo.state === "PLANNED" || mo.state === "IN_PROGRESS";
+  const materials = snapshot.map((l): MaterialRequirement => {
+    const required = lineQty(l, units);
+    const onHand = new Decimal((onHandOf.get(l.materialId) ?? 0).toString());
+    const shortBy = open && required.greaterThan(onHand) ? required.minus(onHand) : new Decimal(0);
+    return { materialId: l.materialId, sku: l.sku, name: l.name, uom: l.uom, qtyPerUnit: Number(l.qtyPerUnit), required, onHand, shortBy, short: shortBy.greaterThan(0) };
+  });
+  const progress = (await progressOf(db, [id])).get(id)!;
+  return {
+    ...rest,
+    progress,
+    late: isLate(mo),
+    workOrders: workOrders.map(toWoItem),
+    materials,
+    shortages: materials.filter((m) => m.short).length,
+  };
+}

@@ -1,0 +1,66 @@
+// MO transitions by hand: cancel and complete. Both lock the MO row first (see lock.ts).
+import type { Actor } from "../auth/permissions";
+import { writeAudit } from "../audit/write";
+import { withTx } from "../db/tx";
+import { invalidState } from "../http/errors";
+import type { DomainEvent, Outcome } from "../realtime/events";
+import { withStockTx } from "../stock/tx";
+import { moEvent, woEvent } from "./events";
+import { lockMo } from "./lock";
+import { finishMo } from "./mo-finish";
+import { getMoDetail, type MoDetail } from "./mo-read";
+import type { CancelMoInput, CompleteMoInput } from "./schemas";
+import { closeOpenLog } from "./time-logs";
+
+/**
+ * PLANNED | IN_PROGRESS → CANCELED. Running work orders are paused (their open time log closed) so
+ * no clock keeps ticking on a canceled order. Canceling a CANCELED MO again changes nothing (200);
+ * a DONE MO cannot be canceled (409).
+ */
+export async function cancelMo(id: string, input: CancelMoInput, actor: Actor): Promise<Outcome<MoDetail>> {
+  return withTx(async (tx) => {
+    const mo = await lockMo(tx, id);
+    if (mo.state === "CANCELED") return { result: await getMoDetail(id, actor, tx), events: [] };
+    if (mo.state === "DONE") throw invalidState("This manufacturing order is DONE: it can no longer be canceled.", { state: mo.state });
+
+    const now = new Date();
+    const events: DomainEvent[] = [];
+    const running = await tx.workOrder.findMany({ where: { moId: id, status: "STARTED" }, select: { id: true, code: true } });
+    for (const wo of running) {
+      await closeOpenLog(tx, wo.id, now);
+      const paused = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "PAUSED" }, select: { id: true, status: true, moId: true } });
+      await writeAudit(tx, { actorId: actor.id, action: "wo.pause", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: "STARTED", reason: "mo.cancel" } });
+      events.push(woEvent("wo:updated", paused));
+    }
+    // Under the MO lock the state read above is current, so this update always applies.
+    await tx.manufacturingOrder.updateMany({ where: { id, state: { in: ["PLANNED", "IN_PROGRESS"] } }, data: { state: "CANCELED", canceledAt: now } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "mo.cancel",
+      entityType: "ManufacturingOrder",
+      entityId: id,
+      payload: { from: mo.state, ...(input.reason ? { reason: input.reason } : {}), pausedWorkOrders: running.map((w) => w.code) },
+    });
+    return { result: await getMoDetail(id, actor, tx), events: [moEvent("mo:updated", { id, state: "CANCELED" }), ...events] };
+  });
+}
+
+/**
+ * → DONE by hand (e.g. an MO without work orders), producing `producedQty` (default: the ordered
+ * quantity). Refused while a work order is running. Completing a DONE MO again changes nothing and
+ * posts nothing (200); a CANCELED MO cannot be completed (409); a shortage refuses it all (409).
+ */
+export async function completeMo(id: string, input: CompleteMoInput, actor: Actor): Promise<Outcome<MoDetail>> {
+  return withStockTx(async (tx) => {
+    const locked = await lockMo(tx, id);
+    if (locked.state === "DONE") return { result: await getMoDetail(id, actor, tx), events: [] };
+    if (locked.state === "CANCELED") throw invalidState("This manufacturing order is CANCELED: it cannot be completed.", { state: locked.state });
+    const running = await tx.workOrder.findMany({ where: { moId: id, status: "STARTED" }, select: { id: true, code: true, title: true, assignedToId: true }, orderBy: { sequence: "asc" } });
+    if (running.length) {
+      throw invalidState(`Work orders are still running (${running.map((w) => w.code).join(", ")}): pause or complete them first.`, { workOrders: running });
+    }
+    const mo = await tx.manufacturingOrder.findUniqueOrThrow({ where: { id }, select: { id: true, orderNo: true, productId: true, state: true, bomSnapshot: true, quantity: true } });
+    const events = await finishMo(tx, mo, input.producedQty ?? mo.quantity, actor, { via: "manual" });
+    return { result: await getMoDetail(id, actor, tx), events };
+  });
+}

@@ -1,0 +1,131 @@
+// Input schemas for manufacturing and work orders. Bodies are strict (typos fail loudly); queries
+// extend pagingQuery and account for the dynamic route segment `id` that Next puts in req.query.
+// Browser-safe: the UI may reuse these for its forms.
+import { z } from "zod";
+import { CommentKind, OrderState, Priority, WorkStatus } from "../db/generated/enums";
+import { pagingQuery } from "../http/paging";
+import { nonNegativeDecimal, positiveDecimal } from "../products/numbers";
+
+const id = z.uuid("must be a valid id");
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
+
+// Quantities and minutes are Decimal(18,4): the shared schemas refuse what would be rounded or overflow.
+const positive = positiveDecimal();
+const nonNegative = nonNegativeDecimal();
+
+/** An ISO date (2026-12-01) or date-time with offset (2026-12-01T08:00:00Z). */
+const date = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "must be an ISO date or date-time" }).transform((s) => new Date(s));
+
+/** `?x=A,B` or `?x=A&x=B`: a non-empty list of enum values (case-insensitive). */
+function enumList<T extends Record<string, string>>(values: T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim().toUpperCase()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1, "must name at least one value"));
+}
+
+const flag = z.enum(["1", "true", "0", "false"]).transform((v) => v === "1" || v === "true");
+
+export const idParam = z.object({ id });
+
+/** A work order by id or by its printed code (WO-000003), which is what a tablet's scanner types. */
+export const woRef = z.object({
+  id: z.union([id, z.string().trim().regex(/^wo-\d{1,12}$/i, "must be a work order id or code").transform((s) => s.toUpperCase())], {
+    error: "must be a work order id or code",
+  }),
+});
+
+/** The MO fields SALES may change (mo:edit-customer-fields); every other field needs mo:write. */
+export const CUSTOMER_FIELDS = ["customerName", "customerRef", "promisedDate", "notes"] as const;
+
+const customer = {
+  customerName: text(200).nullable().optional(),
+  customerRef: text(200).nullable().optional(),
+  promisedDate: date.nullable().optional(),
+  notes: text(4000).nullable().optional(),
+};
+
+export const createMoInput = z
+  .object({
+    name: text(200),
+    productId: id,
+    quantity: positive,
+    deadline: date.nullable().optional(),
+    priority: z.enum(Priority).optional(),
+    ...customer,
+  })
+  .strict();
+export type CreateMoInput = z.infer<typeof createMoInput>;
+
+export const updateMoInput = z
+  .object({
+    name: text(200).optional(),
+    productId: id.optional(),
+    quantity: positive.optional(),
+    deadline: date.nullable().optional(),
+    priority: z.enum(Priority).optional(),
+    ...customer,
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to change");
+export type UpdateMoInput = z.infer<typeof updateMoInput>;
+
+export const completeMoInput = z.object({ producedQty: nonNegative.optional() }).strict();
+export type CompleteMoInput = z.infer<typeof completeMoInput>;
+
+export const cancelMoInput = z.object({ reason: text(500).optional() }).strict();
+export type CancelMoInput = z.infer<typeof cancelMoInput>;
+
+export const listMosQuery = pagingQuery
+  .extend({
+    state: enumList(OrderState).optional(),
+    q: z.string().trim().max(100).optional(),
+  })
+  .strict();
+export type ListMosQuery = z.infer<typeof listMosQuery>;
+
+export const createWoInput = z
+  .object({
+    title: text(200),
+    description: text(4000).nullable().optional(),
+    assignedToId: id.nullable().optional(),
+    workCenterId: id.nullable().optional(),
+    plannedMin: positive.nullable().optional(),
+  })
+  .strict();
+export type CreateWoInput = z.infer<typeof createWoInput>;
+
+export const updateWoInput = z
+  .object({
+    title: text(200).optional(),
+    description: text(4000).nullable().optional(),
+    assignedToId: id.nullable().optional(),
+    workCenterId: id.nullable().optional(),
+    plannedMin: positive.nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to change");
+export type UpdateWoInput = z.infer<typeof updateWoInput>;
+
+/** start / pause / complete take no body; `{}` is accepted, anything else is refused. */
+export const transitionInput = z.object({}).strict();
+
+export const listWosQuery = pagingQuery
+  .extend({
+    status: enumList(WorkStatus).optional(),
+    mine: flag.optional(),
+    moId: id.optional(),
+    assignedToId: id.optional(),
+  })
+  .strict();
+export type ListWosQuery = z.infer<typeof listWosQuery>;
+
+/** GET /api/mos/:id/workorders: the MO's work orders. */
+export const listMoWosQuery = pagingQuery.extend({ id, status: enumList(WorkStatus).optional() }).strict();
+
+export const createCommentInput = z
+  .object({ content: z.string().trim().min(1, "must not be empty").max(2000), kind: z.enum(CommentKind).default("COMMENT") })
+  .strict();
+export type CreateCommentInput = z.infer<typeof createCommentInput>;
+
+export const listCommentsQuery = pagingQuery.extend({ id: woRef.shape.id }).strict();

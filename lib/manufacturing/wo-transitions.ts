@@ -1,0 +1,116 @@
+// Work order execution: start / pause / complete, from a tablet tap or scan. Every transition locks
+// the MO row first and re-reads the WO under that lock, so the transitions of one MO run one at a
+// time: two operators completing its last two WOs at once cannot both miss, or both do, the MO's
+// completion. Decision (DOMAIN.md is silent): a person works on one WO at a time — starting or
+// resuming a WO while one of their time logs is open elsewhere is refused (409); several may be PAUSED.
+import type { Actor } from "../auth/permissions";
+import { writeAudit } from "../audit/write";
+import type { Tx } from "../db/client";
+import type { WorkStatus } from "../db/generated/enums";
+import { withTx } from "../db/tx";
+import { invalidState, notFound } from "../http/errors";
+import type { DomainEvent, Outcome } from "../realtime/events";
+import { withStockTx } from "../stock/tx";
+import { moEvent, woEvent } from "./events";
+import { lockMo, lockUser } from "./lock";
+import { finishMo } from "./mo-finish";
+import { assertOwnWo } from "./scope";
+import { closeOpenLog, workedMinutes } from "./time-logs";
+import { toWoItem, woItemSelect, type WoItem } from "./views";
+import { woWhere } from "./wo-read";
+
+export type WoAction = "start" | "pause" | "complete";
+
+const TARGET: Record<WoAction, WorkStatus> = { start: "STARTED", pause: "PAUSED", complete: "COMPLETED" };
+
+const lockedSelect = {
+  id: true,
+  code: true,
+  moId: true,
+  status: true,
+  assignedToId: true,
+  startTime: true,
+  mo: { select: { id: true, orderNo: true, productId: true, state: true, bomSnapshot: true, quantity: true } },
+} as const;
+type LockedWo = NonNullable<Awaited<ReturnType<typeof readLocked>>>;
+
+async function readLocked(tx: Tx, id: string) {
+  return tx.workOrder.findUnique({ where: { id }, select: lockedSelect });
+}
+
+async function itemOf(tx: Tx, id: string): Promise<WoItem> {
+  return toWoItem(await tx.workOrder.findUniqueOrThrow({ where: { id }, select: woItemSelect }));
+}
+
+/**
+ * Runs one transition of a work order (by id or code). Repeating the state the WO is already in
+ * returns it unchanged and writes nothing; any other invalid transition is 409 INVALID_STATE.
+ * An operator may act only on WOs assigned to them (404 otherwise). Completing the last open WO
+ * completes the MO in the same transaction; a stock shortage then refuses everything (409).
+ */
+export async function transitionWo(ref: string, action: WoAction, actor: Actor): Promise<Outcome<WoItem>> {
+  const run = action === "complete" ? withStockTx : withTx;
+  return run(async (tx) => {
+    const found = await tx.workOrder.findFirst({ where: woWhere(ref), select: { id: true, moId: true } });
+    if (!found) throw notFound("Work order");
+    await lockMo(tx, found.moId);
+    const wo = await readLocked(tx, found.id);
+    if (!wo) throw notFound("Work order");
+    assertOwnWo(actor, "wo:execute", wo);
+    if (wo.status === TARGET[action]) return { result: await itemOf(tx, wo.id), events: [] };
+
+    const events = action === "start" ? await start(tx, wo, actor) : action === "pause" ? await pause(tx, wo, actor) : await complete(tx, wo, actor);
+    return { result: await itemOf(tx, wo.id), events };
+  });
+}
+
+function refuse(wo: LockedWo, action: WoAction, hint: string): never {
+  throw invalidState(`${wo.code} is ${wo.status}: it cannot ${action}${hint ? ` (${hint})` : ""}.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
+}
+
+async function start(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]> {
+  if (wo.mo.state === "DONE" || wo.mo.state === "CANCELED") {
+    throw invalidState(`${wo.mo.orderNo} is ${wo.mo.state}: its work orders cannot start.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
+  }
+  if (wo.status !== "PENDING" && wo.status !== "PAUSED") refuse(wo, "start", "");
+  await lockUser(tx, actor.id);
+  const busy = await tx.workOrderTimeLog.findFirst({ where: { userId: actor.id, endedAt: null }, select: { workOrder: { select: { id: true, code: true } } } });
+  if (busy) {
+    throw invalidState(`You are already working on ${busy.workOrder.code}: pause or complete it first.`, { workOrder: busy.workOrder });
+  }
+  const now = new Date();
+  await tx.workOrderTimeLog.create({ data: { workOrderId: wo.id, userId: actor.id, startedAt: now } });
+  const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "STARTED", startTime: wo.startTime ?? now }, select: { id: true, status: true, moId: true } });
+  await writeAudit(tx, { actorId: actor.id, action: "wo.start", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: wo.status } });
+  const events = [woEvent("wo:updated", updated)];
+  if (wo.mo.state === "PLANNED") {
+    await tx.manufacturingOrder.updateMany({ where: { id: wo.moId, state: "PLANNED" }, data: { state: "IN_PROGRESS", startedAt: now } });
+    await writeAudit(tx, { actorId: actor.id, action: "mo.start", entityType: "ManufacturingOrder", entityId: wo.moId, payload: { orderNo: wo.mo.orderNo, from: "PLANNED", workOrder: wo.code } });
+    events.push(moEvent("mo:updated", { id: wo.moId, state: "IN_PROGRESS" }));
+  }
+  return events;
+}
+
+async function pause(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]> {
+  if (wo.status !== "STARTED") refuse(wo, "pause", wo.status === "PENDING" ? "start it first" : "");
+  await closeOpenLog(tx, wo.id, new Date());
+  const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "PAUSED" }, select: { id: true, status: true, moId: true } });
+  await writeAudit(tx, { actorId: actor.id, action: "wo.pause", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: wo.status } });
+  return [woEvent("wo:updated", updated)];
+}
+
+async function complete(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]> {
+  if (wo.status !== "STARTED" && wo.status !== "PAUSED") refuse(wo, "complete", wo.status === "PENDING" ? "start it first" : "");
+  if (wo.mo.state === "DONE" || wo.mo.state === "CANCELED") {
+    throw invalidState(`${wo.mo.orderNo} is ${wo.mo.state}: its work orders can no longer change.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
+  }
+  const now = new Date();
+  await closeOpenLog(tx, wo.id, now);
+  const durationMin = await workedMinutes(tx, wo.id);
+  const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "COMPLETED", endTime: now, durationMin }, select: { id: true, status: true, moId: true } });
+  await writeAudit(tx, { actorId: actor.id, action: "wo.complete", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: wo.status, durationMin: durationMin.toString() } });
+  const events = [woEvent("wo:updated", updated)];
+  const open = await tx.workOrder.count({ where: { moId: wo.moId, status: { not: "COMPLETED" } } });
+  if (open === 0) events.push(...(await finishMo(tx, wo.mo, wo.mo.quantity, actor, { via: "last work order", workOrder: wo.code })));
+  return events;
+}
