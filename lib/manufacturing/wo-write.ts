@@ -82,7 +82,10 @@ export async function updateWo(ref: string, input: UpdateWoInput, actor: Actor):
     if (Object.keys(others).length) {
       await writeAudit(tx, { actorId: actor.id, action: "wo.update", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, ...(toJson(others) as Prisma.InputJsonObject) } });
     }
-    const events: DomainEvent[] = [woEvent("wo:updated", row)];
+    const updated = woEvent("wo:updated", row);
+    // The previous assignee's screens must hear of it too (lib/realtime/routing reads this field).
+    if (assignedToId && wo.assignedToId) updated.payload.previousAssignedToId = wo.assignedToId;
+    const events: DomainEvent[] = [updated];
     if (assignedToId) events.push(...(await notifyAssignment(tx, row, wo.assignedToId, row.assignedToId)));
     return { result: toWoItem(row), events };
   });

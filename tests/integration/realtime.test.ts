@@ -132,3 +132,30 @@ describe("admin changes apply to open sockets at once", () => {
     await expect(connectSocket(app.url, live)).rejects.toThrow("UNAUTHENTICATED");
   });
 });
+
+describe("work-order events reach the people whose work it is", () => {
+  test("a transfer notifies and updates both the new and the previous operator; unassigning reaches the previous one", async () => {
+    const admin = await app.as("ADMIN");
+    const second = await admin.post<{ id: string }>("/api/users", { name: "Second Op", email: "op2@example.com", role: "OPERATOR", password: "Second-op-1" });
+    const op1 = await socketAs("OPERATOR");
+    const op2 = await connectSocket(app.url, await app.anon().signInOrThrow("op2@example.com", "Second-op-1"));
+    sockets.push(op2);
+    const sales = await socketAs("SALES");
+    const p = app.db.handle.prisma;
+    const wo = await p.workOrder.findFirstOrThrow({ where: { mo: { orderNo: "MO-1001" }, sequence: 2 } });
+    const manager = await app.as("MANAGER");
+
+    expect((await manager.patch(`/api/workorders/${wo.id}`, { assignedToId: second.body.id })).status).toBe(200);
+    await op2.waitFor("wo:updated", (x) => x.id === wo.id);
+    await op1.waitFor("wo:updated", (x) => x.id === wo.id && x.previousAssignedToId !== undefined);
+    await op2.waitFor("notification:new", (x) => x.type === "wo.assigned");
+    await op1.waitFor("notification:new", (x) => x.type === "wo.transferred");
+
+    op2.received.length = 0;
+    expect((await manager.patch(`/api/workorders/${wo.id}`, { assignedToId: null })).status).toBe(200);
+    await op2.waitFor("wo:updated", (x) => x.id === wo.id);
+    expect(await p.auditLog.count({ where: { entityId: wo.id, action: "wo.assign" } })).toBe(2);
+    // SALES reads all WOs (wo:read), so it hears of them too; a signed-in VIEWER would as well.
+    await sales.waitFor("wo:updated", (x) => x.id === wo.id);
+  });
+});
