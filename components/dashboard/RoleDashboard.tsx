@@ -3,6 +3,23 @@ import { ROLE_LABELS, type Me } from "../types";
 import { focusRing } from "../ui/styles";
 import { hasPermission } from "../useMe";
 import { DASHBOARDS } from "./content";
+import { InventoryDashboard } from "./InventoryDashboard";
+import { OperatorDashboard } from "./OperatorDashboard";
+import { PlantDashboard } from "./PlantDashboard";
+import { SalesDashboard } from "./SalesDashboard";
+
+function RoleBody({ me }: { me: Me }) {
+  switch (me.user.role) {
+    case "OPERATOR":
+      return <OperatorDashboard />;
+    case "INVENTORY":
+      return <InventoryDashboard />;
+    case "SALES":
+      return <SalesDashboard />;
+    default:
+      return <PlantDashboard canExport={hasPermission(me, "reports:read")} />;
+  }
+}
 
 /** The dashboard of the signed-in user's role. */
 export function RoleDashboard({ me }: { me: Me }) {
@@ -34,17 +51,7 @@ export function RoleDashboard({ me }: { me: Me }) {
         </ul>
       )}
 
-      <div className="rounded-lg border border-dashed border-neutral-300 bg-white p-5">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-neutral-500">Coming to this dashboard</h2>
-        <ul className="mt-3 space-y-2">
-          {content.upcoming.map((item) => (
-            <li key={item} className="flex gap-3 text-base text-neutral-700">
-              <span className="mt-2.5 h-1.5 w-1.5 shrink-0 rounded-full bg-neutral-400" aria-hidden="true" />
-              {item}
-            </li>
-          ))}
-        </ul>
-      </div>
+      <RoleBody me={me} />
     </section>
   );
 }

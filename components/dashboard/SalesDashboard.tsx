@@ -1,0 +1,59 @@
+import Link from "next/link";
+import useSWR from "swr";
+import type { ApiError } from "../api";
+import { LateBadge, MoStateBadge } from "../mos/badges";
+import { formatDate, formatQty } from "../mos/format";
+import type { MoListItem } from "../mos/types";
+import { useRealtime } from "../realtime/useRealtime";
+import { EmptyState, ErrorState, LoadingState } from "../ui/States";
+import { focusRing } from "../ui/styles";
+
+/** Sales: open orders with their customers and promised dates, late ones first. */
+export function SalesDashboard() {
+  const { data, error, mutate } = useSWR<{ items: MoListItem[]; total: number }, ApiError>("/api/mos?state=PLANNED,IN_PROGRESS&pageSize=100");
+  useRealtime(["mo:created", "mo:updated"], () => void mutate());
+  if (error) return <ErrorState message={error.message} onRetry={() => void mutate()} />;
+  if (!data) return <LoadingState label="Loading orders…" />;
+  if (!data.items.length) return <EmptyState title="No open orders" />;
+  const rows = [...data.items].sort((a, b) => Number(b.late) - Number(a.late) || (a.promisedDate ?? "9999").localeCompare(b.promisedDate ?? "9999"));
+  return (
+    <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white" data-testid="sales-orders">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-neutral-200 text-neutral-600">
+          <tr>
+            <th className="px-4 py-3 font-medium">Order</th>
+            <th className="px-4 py-3 font-medium">Customer</th>
+            <th className="px-4 py-3 font-medium">Promised</th>
+            <th className="px-4 py-3 font-medium">Deadline</th>
+            <th className="px-4 py-3 font-medium">State</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-neutral-100">
+          {rows.map((m) => (
+            <tr key={m.id} className={m.late ? "bg-red-50" : undefined}>
+              <td className="px-4 py-3">
+                <Link href={`/mos/${m.id}`} className={`rounded font-medium text-neutral-900 hover:underline ${focusRing}`}>
+                  {m.orderNo}
+                </Link>
+                <span className="block text-neutral-600">
+                  {m.name} · {formatQty(m.quantity, m.product.uom)}
+                </span>
+              </td>
+              <td className="px-4 py-3">
+                {m.customerName ?? "—"}
+                {m.customerRef && <span className="block text-neutral-600">ref. {m.customerRef}</span>}
+              </td>
+              <td className="px-4 py-3">{formatDate(m.promisedDate)}</td>
+              <td className="px-4 py-3">
+                {formatDate(m.deadline)} {m.late && <LateBadge />}
+              </td>
+              <td className="px-4 py-3">
+                <MoStateBadge state={m.state} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { AppShell } from "@/components/AppShell";
+import { AuditLog } from "@/components/audit/AuditLog";
+import { RequirePermission } from "@/components/RequirePermission";
+
+/** The audit trail (audit:read: admins). */
+export default function AuditPage() {
+  return (
+    <AppShell title="Audit log">
+      <RequirePermission permission="audit:read">
+        <AuditLog />
+      </RequirePermission>
+    </AppShell>
+  );
+}

@@ -1,0 +1,14 @@
+import { AppShell } from "@/components/AppShell";
+import { RequirePermission } from "@/components/RequirePermission";
+import { ReportsPage } from "@/components/reportspage/ReportsPage";
+
+/** Report downloads (reports:read; stock reports also need stock:read). */
+export default function Reports() {
+  return (
+    <AppShell title="Reports">
+      <RequirePermission permission="reports:read">
+        <ReportsPage />
+      </RequirePermission>
+    </AppShell>
+  );
+}
