@@ -48,7 +48,7 @@ export default function SignInPage() {
             <div className="h-64" aria-hidden="true" />
           )}
         </div>
-        <p className="mt-6 text-center text-sm text-neutral-500">No account or forgot your password? Ask your administrator.</p>
+        <p className="mt-6 text-center text-sm text-neutral-700">No account or forgot your password? Ask your administrator.</p>
       </main>
     </div>
   );

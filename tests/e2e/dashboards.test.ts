@@ -3,6 +3,16 @@ import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { BASE_URL, DEMO_USERS, assertText, launchBrowser, navLinks, openTab, screenshot, signIn, visible } from "./helpers";
 
+// What DOMAIN.md's permission table lets each role open (operators only their own work).
+const NAV_BY_ROLE: Record<string, string[]> = {
+  ADMIN: ["Dashboard", "My work", "Orders", "Work orders", "Products", "Work centers", "Stock", "Reports", "Users", "Audit log"],
+  MANAGER: ["Dashboard", "My work", "Orders", "Work orders", "Products", "Work centers", "Stock", "Reports"],
+  OPERATOR: ["Dashboard", "My work"],
+  INVENTORY: ["Dashboard", "Orders", "Work orders", "Products", "Stock", "Reports"],
+  SALES: ["Dashboard", "Orders", "Work orders", "Products", "Reports"],
+  VIEWER: ["Dashboard", "Orders", "Work orders", "Products", "Stock", "Reports"],
+};
+
 describe("every demo user sees their own dashboard", () => {
   let browser: Browser;
   before(async () => {
@@ -27,7 +37,7 @@ describe("every demo user sees their own dashboard", () => {
         await assertText(current, user.roleLabel);
 
         const links = await navLinks(page);
-        assert.deepEqual(links, user.role === "ADMIN" ? ["Dashboard", "Users"] : ["Dashboard"]);
+        assert.deepEqual(links, NAV_BY_ROLE[user.role]);
         assert.equal(await page.getByRole("link", { name: "Dashboard" }).getAttribute("aria-current"), "page");
 
         await screenshot(page, `dashboard-${user.role}`);
@@ -46,6 +56,81 @@ describe("every demo user sees their own dashboard", () => {
       await page.getByTestId("dashboard-ADMIN").getByRole("link", { name: /Users/ }).click();
       await page.waitForURL(`${BASE_URL}/admin/users`);
       await visible(page.locator('[data-testid="user-row"][data-email="admin@demo.com"]'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the manager's KPI cards show the database's figures and the throughput chart renders", async () => {
+    const { context, page } = await openTab(browser);
+    const manager = DEMO_USERS[1]!;
+    try {
+      await signIn(page, manager.email, manager.password, manager.role);
+      const kpis = (await (await page.request.get(`${BASE_URL}/api/reports/kpis`)).json()) as { mosByState: Record<string, number> };
+      await assertText(page.getByTestId("kpi-planned"), String(kpis.mosByState.PLANNED));
+      await assertText(page.getByTestId("kpi-in-progress"), String(kpis.mosByState.IN_PROGRESS));
+      await visible(page.getByTestId("throughput-chart").locator("svg.recharts-surface"));
+      await screenshot(page, "dashboard-MANAGER-kpis");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the operator's dashboard lists only their open work orders", async () => {
+    const { context, page } = await openTab(browser);
+    const operator = DEMO_USERS[2]!;
+    try {
+      await page.setViewportSize({ width: 768, height: 1024 });
+      await signIn(page, operator.email, operator.password, operator.role);
+      const mine = (await (await page.request.get(`${BASE_URL}/api/workorders?mine=1&status=PENDING,STARTED,PAUSED`)).json()) as { items: { code: string }[] };
+      const list = page.getByTestId("my-work-orders");
+      if (mine.items.length) {
+        await visible(list);
+        assert.equal(await list.locator("li").count(), mine.items.length);
+        for (const wo of mine.items) await assertText(list, wo.code);
+      }
+      await visible(page.getByRole("link", { name: "Open my work" }));
+      await screenshot(page, "dashboard-OPERATOR-tablet");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the audit log lists entries for the admin and is not allowed for a manager", async () => {
+    const admin = DEMO_USERS[0]!;
+    const manager = DEMO_USERS[1]!;
+    const a = await openTab(browser);
+    try {
+      await signIn(a.page, admin.email, admin.password, admin.role);
+      await a.page.goto(`${BASE_URL}/admin/audit`);
+      await visible(a.page.getByTestId("audit-table"));
+    } finally {
+      await a.context.close();
+    }
+    const m = await openTab(browser);
+    try {
+      await signIn(m.page, manager.email, manager.password, manager.role);
+      await m.page.goto(`${BASE_URL}/admin/audit`);
+      await visible(m.page.getByText(/not allowed/i).first());
+    } finally {
+      await m.context.close();
+    }
+  });
+
+  test("the reports page downloads a CSV of the orders", async () => {
+    const { context, page } = await openTab(browser);
+    const manager = DEMO_USERS[1]!;
+    try {
+      await signIn(page, manager.email, manager.password, manager.role);
+      await page.goto(`${BASE_URL}/reports`);
+      const download = page.waitForEvent("download");
+      await page.getByTestId("report-mos").getByRole("button", { name: /CSV/ }).click();
+      const file = await download;
+      assert.match(file.suggestedFilename(), /\.csv$/);
+      const path = await file.path();
+      const { readFileSync } = await import("node:fs");
+      const text = readFileSync(path!, "utf8");
+      assert.match(text.split("\n")[0]!, /order/i);
     } finally {
       await context.close();
     }

@@ -1,0 +1,77 @@
+// axe-core on the main pages of each role: no serious or critical violations.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { after, before, describe, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { BASE_URL, demo, launchBrowser, openTab, signIn, visible } from "./helpers";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return r.violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+const PAGES: { role: Parameters<typeof demo>[0]; paths: string[] }[] = [
+  { role: "MANAGER", paths: ["/", "/mos", "/mos/new", "/workorders", "/products", "/workcenters", "/stock", "/reports"] },
+  { role: "ADMIN", paths: ["/admin/users", "/admin/audit"] },
+  { role: "OPERATOR", paths: ["/", "/operator"] },
+  { role: "INVENTORY", paths: ["/", "/stock", "/stock/ledger"] },
+  { role: "SALES", paths: ["/"] },
+];
+
+describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violations", () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test("the sign-in page", async () => {
+    const { context, page } = await openTab(browser);
+    try {
+      await page.goto(`${BASE_URL}/signin`);
+      await visible(page.getByRole("button", { name: /sign in/i }));
+      assert.deepEqual(await seriousViolations(page), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const { role, paths } of PAGES) {
+    test(`${role}: ${paths.join(", ")}`, async () => {
+      const { context, page } = await openTab(browser);
+      const user = demo(role);
+      try {
+        await signIn(page, user.email, user.password, user.role);
+        const found: string[] = [];
+        for (const path of paths) {
+          await page.goto(`${BASE_URL}${path}`);
+          await visible(page.locator("main h1").first());
+          await page.waitForLoadState("networkidle");
+          found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
+        }
+        assert.deepEqual(found, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
