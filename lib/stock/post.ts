@@ -5,12 +5,17 @@ import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { StockSourceType } from "../db/generated/enums";
 import { env } from "../env";
+import { conflict } from "../http/errors";
 import { notifyRoles } from "../notifications/create";
 import type { DomainEvent } from "../realtime/events";
 import { InsufficientStockError, type Shortage } from "./errors";
 
 const Decimal = Prisma.Decimal;
 type Decimal = Prisma.Decimal;
+
+/** The ledger's columns are Decimal(18,4): 4 decimals, magnitudes below 10^14. */
+const SCALE = 4;
+const MAX_ABS = new Decimal("1e14");
 
 export interface StockLine {
   productId: string;
@@ -51,12 +56,16 @@ interface LockedLevel {
 
 /** Posts stock movements inside `tx`; throws InsufficientStockError (nothing written) when a balance would go negative. */
 export async function postStock(tx: Tx, input: PostingInput): Promise<PostingResult> {
-  // One net change per product; a net zero writes nothing.
+  // One net change per product, rounded as the Decimal(18,4) columns will store it (Postgres rounds
+  // half away from zero, like ROUND_HALF_UP): computing balances from unrounded changes (e.g.
+  // qtyPerUnit × quantity with 5+ decimals) would store entries whose balances do not add up.
+  // A net zero writes nothing.
   const net = new Map<string, Decimal>();
   for (const line of input.lines) {
     const change = new Decimal(line.change.toString());
     net.set(line.productId, (net.get(line.productId) ?? new Decimal(0)).plus(change));
   }
+  for (const [id, change] of net) net.set(id, change.toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP));
   const ids = [...net.keys()].filter((id) => !net.get(id)!.isZero()).sort();
   if (!ids.length) return { entries: [], events: [] };
 
@@ -98,6 +107,11 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
     return { level: l, before, change, after };
   });
   if (shortages.length) throw new InsufficientStockError(shortages);
+  // Beyond Decimal(18,4) Postgres raises "numeric field overflow" (a 500); refuse it as a conflict instead.
+  const tooLarge = next.filter((n) => n.after.abs().gte(MAX_ABS) || n.change.abs().gte(MAX_ABS));
+  if (tooLarge.length) {
+    throw conflict(`The balance of ${tooLarge.map((n) => n.level.sku).join(", ")} would exceed what the ledger can hold (less than ${MAX_ABS.toString()}).`);
+  }
 
   const entries: PostedEntry[] = [];
   for (const n of next) {

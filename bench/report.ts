@@ -1,0 +1,105 @@
+// Formats the benchmark's figures as the markdown of bench/results.md (and for the terminal).
+import type { PhaseResult } from "./stats";
+
+export interface Machine {
+  date: string;
+  cores: number;
+  cpu: string;
+  memoryGb: number;
+  node: string;
+  postgres: string;
+  /** 1-minute load average at the start and at the end of the run (other work skews the figures). */
+  load: [number, number];
+}
+
+export interface Results {
+  machine: Machine;
+  settings: { seconds: number; rounds: number; clients: number; operators: number; poolSize: number };
+  /** Median rounds, with every round's rate. */
+  service: Round;
+  http: Round;
+  raw: Round;
+  workOrders: (PhaseResult & { exhausted: number }) | { todo: string };
+  /** The realtime fan-out section (bench/fanout.ts), already markdown. */
+  fanout: string;
+  ledgerOk: boolean;
+}
+
+type Round = PhaseResult & { rates: number[] };
+
+const n = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : "–");
+
+function stockRow(name: string, r: Round, raw: Round): string {
+  const rounds = r.rates.map((x) => n(x, 0)).join(" / ");
+  return `| ${name} | ${n(r.perSecond)} | ${n(r.perSecond / raw.perSecond, 2)}× | ${rounds} | ${n(r.p50)} | ${n(r.p95)} | ${n(r.p99)} | ${r.errors} |`;
+}
+
+/** The whole report as markdown. */
+export function toMarkdown(r: Results): string {
+  const m = r.machine;
+  const s = r.settings;
+  const lines = [
+    "# Benchmark results",
+    "",
+    "Written by `npm run bench` (bench/run.ts); each run replaces this file. Figures depend on the machine and on",
+    "whatever else it is doing: compare runs on the same machine only.",
+    "",
+    "| machine | |",
+    "|---|---|",
+    `| date | ${m.date} |`,
+    `| CPU cores | ${m.cores} (${m.cpu}) |`,
+    `| memory | ${n(m.memoryGb)} GB |`,
+    `| Node | ${m.node} |`,
+    `| Postgres | ${m.postgres} (local, fresh database per run) |`,
+    `| load average (1 min) | ${n(m.load[0], 2)} at the start, ${n(m.load[1], 2)} at the end |`,
+    `| phase length | ${s.seconds} s each, after a warm-up; the stock phases take turns ${s.rounds} times |`,
+    "",
+    `## Stock postings on one hot product, ${s.clients} concurrent clients`,
+    "",
+    "Every posting is ±1 on the same product, so all of them queue for the one StockLevel row lock: this measures",
+    "how long a posting holds that lock, not how many independent postings the database could do. The figures are",
+    "each path's median round (rate and that round's latencies); all rounds' rates are listed; errors are summed.",
+    "",
+    "| path | postings/s | vs raw SQL | rounds (postings/s) | p50 ms | p95 ms | p99 ms | errors |",
+    "|---|---|---|---|---|---|---|---|",
+    stockRow("(1) service layer: withStockTx + postStock", r.service, r.raw),
+    stockRow("(2) HTTP: POST /api/stock/manual", r.http, r.raw),
+    stockRow("(3) raw SQL with pg, one transaction per posting", r.raw, r.raw),
+    "",
+    "- (1) runs in the benchmark process through Prisma (pg adapter, pool of " + s.poolSize + "): insert-missing-level, `SELECT … FOR UPDATE`,",
+    "  update the level, insert the entry, inside an interactive transaction.",
+    "- (2) adds everything a real request does: session decode and the user re-read, zod validation, the product",
+    "  lookup, the posting, the audit row, reading the entry back for the response (after the commit), and publishing `stock:changed` through",
+    "  Socket.IO's Postgres adapter. The server is `tests/helpers/server.ts` (pages/api through Next's own API resolver,",
+    "  Socket.IO attached) in a child process of its own (`bench/http-server.ts`, NODE_ENV=production, DB_POOL_SIZE=" + s.poolSize + "), so the",
+    "  load generator does not share its event loop. It is not `next start`: Next's router and page machinery are",
+    "  not in the path (they do not touch API-route work).",
+    "- (3) is the floor: `BEGIN; SELECT onHand … FOR UPDATE; UPDATE StockLevel; INSERT StockEntry; COMMIT` with `pg`",
+    "  (pool of " + s.poolSize + "), no ORM, no audit.",
+    "",
+  ];
+  if ("todo" in r.workOrders) {
+    lines.push(`## Work orders: start → complete, ${s.operators} operators`, "", `TODO: ${r.workOrders.todo}`, "");
+  } else {
+    const w = r.workOrders;
+    lines.push(
+      `## Work orders: start → complete round trips, ${s.operators} concurrent operators`,
+      "",
+      "Each operator has a queue of WOs assigned to them and does `POST /api/workorders/:id/start` then",
+      "`/complete` for one after another. Each WO is its MO's only one, so every completion also completes",
+      "the MO and posts its stock (TABLE-100: 2 × STEEL-01 and 20 × SCR-01 consumed, 1 table produced): every",
+      "operator contends for the same material rows. Latency is of the whole round trip (two requests).",
+      "",
+      "| round trips | round trips/s | p50 ms | p95 ms | p99 ms | errors |",
+      "|---|---|---|---|---|---|",
+      `| ${w.ops} | ${n(w.perSecond)} | ${n(w.p50)} | ${n(w.p95)} | ${n(w.p99)} | ${w.errors} |`,
+      "",
+    );
+    if (w.exhausted) lines.push(`(${w.exhausted} operators ran out of work orders before the end of the phase.)`, "");
+  }
+  lines.push(r.fanout.trimEnd(), "");
+  const samples = [r.service, r.http, r.raw, ...("todo" in r.workOrders ? [] : [r.workOrders])].flatMap((p) => p.errorSamples);
+  lines.push(`Ledger invariant after the run: ${r.ledgerOk ? "holds" : "VIOLATED"}.`, "");
+  if (samples.length) lines.push("First errors:", "", ...samples.map((e) => `- ${e.replace(/\n/g, " ")}`), "");
+  return lines.join("\n");
+}

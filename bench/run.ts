@@ -1,0 +1,185 @@
+// `npm run bench`: stock posting throughput (service layer, HTTP, raw SQL), work order round trips and
+// realtime fan-out, on a fresh Postgres database that is dropped at the end. Writes bench/results.md
+// and prints it. Environment (all optional):
+//   BENCH_DATABASE_URL     the server (default postgresql://postgres@127.0.0.1:5432/postgres)
+//   BENCH_SECONDS          length of each phase (default 8)
+//   BENCH_ROUNDS           how often the three stock phases take turns (default 3)
+//   BENCH_POOL_SIZE        database connections of each stock path (default 10)
+//   BENCH_FANOUT_CLIENTS / BENCH_FANOUT_CHANGES   size of the fan-out (default 500 / 10)
+//   BENCH_TIMEOUT_SECONDS  bound on the whole run (default 480)
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { prisma } from "../lib/db/client";
+import { Client } from "../tests/helpers/client";
+import { ledgerViolations } from "../tests/helpers/ledger";
+import { createBenchDb, type BenchDb } from "./db";
+import { benchFanout } from "./fanout";
+import { toMarkdown, type Results } from "./report";
+import { medianRound, type PhaseResult } from "./stats";
+import { overHttp, rawSql, serviceLayer } from "./stock";
+import { roundTrips, setUpWorkOrders } from "./workorders";
+
+const SERVER = process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const SECONDS = Number(process.env.BENCH_SECONDS || 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+const TIMEOUT = Number(process.env.BENCH_TIMEOUT_SECONDS || 480);
+const CLIENTS = 32;
+const OPERATORS = 50;
+// Connections per path: the app's default DB_POOL_SIZE. The 32 clients then queue for a connection as
+// well as for the row lock, as they would in production; and three pools of 32 (plus the fan-out's
+// instances) would crowd a default max_connections of 100.
+const POOL = Number(process.env.BENCH_POOL_SIZE || 10);
+const WARMUP_SECONDS = 2;
+const FANOUT_CLIENTS = Number(process.env.BENCH_FANOUT_CLIENTS || 500);
+const FANOUT_CHANGES = Number(process.env.BENCH_FANOUT_CHANGES || 10);
+
+// The app's env is parsed once per process: fix it before anything reads it (no dev-secret file).
+const secret = randomBytes(32).toString("base64url");
+process.env.NEXTAUTH_SECRET = secret;
+
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+/** Starts bench/http-server.ts on the bench database and resolves with its URL. */
+async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "http-server.ts")], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(POOL), NODE_ENV: "production", NEXTAUTH_SECRET: secret, PORT: "0" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      try {
+        const msg = JSON.parse(line) as { url?: string };
+        if (msg.url) resolve(msg.url);
+      } catch {
+        console.log(`[server] ${line}`);
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`the bench server exited early (code ${code})`)));
+    setTimeout(() => reject(new Error("the bench server did not start within 60 s")), 60_000).unref();
+  });
+  return { url, child };
+}
+
+async function stopServer(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Whether the work order routes exist yet (they are built in parallel with this benchmark). */
+async function woRoutesExist(client: Client): Promise<boolean> {
+  const res = await client.post(`/api/workorders/00000000-0000-4000-8000-000000000000/start`);
+  return res.status !== 404 || (res.body as { error?: { message?: string } }).error?.message !== "No such route.";
+}
+
+async function main(): Promise<void> {
+  const loadAtStart = os.loadavg()[0]!;
+  let bench: BenchDb | undefined;
+  let child: ChildProcess | undefined;
+  const watchdog = setTimeout(() => {
+    console.error(`[bench] still running after ${TIMEOUT} s: giving up`);
+    void stopServer(child)
+      .then(() => bench?.drop())
+      .finally(() => process.exit(1));
+  }, TIMEOUT * 1000);
+  try {
+    log(`creating a fresh database on ${SERVER.replace(/\/\/[^@]*@/, "//…@")}`);
+    bench = await createBenchDb(SERVER, POOL);
+    const inventoryUser = await prisma().user.findUniqueOrThrow({ where: { email: "inventory@demo.com" } });
+
+    log("starting the API server (bench/http-server.ts)");
+    const server = await startServer(bench.url);
+    child = server.child;
+    const inventory = await new Client(server.url).signInOrThrow("inventory@demo.com", "Inventory@123");
+    const clients = Array.from({ length: CLIENTS }, () => inventory.clone());
+
+    // The three stock paths take turns, ROUNDS times, and each reports its median round: on a shared
+    // machine the load drifts, and running each path once in a block would hand the drift to one of them.
+    log(`warming up the three stock paths (${WARMUP_SECONDS} s each)`);
+    await serviceLayer(CLIENTS, WARMUP_SECONDS, inventoryUser.id);
+    await rawSql(bench.url, CLIENTS, WARMUP_SECONDS, inventoryUser.id);
+    await overHttp(clients, WARMUP_SECONDS);
+    const rounds = { service: [] as PhaseResult[], raw: [] as PhaseResult[], http: [] as PhaseResult[] };
+    for (let r = 1; r <= ROUNDS; r++) {
+      log(`round ${r}/${ROUNDS}: (1) service layer, (3) raw SQL, (2) HTTP — ${CLIENTS} clients, ${SECONDS} s each`);
+      rounds.service.push(await serviceLayer(CLIENTS, SECONDS, inventoryUser.id));
+      rounds.raw.push(await rawSql(bench.url, CLIENTS, SECONDS, inventoryUser.id));
+      rounds.http.push(await overHttp(clients, SECONDS));
+    }
+    const service = medianRound(rounds.service);
+    const raw = medianRound(rounds.raw);
+    const http = medianRound(rounds.http);
+
+    let workOrders: Results["workOrders"];
+    if (await woRoutesExist(inventory)) {
+      const perOperator = Math.max(20, SECONDS * 6);
+      log(`work orders: setting up ${OPERATORS} operators × ${perOperator} WOs`);
+      const setup = await setUpWorkOrders(server.url, OPERATORS, perOperator);
+      log(`work orders: ${OPERATORS} operators, ${SECONDS} s`);
+      workOrders = await roundTrips(setup, SECONDS);
+    } else {
+      workOrders = { todo: "POST /api/workorders/:id/start and /complete did not exist when this ran; rerun `npm run bench` once they do." };
+    }
+
+    await stopServer(child);
+
+    // Realtime fan-out (bench/fanout.ts): its own app instances on the same database, MO-1001's first WO.
+    log(`realtime fan-out: ${FANOUT_CLIENTS} sockets, ${FANOUT_CHANGES} changes, one and two instances`);
+    let fanout: string;
+    let fanoutFailed: unknown;
+    try {
+      const wo = await prisma().workOrder.findFirstOrThrow({ where: { sequence: 1, mo: { orderNo: "MO-1001" } }, select: { id: true } });
+      fanout = (await benchFanout(bench.url, wo.id, FANOUT_CLIENTS, FANOUT_CHANGES)).markdown;
+    } catch (err) {
+      fanoutFailed = err;
+      fanout = `## Realtime fan-out\n\nFAILED: ${String((err as Error)?.message ?? err).split("\n")[0]}\n`;
+    }
+
+    const violations = await ledgerViolations(prisma());
+    const cpus = os.cpus();
+    const results: Results = {
+      machine: {
+        date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+        cores: cpus.length,
+        cpu: cpus[0]?.model.trim() ?? "unknown",
+        memoryGb: os.totalmem() / 1024 ** 3,
+        node: process.version,
+        postgres: bench.serverVersion,
+        load: [loadAtStart, os.loadavg()[0]!],
+      },
+      settings: { seconds: SECONDS, rounds: ROUNDS, clients: CLIENTS, operators: OPERATORS, poolSize: POOL },
+      service,
+      http,
+      raw,
+      workOrders,
+      fanout,
+      ledgerOk: violations.length === 0,
+    };
+    const md = toMarkdown(results);
+    writeFileSync(path.join("bench", "results.md"), md);
+    console.log(`\n${md}`);
+    log("written to bench/results.md");
+    if (fanoutFailed) throw fanoutFailed;
+    if (violations.length) throw new Error(`ledger invariant violated: ${JSON.stringify(violations.slice(0, 5))}`);
+  } finally {
+    clearTimeout(watchdog);
+    await stopServer(child);
+    await bench?.drop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

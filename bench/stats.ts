@@ -1,0 +1,72 @@
+// Timing helpers: run workers until a deadline, count operations and keep their latencies.
+
+export interface PhaseResult {
+  ops: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** The first few error messages, for the report. */
+  errorSamples: string[];
+}
+
+/** The q-quantile (0..1) of ascending-sorted samples, nearest rank. */
+export function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/**
+ * Runs `workers` loops of `op(worker, i)` for `seconds`, counting successes and failures. An op
+ * returns false (or throws) when it failed; returning null means "this worker has no work left".
+ */
+export async function runFor(workers: number, seconds: number, op: (worker: number, i: number) => Promise<boolean | null>): Promise<PhaseResult> {
+  const latencies: number[] = [];
+  const errorSamples: string[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let i = 0; performance.now() < deadline; i++) {
+        const t0 = performance.now();
+        let ok: boolean | null;
+        try {
+          ok = await op(w, i);
+        } catch (err) {
+          ok = false;
+          if (errorSamples.length < 5) errorSamples.push(String((err as Error)?.message ?? err).slice(0, 300));
+        }
+        if (ok === null) return;
+        if (ok) latencies.push(performance.now() - t0);
+        else errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    ops: latencies.length,
+    errors,
+    seconds: elapsed,
+    perSecond: latencies.length / elapsed,
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    p99: quantile(latencies, 0.99),
+    errorSamples,
+  };
+}
+
+/** Adds an error message to a phase's samples (for ops that report failure without throwing). */
+export function sampleError(samples: string[], message: string): void {
+  if (samples.length < 5) samples.push(message.slice(0, 300));
+}
+
+/** The run with the median rate out of several rounds of one phase, with every round's rate (load drifts between rounds). */
+export function medianRound(rounds: PhaseResult[]): PhaseResult & { rates: number[] } {
+  const sorted = [...rounds].sort((a, b) => a.perSecond - b.perSecond);
+  const mid = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return { ...mid, errors: rounds.reduce((s, r) => s + r.errors, 0), errorSamples: rounds.flatMap((r) => r.errorSamples).slice(0, 5), rates: rounds.map((r) => r.perSecond) };
+}

@@ -1,0 +1,20 @@
+import type { Actor } from "../auth/permissions";
+import type { Outcome } from "../realtime/events";
+import { recordMovement, type MovementResult } from "./movement";
+import type { ReceiptInput } from "./schemas";
+
+/** Goods received: a RECEIPT entry whose sourceId is the delivery reference (e.g. a PO or packing-slip number). */
+export async function receiveStock(input: ReceiptInput, actor: Actor): Promise<Outcome<MovementResult>> {
+  return recordMovement(
+    {
+      productId: input.productId,
+      change: input.quantity,
+      sourceType: "RECEIPT",
+      sourceId: input.reference,
+      note: input.note,
+      refuseArchived: true,
+      audit: { action: "stock.receipt", payload: { reference: input.reference ?? null, note: input.note ?? null } },
+    },
+    actor,
+  );
+}
