@@ -1,0 +1,162 @@
+// MO costing. Per order: planned material cost (its BOM snapshot's qtyPerUnit × quantity × each
+// material's unit cost), actual material cost (what its MO_CONSUMPTION ledger entries took × unit
+// cost), labour (its WOs' closed time logs × their work centers' cost per hour), the total and the
+// cost per unit produced. Each batch of orders is costed by one query (no query per order).
+// Unit costs and rates are the current ones: the model keeps no price history.
+import { Prisma } from "../../../db/generated/client";
+import type { Column, ReportDoc, Row } from "../model";
+import { and, inPeriod, keyset, Sum4, type ReportContext } from "../sql";
+
+const COLUMNS: Column[] = [
+  { key: "orderNo", header: "Order", type: "text", width: 12 },
+  { key: "name", header: "Name", type: "text", width: 22 },
+  { key: "state", header: "State", type: "text", width: 11 },
+  { key: "productSku", header: "SKU", type: "text", width: 12 },
+  { key: "quantity", header: "Quantity", type: "quantity", width: 9 },
+  { key: "producedQty", header: "Produced", type: "quantity", width: 9 },
+  { key: "completedAt", header: "Completed", type: "datetime", width: 17 },
+  { key: "plannedMaterialCost", header: "Planned material", type: "money", width: 15 },
+  { key: "actualMaterialCost", header: "Actual material", type: "money", width: 15 },
+  { key: "materialVariance", header: "Material variance", type: "money", width: 15 },
+  { key: "laborMinutes", header: "Labour minutes", type: "minutes", width: 13 },
+  { key: "laborCost", header: "Labour cost", type: "money", width: 13 },
+  { key: "totalCost", header: "Total cost", type: "money", width: 14 },
+  { key: "costPerUnit", header: "Cost per unit", type: "money", width: 13 },
+];
+
+interface CostRow extends Row {
+  id: string;
+  ref: Date;
+  producedQty: number | null;
+  plannedMaterialCost: number;
+  actualMaterialCost: number;
+  materialVariance: number;
+  laborMinutes: number;
+  laborCost: number;
+  totalCost: number;
+}
+
+/** The MO costing report: DONE orders completed in the period by default; `state` picks another state or ALL. */
+export function costsReport(ctx: ReportContext): ReportDoc {
+  const { q, db, now, filters } = ctx;
+  const state = q.state ?? "DONE";
+  // The date an order belongs to the period by: its completion when DONE, its creation otherwise.
+  const ref = Prisma.sql`(CASE WHEN m."state" = 'DONE' THEN m."completedAt" ELSE m."createdAt" END)`;
+  const conds = [inPeriod(ref, q)];
+  if (state !== "ALL") conds.push(Prisma.sql`m."state" = ${state}::"OrderState"`);
+  if (q.productId) conds.push(Prisma.sql`m."productId" = ${q.productId}`);
+  const where = and(conds);
+  const sums = {
+    planned: new Sum4(),
+    actual: new Sum4(),
+    minutes: new Sum4(),
+    labor: new Sum4(),
+    total: new Sum4(),
+    produced: new Sum4(),
+  };
+  return {
+    report: "costs",
+    title: "Manufacturing order costs",
+    period: q.period,
+    tz: q.period.tz,
+    filters: q.state ? filters : ["State: DONE (completed in the period)", ...filters],
+    generatedAt: now,
+    notes: [
+      "DONE orders belong to the period by completion date, others by creation date.",
+      "Planned material = BOM snapshot × quantity × unit cost; actual material = consumed quantities × unit cost (current unit costs).",
+      "Labour = closed WO time logs × the work center's cost per hour. Total = actual material + labour; per unit = total / produced.",
+    ],
+    sections: [
+      {
+        name: "MO costs",
+        title: "Manufacturing order costs",
+        columns: COLUMNS,
+        count: async () => (await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM "ManufacturingOrder" m WHERE ${where}`)[0]?.n ?? 0,
+        rows: () =>
+          keyset<CostRow, [Date, string]>(
+            async (after, limit) => {
+              const rows = await db.$queryRaw<CostRow[]>`
+                WITH mos AS (
+                  SELECT m."id", m."orderNo", m."name", m."state", m."productId", m."quantity", m."producedQty", m."bomSnapshot",
+                         m."completedAt", ${ref} AS ref
+                  FROM "ManufacturingOrder" m
+                  WHERE ${where} ${after ? Prisma.sql`AND (${ref}, m."id") > (${after[0].toISOString()}::timestamptz AT TIME ZONE 'UTC', ${after[1]})` : Prisma.empty}
+                  ORDER BY ref, m."id"
+                  LIMIT ${limit}
+                ),
+                planned AS (
+                  SELECT mos."id", SUM((line->>'qtyPerUnit')::numeric * mos."quantity" * COALESCE(p."unitCost", 0)) AS cost
+                  FROM mos CROSS JOIN LATERAL jsonb_array_elements(
+                         CASE WHEN jsonb_typeof(mos."bomSnapshot") = 'array' THEN mos."bomSnapshot" ELSE '[]'::jsonb END) AS line
+                  JOIN "Product" p ON p."id" = line->>'materialId'
+                  GROUP BY mos."id"
+                ),
+                actual AS (
+                  SELECT mos."id", SUM(-e."change" * COALESCE(p."unitCost", 0)) AS cost
+                  FROM mos
+                  JOIN "StockEntry" e ON e."sourceType" = 'MO_CONSUMPTION' AND e."sourceId" = mos."id"
+                  JOIN "Product" p ON p."id" = e."productId"
+                  GROUP BY mos."id"
+                ),
+                labor AS (
+                  SELECT mos."id",
+                         SUM(EXTRACT(EPOCH FROM (t."endedAt" - t."startedAt"))::numeric / 60) AS minutes,
+                         SUM(EXTRACT(EPOCH FROM (t."endedAt" - t."startedAt"))::numeric / 3600 * COALESCE(c."costPerHour", 0)) AS cost
+                  FROM mos
+                  JOIN "WorkOrder" w ON w."moId" = mos."id"
+                  JOIN "WorkOrderTimeLog" t ON t."workOrderId" = w."id" AND t."endedAt" IS NOT NULL
+                  LEFT JOIN "WorkCenter" c ON c."id" = w."workCenterId"
+                  GROUP BY mos."id"
+                ),
+                costed AS (
+                  SELECT mos.*, p."sku" AS "productSku",
+                         ROUND(COALESCE(planned.cost, 0), 4) AS planned_cost, ROUND(COALESCE(actual.cost, 0), 4) AS actual_cost,
+                         ROUND(COALESCE(labor.minutes, 0), 4) AS labor_minutes, ROUND(COALESCE(labor.cost, 0), 4) AS labor_cost
+                  FROM mos
+                  JOIN "Product" p ON p."id" = mos."productId"
+                  LEFT JOIN planned ON planned."id" = mos."id"
+                  LEFT JOIN actual ON actual."id" = mos."id"
+                  LEFT JOIN labor ON labor."id" = mos."id"
+                )
+                SELECT "id", "ref", "orderNo", "name", "state"::text AS "state", "productSku",
+                       "quantity"::float8 AS "quantity", "producedQty"::float8 AS "producedQty", "completedAt",
+                       planned_cost::float8 AS "plannedMaterialCost", actual_cost::float8 AS "actualMaterialCost",
+                       (actual_cost - planned_cost)::float8 AS "materialVariance",
+                       labor_minutes::float8 AS "laborMinutes", labor_cost::float8 AS "laborCost",
+                       (actual_cost + labor_cost)::float8 AS "totalCost",
+                       CASE WHEN COALESCE("producedQty", 0) > 0 THEN ROUND((actual_cost + labor_cost) / "producedQty", 4)::float8 END AS "costPerUnit"
+                FROM costed
+                ORDER BY "ref", "id"`;
+              for (const r of rows) {
+                sums.planned.add(r.plannedMaterialCost);
+                sums.actual.add(r.actualMaterialCost);
+                sums.minutes.add(r.laborMinutes);
+                sums.labor.add(r.laborCost);
+                sums.total.add(r.totalCost);
+                sums.produced.add(r.producedQty);
+              }
+              return rows;
+            },
+            (r) => [r.ref, r.id],
+          ),
+        totals: () => {
+          const total = sums.total.value ?? 0;
+          const produced = sums.produced.value ?? 0;
+          const planned = sums.planned.value ?? 0;
+          const actual = sums.actual.value ?? 0;
+          return {
+            orderNo: "Total",
+            producedQty: produced,
+            plannedMaterialCost: planned,
+            actualMaterialCost: actual,
+            materialVariance: Math.round((actual - planned) * 10_000) / 10_000,
+            laborMinutes: sums.minutes.value ?? 0,
+            laborCost: sums.labor.value ?? 0,
+            totalCost: total,
+            costPerUnit: produced > 0 ? Math.round((total / produced) * 10_000) / 10_000 : null,
+          };
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,109 @@
+// Worked time per operator and per work center from the WO time logs. Only closed logs count (a log
+// is one stretch of work: pauses are the gaps between logs, so they are excluded by construction),
+// clipped to the period so a shift across its edge counts only its part inside. Labour cost =
+// minutes / 60 × the cost per hour of the WO's work center (0 for WOs without one).
+import { Prisma } from "../../../db/generated/client";
+import type { Column, ReportDoc, Row, Section } from "../model";
+import { and, Sum4, utc, type ReportContext } from "../sql";
+
+const TOTALS: Column[] = [
+  { key: "minutes", header: "Worked minutes", type: "minutes", width: 14 },
+  { key: "hours", header: "Hours", type: "minutes", width: 10 },
+  { key: "workOrders", header: "Work orders", type: "int", width: 11 },
+  { key: "laborCost", header: "Labour cost", type: "money", width: 13 },
+];
+
+const BY_OPERATOR: Column[] = [
+  { key: "name", header: "Operator", type: "text", width: 24 },
+  { key: "email", header: "Email", type: "text", width: 26 },
+  ...TOTALS,
+];
+
+const BY_CENTER: Column[] = [
+  { key: "name", header: "Work center", type: "text", width: 24 },
+  { key: "costPerHour", header: "Cost per hour", type: "money", width: 13 },
+  ...TOTALS,
+];
+
+interface Group extends Row {
+  minutes: number;
+  hours: number;
+  workOrders: number;
+  laborCost: number;
+}
+
+/** A section over a small, already aggregated result, with a totals row. */
+function groupSection(name: string, title: string, columns: Column[], fetch: () => Promise<Group[]>): Section {
+  const minutes = new Sum4();
+  const cost = new Sum4();
+  let rows: Group[] | undefined;
+  const load = async () => (rows ??= await fetch());
+  return {
+    name,
+    title,
+    columns,
+    count: async () => (await load()).length,
+    async *rows() {
+      const all = await load();
+      for (const r of all) {
+        minutes.add(r.minutes);
+        cost.add(r.laborCost);
+      }
+      if (all.length) yield all;
+    },
+    totals: () => {
+      const m = minutes.value ?? 0;
+      return { name: "Total", minutes: m, hours: Math.round((m / 60) * 10_000) / 10_000, laborCost: cost.value ?? 0 };
+    },
+  };
+}
+
+/** The labour report: one table per operator, one per work center. */
+export function laborReport(ctx: ReportContext): ReportDoc {
+  const { q, db, now, filters } = ctx;
+  const conds = [Prisma.sql`t."endedAt" IS NOT NULL`, Prisma.sql`t."endedAt" > ${utc(q.period.from)}`, Prisma.sql`t."startedAt" < ${utc(q.period.to)}`];
+  if (q.operatorId) conds.push(Prisma.sql`t."userId" = ${q.operatorId}`);
+  if (q.workCenterId) conds.push(Prisma.sql`w."workCenterId" = ${q.workCenterId}`);
+  // One row per log: its minutes inside the period and the rate of its WO's work center.
+  const logs = Prisma.sql`
+    WITH logs AS (
+      SELECT t."userId", w."workCenterId", w."id" AS "woId",
+             EXTRACT(EPOCH FROM (LEAST(t."endedAt", ${utc(q.period.to)}) - GREATEST(t."startedAt", ${utc(q.period.from)})))::numeric / 60 AS minutes,
+             COALESCE(c."costPerHour", 0) AS rate
+      FROM "WorkOrderTimeLog" t
+      JOIN "WorkOrder" w ON w."id" = t."workOrderId"
+      LEFT JOIN "WorkCenter" c ON c."id" = w."workCenterId"
+      WHERE ${and(conds)}
+    )`;
+  const measures = Prisma.sql`
+    ROUND(SUM(logs.minutes), 4)::float8 AS "minutes", ROUND(SUM(logs.minutes) / 60, 4)::float8 AS "hours",
+    COUNT(DISTINCT logs."woId")::int AS "workOrders", ROUND(SUM(logs.minutes * logs.rate / 60), 4)::float8 AS "laborCost"`;
+  return {
+    report: "labor",
+    title: "Labour",
+    period: q.period,
+    tz: q.period.tz,
+    filters,
+    generatedAt: now,
+    notes: [
+      "Worked time from closed WO time logs (pauses excluded), clipped to the period.",
+      "Labour cost = minutes / 60 × the current cost per hour of the WO's work center.",
+    ],
+    sections: [
+      groupSection("By operator", "Worked time by operator", BY_OPERATOR, () =>
+        db.$queryRaw<Group[]>`${logs}
+          SELECT u."name", u."email", ${measures}
+          FROM logs JOIN "User" u ON u."id" = logs."userId"
+          GROUP BY u."id", u."name", u."email"
+          ORDER BY u."name", u."id"`,
+      ),
+      groupSection("By work center", "Worked time by work center", BY_CENTER, () =>
+        db.$queryRaw<Group[]>`${logs}
+          SELECT COALESCE(c."name", '(no work center)') AS "name", c."costPerHour"::float8 AS "costPerHour", ${measures}
+          FROM logs LEFT JOIN "WorkCenter" c ON c."id" = logs."workCenterId"
+          GROUP BY c."id", c."name", c."costPerHour"
+          ORDER BY c."name" NULLS LAST`,
+      ),
+    ],
+  };
+}

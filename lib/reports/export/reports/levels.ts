@@ -1,0 +1,66 @@
+// Stock levels now: on hand, reorder point, low flag, unit cost and value (on hand × unit cost), with a
+// total value. Archived products are left out unless they still hold stock (it still has a value).
+import { Prisma } from "../../../db/generated/client";
+import type { Column, ReportDoc, Row } from "../model";
+import { keyset, Sum4, type ReportContext } from "../sql";
+
+const COLUMNS: Column[] = [
+  { key: "sku", header: "SKU", type: "text", width: 14 },
+  { key: "name", header: "Name", type: "text", width: 30 },
+  { key: "uom", header: "UoM", type: "text", width: 7 },
+  { key: "onHand", header: "On hand", type: "quantity", width: 12 },
+  { key: "reorderPoint", header: "Reorder point", type: "quantity", width: 13 },
+  { key: "low", header: "Low", type: "bool", width: 6 },
+  { key: "unitCost", header: "Unit cost", type: "money", width: 12 },
+  { key: "value", header: "Value", type: "money", width: 14 },
+  { key: "archived", header: "Archived", type: "bool", width: 9 },
+];
+
+interface LevelRow extends Row {
+  sku: string;
+  value: number | null;
+}
+
+const WHERE = Prisma.sql`(p."archivedAt" IS NULL OR COALESCE(l."onHand", 0) <> 0)`;
+
+/** The stock levels snapshot (the service checks stock:read). */
+export function levelsReport(ctx: ReportContext): ReportDoc {
+  const { q, db, now, filters } = ctx;
+  const total = new Sum4();
+  return {
+    report: "levels",
+    title: "Stock levels",
+    period: null,
+    tz: q.period.tz,
+    filters,
+    generatedAt: now,
+    notes: ["Value = on hand × the product's current unit cost; products without a unit cost have no value."],
+    sections: [
+      {
+        name: "Stock levels",
+        title: "Stock levels",
+        columns: COLUMNS,
+        count: async () =>
+          (await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM "Product" p LEFT JOIN "StockLevel" l ON l."productId" = p."id" WHERE ${WHERE}`)[0]?.n ?? 0,
+        rows: () =>
+          keyset<LevelRow, string>(
+            async (after, limit) => {
+              const rows = await db.$queryRaw<LevelRow[]>`
+                SELECT p."sku", p."name", p."uom", COALESCE(l."onHand", 0)::float8 AS "onHand", p."reorderPoint"::float8 AS "reorderPoint",
+                       (p."reorderPoint" IS NOT NULL AND COALESCE(l."onHand", 0) <= p."reorderPoint") AS "low",
+                       p."unitCost"::float8 AS "unitCost", ROUND(COALESCE(l."onHand", 0) * p."unitCost", 4)::float8 AS "value",
+                       (p."archivedAt" IS NOT NULL) AS "archived"
+                FROM "Product" p LEFT JOIN "StockLevel" l ON l."productId" = p."id"
+                WHERE ${WHERE} ${after !== null ? Prisma.sql`AND p."sku" > ${after}` : Prisma.empty}
+                ORDER BY p."sku"
+                LIMIT ${limit}`;
+              for (const r of rows) total.add(r.value);
+              return rows;
+            },
+            (r) => r.sku,
+          ),
+        totals: () => ({ sku: "Total", value: total.value ?? 0 }),
+      },
+    ],
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { OrderState, StockSourceType } from "../../db/generated/enums";
+import { periodQuery, type Period } from "../schemas";
+import { FORMATS, REPORTS, type ExportFormat, type ReportName } from "./model";
+
+const FILTER_KEYS = ["state", "productId", "operatorId", "workCenterId", "sourceType"] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** The filters each report understands (besides the period from/to/tz, which every report accepts). */
+export const REPORT_FILTERS: Record<ReportName, readonly FilterKey[]> = {
+  mos: ["state", "productId"],
+  ledger: ["productId", "sourceType"],
+  levels: [],
+  kpis: [],
+  labor: ["operatorId", "workCenterId"],
+  costs: ["state", "productId"],
+};
+
+const STATES = [...Object.values(OrderState), "ALL"] as const;
+const id = (what: string) => z.uuid(`must be a valid ${what} id`).optional();
+
+const exportParams = z
+  .object({
+    report: z.enum(REPORTS, { error: `must be one of ${REPORTS.join(", ")}` }),
+    format: z.enum(FORMATS, { error: `must be one of ${FORMATS.join(", ")}` }),
+    // Checked by periodQuery below, so the period rules stay the ones of the KPI endpoint.
+    from: z.unknown().optional(),
+    to: z.unknown().optional(),
+    tz: z.unknown().optional(),
+    state: z.enum(STATES, { error: `must be one of ${STATES.join(", ")}` }).optional(),
+    productId: id("product"),
+    operatorId: id("user"),
+    workCenterId: id("work center"),
+    sourceType: z.enum(StockSourceType, { error: `must be one of ${Object.values(StockSourceType).join(", ")}` }).optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    // A filter the report does not apply would silently be ignored: refuse it, like an unknown parameter.
+    for (const key of FILTER_KEYS) {
+      if (q[key] !== undefined && !REPORT_FILTERS[q.report].includes(key)) {
+        const accepted = ["from", "to", "tz", ...REPORT_FILTERS[q.report]].join(", ");
+        ctx.addIssue({ code: "custom", path: [key], message: `is not a filter of the ${q.report} report (it takes ${accepted})` });
+      }
+    }
+  });
+
+export interface ExportQuery {
+  report: ReportName;
+  format: ExportFormat;
+  period: Period;
+  /** mos: one state (ALL = any); costs: DONE by default, another state, or ALL. */
+  state?: OrderState | "ALL";
+  productId?: string;
+  operatorId?: string;
+  workCenterId?: string;
+  sourceType?: StockSourceType;
+}
+
+/** Parses `?report=&format=` + the period + the report's filters; throws a ZodError (→ 400) otherwise. */
+export function parseExportQuery(query: unknown): ExportQuery {
+  const { from, to, tz, ...rest } = exportParams.parse(query);
+  const period = periodQuery.parse({ from, to, tz });
+  return { ...rest, period };
+}

@@ -1,0 +1,119 @@
+// GET /api/reports/export: everything that can refuse the request (validation, permission, a PDF
+// that would be too long, unknown filter ids) happens in prepareExport, before a byte is written,
+// so those are ordinary JSON errors; exportReport then streams the file into the response.
+import type { ServerResponse } from "node:http";
+import type { Writable } from "node:stream";
+import { can, type Actor } from "../../auth/permissions";
+import { prisma, type Db } from "../../db/client";
+import { badRequest, forbidden } from "../../http/errors";
+import { writeCsv } from "./csv";
+import { exportFilename } from "./labels";
+import type { ExportFormat, ReportDoc, ReportName } from "./model";
+import { PDF_MAX_ROWS, writePdf, type PdfDrawer } from "./pdf";
+import { costsReport } from "./reports/costs";
+import { kpisReport } from "./reports/kpis";
+import { laborReport } from "./reports/labor";
+import { ledgerReport } from "./reports/ledger";
+import { levelsReport } from "./reports/levels";
+import { mosReport } from "./reports/mos";
+import { parseExportQuery, type ExportQuery } from "./schemas";
+import { ClientGone } from "./sink";
+import type { ReportContext } from "./sql";
+import { writeXlsx } from "./xlsx";
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+  csv: "text/csv; charset=utf-8; header=present",
+};
+
+/** Reports that show stock also need stock:read (SALES has reports:read but not stock:read). */
+const NEEDS_STOCK_READ: ReadonlySet<ReportName> = new Set(["ledger", "levels"]);
+
+const BUILDERS: Record<ReportName, (ctx: ReportContext) => ReportDoc | Promise<ReportDoc | { doc: ReportDoc; pdf: PdfDrawer }>> = {
+  mos: mosReport,
+  ledger: ledgerReport,
+  levels: levelsReport,
+  kpis: kpisReport,
+  labor: laborReport,
+  costs: costsReport,
+};
+
+/** An export that passed every check: its name, type, and the function that writes it. */
+export interface PreparedExport {
+  doc: ReportDoc;
+  format: ExportFormat;
+  filename: string;
+  contentType: string;
+  /** Streams the file into `out` and ends it. */
+  write(out: Writable): Promise<void>;
+}
+
+/** The filters in words; an id that names nothing is a 400 (a typo must not yield an empty file). */
+async function describeFilters(db: Db, q: ExportQuery): Promise<string[]> {
+  const [product, operator, center] = await Promise.all([
+    q.productId ? db.product.findUnique({ where: { id: q.productId }, select: { sku: true, name: true } }) : null,
+    q.operatorId ? db.user.findUnique({ where: { id: q.operatorId }, select: { name: true, email: true } }) : null,
+    q.workCenterId ? db.workCenter.findUnique({ where: { id: q.workCenterId }, select: { name: true } }) : null,
+  ]);
+  const missing = [
+    ...(q.productId && !product ? [{ path: "productId", message: "no such product" }] : []),
+    ...(q.operatorId && !operator ? [{ path: "operatorId", message: "no such user" }] : []),
+    ...(q.workCenterId && !center ? [{ path: "workCenterId", message: "no such work center" }] : []),
+  ];
+  if (missing.length) throw badRequest(missing.map((m) => `${m.path}: ${m.message}`).join("; "), missing);
+  return [
+    ...(q.state ? [`State: ${q.state}`] : []),
+    ...(product ? [`Product: ${product.sku} ${product.name}`] : []),
+    ...(q.sourceType ? [`Source: ${q.sourceType}`] : []),
+    ...(operator ? [`Operator: ${operator.name} <${operator.email}>`] : []),
+    ...(center ? [`Work center: ${center.name}`] : []),
+  ];
+}
+
+/**
+ * Validates an export request and prepares the file without writing anything: 400 for bad
+ * parameters or a PDF over PDF_MAX_ROWS rows, 403 for stock reports without stock:read.
+ */
+export async function prepareExport(query: unknown, actor: Actor, opts: { db?: Db; now?: Date } = {}): Promise<PreparedExport> {
+  const q = parseExportQuery(query);
+  if (NEEDS_STOCK_READ.has(q.report) && !can(actor, "stock:read")) {
+    throw forbidden("The stock ledger and stock levels need the stock:read permission.");
+  }
+  const db = opts.db ?? prisma();
+  const filters = await describeFilters(db, q);
+  const built = await BUILDERS[q.report]({ q, actor, db, now: opts.now ?? new Date(), filters });
+  const { doc, pdf } = "doc" in built ? built : { doc: built, pdf: undefined };
+  if (q.format === "pdf" && !pdf) {
+    const counts = await Promise.all(doc.sections.map((s) => s.count()));
+    const rows = counts.reduce((a, b) => a + b, 0);
+    if (rows > PDF_MAX_ROWS) {
+      throw badRequest(
+        `This report has ${rows} rows; a PDF holds at most ${PDF_MAX_ROWS}. Export it as xlsx or csv, or narrow the period or filters.`,
+        { rows, limit: PDF_MAX_ROWS, formats: ["xlsx", "csv"] },
+      );
+    }
+  }
+  const write = (out: Writable) => (q.format === "csv" ? writeCsv(doc, out) : q.format === "xlsx" ? writeXlsx(doc, out) : writePdf(doc, out, pdf));
+  return { doc, format: q.format, filename: exportFilename(doc, q.format), contentType: CONTENT_TYPES[q.format], write };
+}
+
+/** Answers an export request: checks it (JSON errors), then streams the file as an attachment into `res`. */
+export async function exportReport(query: unknown, actor: Actor, res: ServerResponse): Promise<void> {
+  const file = await prepareExport(query, actor);
+  res.statusCode = 200;
+  res.setHeader("Content-Type", file.contentType);
+  res.setHeader("Content-Disposition", `attachment; filename="${file.filename}"`);
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  // Send the headers now: the download starts at once, and the API wrapper sees a streamed response.
+  res.flushHeaders();
+  try {
+    await file.write(res);
+  } catch (err) {
+    // The client left: nothing to answer to. Anything else: cut the connection so that a truncated
+    // file can never pass for a complete one, and let the wrapper log the cause.
+    if (err instanceof ClientGone || (err as { code?: unknown }).code === "ERR_STREAM_PREMATURE_CLOSE") return;
+    res.destroy();
+    throw err;
+  }
+}

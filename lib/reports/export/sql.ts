@@ -1,0 +1,86 @@
+// SQL helpers shared by the reports: UTC timestamp parameters and keyset paging in batches.
+import { Prisma } from "../../db/generated/client";
+import type { Db } from "../../db/client";
+import type { Actor } from "../../auth/permissions";
+import type { ExportQuery } from "./schemas";
+
+/** Rows per query: large enough to amortise the round trip, small enough to keep memory flat. */
+export const BATCH_SIZE = 2000;
+
+/** What a report builder needs: the parsed query, who asks, the database and the report's "now". */
+export interface ReportContext {
+  q: ExportQuery;
+  actor: Actor;
+  db: Db;
+  now: Date;
+  /** The filters in words ("Product: STEEL-01 Steel Plate"), for the title block. */
+  filters: string[];
+}
+
+/** A JS instant as the UTC `timestamp` the columns store. */
+export const utc = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/** `col` within the report period `[from, to)`. */
+export const inPeriod = (col: Prisma.Sql, q: ExportQuery) => Prisma.sql`${col} >= ${utc(q.period.from)} AND ${col} < ${utc(q.period.to)}`;
+
+/** `a AND b AND …`, or TRUE when empty. */
+export const and = (conds: Prisma.Sql[]) => (conds.length ? Prisma.join(conds, " AND ") : Prisma.sql`TRUE`);
+
+/**
+ * Keyset paging: `fetch(after)` returns up to BATCH_SIZE rows ordered by a unique key strictly after
+ * `after` (null: from the start). Each batch is yielded before the next is read, never all at once.
+ */
+export async function* keyset<R, K>(fetch: (after: K | null, limit: number) => Promise<R[]>, keyOf: (row: R) => K, limit = BATCH_SIZE): AsyncGenerator<R[]> {
+  let after: K | null = null;
+  for (;;) {
+    const rows = await fetch(after, limit);
+    if (rows.length) yield rows;
+    if (rows.length < limit) return;
+    after = keyOf(rows[rows.length - 1]!);
+  }
+}
+
+/** The widest id window one query may scan (bounds each query's work whatever plan Postgres picks). */
+const MAX_WINDOW = 16n * BigInt(BATCH_SIZE);
+
+/**
+ * Batches over a table with a dense BigInt id, for filters the planner cannot estimate (it would
+ * otherwise sort every remaining row on each call): `fetch(after, upTo, limit)` returns up to
+ * `limit` rows with `after < id <= upTo` in id order. The window starts at BATCH_SIZE ids and
+ * doubles while batches come back sparse, so a narrow filter costs few queries and each query's
+ * scan stays bounded. `lo`..`hi` are the first and last matching ids, known before the first batch.
+ */
+export async function* idWindows<R>(
+  bounds: { lo: bigint; hi: bigint } | null,
+  fetch: (after: bigint, upTo: bigint, limit: number) => Promise<R[]>,
+  idOf: (row: R) => bigint,
+): AsyncGenerator<R[]> {
+  if (!bounds) return;
+  let after = bounds.lo - 1n;
+  let window = BigInt(BATCH_SIZE);
+  while (after < bounds.hi) {
+    const upTo = after + window < bounds.hi ? after + window : bounds.hi;
+    const rows = await fetch(after, upTo, BATCH_SIZE);
+    if (rows.length) yield rows;
+    if (rows.length === BATCH_SIZE) {
+      after = idOf(rows[rows.length - 1]!);
+    } else {
+      after = upTo;
+      if (rows.length < BATCH_SIZE / 2 && window < MAX_WINDOW) window *= 2n;
+    }
+  }
+}
+
+/** Sums values with 4 decimals exactly (in ten-thousandths), as the Decimal(18,4) columns hold them. */
+export class Sum4 {
+  private units = 0;
+  private seen = false;
+  add(v: number | null | undefined): void {
+    if (v === null || v === undefined) return;
+    this.units += Math.round(v * 10_000);
+    this.seen = true;
+  }
+  get value(): number | null {
+    return this.seen ? this.units / 10_000 : null;
+  }
+}

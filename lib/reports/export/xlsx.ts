@@ -1,0 +1,119 @@
+// xlsx through exceljs' streaming WorkbookWriter: each row is committed (serialised into the zip) as
+// soon as it is added, so only the current batch is ever in memory. One sheet per table, numbers as
+// numbers, dates as dates with a format, column widths, a bold header row frozen in place, and an
+// "About" sheet with the title, period, filters and generation time.
+import type { Writable } from "node:stream";
+import ExcelJS from "exceljs";
+import type { Cell, Column, ColumnType, ReportDoc, Row } from "./model";
+import { drained, sleep, yieldToIo } from "./sink";
+import { dateTimeIn, dayAsDate, wallClock } from "./time";
+import { periodLabel } from "./labels";
+
+const NUM_FMT: Record<ColumnType, string | undefined> = {
+  text: undefined,
+  bool: undefined,
+  int: "0",
+  quantity: undefined, // General: "5" and "12.5" (a "#,##0.####" format would show "5.")
+  money: "#,##0.00",
+  minutes: "#,##0.00",
+  percent: "0.0%",
+  datetime: "yyyy-mm-dd hh:mm",
+  date: "yyyy-mm-dd",
+};
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+function sheetName(name: string, used: Set<string>): string {
+  let base = name.replace(/[:\\/?*[\]]/g, " ").slice(0, 31) || "Sheet";
+  for (let i = 2; used.has(base.toLowerCase()); i++) base = `${name.slice(0, 28)} ${i}`;
+  used.add(base.toLowerCase());
+  return base;
+}
+
+function cellValue(v: Cell, type: ColumnType, tz: string): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (type === "datetime" && v instanceof Date) return wallClock(v, tz);
+  if (type === "date" && typeof v === "string") return dayAsDate(v);
+  return v;
+}
+
+/** How much the zip may hold unprocessed before the export waits for it. */
+const ZIP_BACKLOG = 4 * 1024 * 1024;
+
+interface Backlogged {
+  writableLength?: number;
+  _writableState?: { length?: number };
+}
+
+/**
+ * Bytes waiting in the stream that an exceljs streaming sheet writes into (archiver's entry stream,
+ * in front of the deflate stream). exceljs writes into it without looking at back-pressure, so when
+ * the database is faster than compression that queue would grow without bound. Found through
+ * exceljs' internals (WorksheetWriter.stream → StreamBuf.pipes); 0 if they change, and then only the
+ * response's back-pressure applies.
+ */
+function zipBacklog(ws: ExcelJS.Worksheet): number {
+  const pipes = (ws as unknown as { stream?: { pipes?: unknown } }).stream?.pipes;
+  const entry = (Array.isArray(pipes) ? pipes[0] : undefined) as Backlogged | undefined;
+  if (!entry || typeof entry !== "object") return 0;
+  return entry.writableLength ?? entry._writableState?.length ?? 0;
+}
+
+function values(row: Row, columns: Column[], tz: string): ExcelJS.CellValue[] {
+  return columns.map((c) => cellValue(row[c.key] ?? null, c.type, tz));
+}
+
+/** Streams the report as an xlsx workbook into `out` (and ends it). */
+export async function writeXlsx(doc: ReportDoc, out: Writable): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = "MES";
+  wb.created = doc.generatedAt;
+  wb.title = doc.title;
+  const used = new Set<string>();
+  for (const s of doc.sections) {
+    const ws = wb.addWorksheet(sheetName(s.name, used), { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.columns = s.columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      // exceljs leaves out a width equal to its default (9), and readers then fall back to theirs.
+      width: c.width === 9 ? 10 : c.width,
+      style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {},
+    }));
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    header.commit();
+    for await (const batch of s.rows()) {
+      for (const row of batch) ws.addRow(values(row, s.columns, doc.tz)).commit();
+      // Let compression catch up (see zipBacklog), then wait for the response to take its output.
+      await yieldToIo();
+      while (zipBacklog(ws) > ZIP_BACKLOG) await sleep(2);
+      await drained(out);
+    }
+    const totals = s.totals?.();
+    if (totals) {
+      const r = ws.addRow(values(totals, s.columns, doc.tz));
+      r.font = { bold: true };
+      r.commit();
+    }
+    ws.commit();
+  }
+
+  const about = wb.addWorksheet(sheetName("About", used), { views: [{ state: "frozen", ySplit: 1 }] });
+  about.columns = [
+    { header: "Field", key: "field", width: 18 },
+    { header: "Value", key: "value", width: 80 },
+  ];
+  const aboutHeader = about.getRow(1);
+  aboutHeader.font = { bold: true };
+  aboutHeader.commit();
+  const lines: [string, string][] = [
+    ["Report", doc.title],
+    ["Period", periodLabel(doc)],
+    ...doc.filters.map((f): [string, string] => ["Filter", f]),
+    ["Time zone", doc.tz],
+    ["Generated", `${dateTimeIn(doc.generatedAt, doc.tz)} (${doc.tz})`],
+    ...(doc.notes ?? []).map((n): [string, string] => ["Note", n]),
+  ];
+  for (const [field, value] of lines) about.addRow([field, value]).commit();
+  about.commit();
+  await wb.commit();
+}
