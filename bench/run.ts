@@ -1,12 +1,13 @@
 // `npm run bench`: stock posting throughput (service layer, HTTP, raw SQL), work order round trips and
-// realtime fan-out, on a fresh Postgres database that is dropped at the end. Writes bench/results.md
+// realtime fan-out and exports, on a fresh Postgres database that is dropped at the end. Writes bench/results.md
 // and prints it. Environment (all optional):
 //   BENCH_DATABASE_URL     the server (default postgresql://postgres@127.0.0.1:5432/postgres)
 //   BENCH_SECONDS          length of each phase (default 8)
 //   BENCH_ROUNDS           how often the three stock phases take turns (default 3)
 //   BENCH_POOL_SIZE        database connections of each stock path (default 10)
 //   BENCH_FANOUT_CLIENTS / BENCH_FANOUT_CHANGES   size of the fan-out (default 500 / 10)
-//   BENCH_TIMEOUT_SECONDS  bound on the whole run (default 480)
+//   BENCH_EXPORT_ROWS      ledger rows of the export benchmark (default 1000000)
+//   BENCH_TIMEOUT_SECONDS  bound on the whole run (default 1500)
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -17,6 +18,7 @@ import { prisma } from "../lib/db/client";
 import { Client } from "../tests/helpers/client";
 import { ledgerViolations } from "../tests/helpers/ledger";
 import { createBenchDb, type BenchDb } from "./db";
+import { benchExport } from "./export";
 import { benchFanout } from "./fanout";
 import { toMarkdown, type Results } from "./report";
 import { medianRound, type PhaseResult } from "./stats";
@@ -26,7 +28,7 @@ import { roundTrips, setUpWorkOrders } from "./workorders";
 const SERVER = process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
-const TIMEOUT = Number(process.env.BENCH_TIMEOUT_SECONDS || 480);
+const TIMEOUT = Number(process.env.BENCH_TIMEOUT_SECONDS || 1500);
 const CLIENTS = 32;
 const OPERATORS = 50;
 // Connections per path: the app's default DB_POOL_SIZE. The 32 clients then queue for a connection as
@@ -163,11 +165,22 @@ async function main(): Promise<void> {
       fanout,
       ledgerOk: violations.length === 0,
     };
-    const md = toMarkdown(results);
+    let md = toMarkdown(results);
+    writeFileSync(path.join("bench", "results.md"), md);
+    // Exports of 1 M ledger rows (bench/export.ts): a database of its own on the same server.
+    log("exports: 1 M ledger rows as CSV and xlsx vs COPY");
+    let exportFailed: unknown;
+    try {
+      md += `\n${await benchExport(SERVER)}`;
+    } catch (err) {
+      exportFailed = err;
+      md += `\n## Exports\n\nFAILED: ${String((err as Error)?.message ?? err).split("\n")[0]}\n`;
+    }
     writeFileSync(path.join("bench", "results.md"), md);
     console.log(`\n${md}`);
     log("written to bench/results.md");
     if (fanoutFailed) throw fanoutFailed;
+    if (exportFailed) throw exportFailed;
     if (violations.length) throw new Error(`ledger invariant violated: ${JSON.stringify(violations.slice(0, 5))}`);
   } finally {
     clearTimeout(watchdog);
