@@ -7,7 +7,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Native / WASM packages stay outside the bundles: they are loaded once, from node_modules,
   // and the Prisma client made by server.ts is shared with the API routes through globalThis.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pglite-prisma-adapter", "@electric-sql/pglite", "pg", "bcryptjs"],
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pglite-prisma-adapter", "@electric-sql/pglite", "pg", "bcryptjs", "exceljs", "pdfkit"],
   typescript: { tsconfigPath: "tsconfig.json" },
 };
 

@@ -15,16 +15,17 @@ const FORMATS = ["xlsx", "pdf", "csv"] as const;
  * ids, so the ledger invariant holds: balanceAfter is the running sum and the level its final value.
  */
 async function bulkReceipts(prisma: Db, productId: string, n: number): Promise<void> {
-  await prisma.$transaction([
-    prisma.$executeRaw`
+  // One transaction, given the time a big insert on a busy machine needs (Prisma's default is 5 s).
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`
       INSERT INTO "StockEntry" ("id", "productId", "change", "sourceType", "sourceId", "note", "balanceAfter", "createdAt")
       SELECT base.max_id + g, ${productId}, 1, 'RECEIPT', 'BULK-' || g, 'bulk receipt', lvl."onHand" + g, now() AT TIME ZONE 'UTC'
       FROM (SELECT COALESCE(MAX("id"), 0) AS max_id FROM "StockEntry") base,
            (SELECT "onHand" FROM "StockLevel" WHERE "productId" = ${productId}) lvl,
-           generate_series(1, ${n}::int) g`,
-    prisma.$executeRaw`UPDATE "StockLevel" SET "onHand" = "onHand" + ${n}::int, "updatedAt" = now() WHERE "productId" = ${productId}`,
-    prisma.$executeRaw`SELECT setval(pg_get_serial_sequence('"StockEntry"', 'id'), (SELECT MAX("id") FROM "StockEntry"))`,
-  ]);
+           generate_series(1, ${n}::int) g`;
+    await tx.$executeRaw`UPDATE "StockLevel" SET "onHand" = "onHand" + ${n}::int, "updatedAt" = now() WHERE "productId" = ${productId}`;
+    await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('"StockEntry"', 'id'), (SELECT MAX("id") FROM "StockEntry"))`;
+  }, { timeout: 180_000, maxWait: 30_000 });
 }
 
 async function download(c: Client, query: string): Promise<{ status: number; headers: Headers; buf: Buffer }> {

@@ -34,18 +34,19 @@ let dir: string;
 
 /** `n` receipts of +1, in one INSERT … SELECT generate_series, keeping the ledger invariant (see exports-errors). */
 async function bulkReceipts(prisma: Db, productId: string, n: number): Promise<void> {
-  await prisma.$transaction([
-    prisma.$executeRaw`
+  // One transaction, given the time a big insert on a busy machine needs (Prisma's default is 5 s).
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`
       INSERT INTO "StockEntry" ("id", "productId", "change", "sourceType", "sourceId", "note", "balanceAfter", "createdById", "createdAt")
       SELECT base.max_id + g, ${productId}, 1, 'RECEIPT', 'BULK-' || g, 'bulk receipt ' || g, lvl."onHand" + g, u."id",
              (now() AT TIME ZONE 'UTC') - interval '1 hour' + g * interval '1 millisecond'
       FROM (SELECT COALESCE(MAX("id"), 0) AS max_id FROM "StockEntry") base,
            (SELECT "onHand" FROM "StockLevel" WHERE "productId" = ${productId}) lvl,
            (SELECT "id" FROM "User" WHERE "email" = 'inventory@demo.com') u,
-           generate_series(1, ${n}::int) g`,
-    prisma.$executeRaw`UPDATE "StockLevel" SET "onHand" = "onHand" + ${n}::int, "updatedAt" = now() WHERE "productId" = ${productId}`,
-    prisma.$executeRaw`SELECT setval(pg_get_serial_sequence('"StockEntry"', 'id'), (SELECT MAX("id") FROM "StockEntry"))`,
-  ]);
+           generate_series(1, ${n}::int) g`;
+    await tx.$executeRaw`UPDATE "StockLevel" SET "onHand" = "onHand" + ${n}::int, "updatedAt" = now() WHERE "productId" = ${productId}`;
+    await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('"StockEntry"', 'id'), (SELECT MAX("id") FROM "StockEntry"))`;
+  }, { timeout: 180_000, maxWait: 30_000 });
 }
 
 interface Measured {
@@ -122,7 +123,7 @@ beforeAll(async () => {
   expect(warmed).toBe(ROWS + 1);
 }, TIMEOUT);
 afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
   await app.close();
 }, TIMEOUT);
 

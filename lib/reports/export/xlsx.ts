@@ -5,7 +5,7 @@
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Cell, Column, ColumnType, ReportDoc, Row } from "./model";
-import { drained, sleep, yieldToIo } from "./sink";
+import { ClientGone, drained, sleep, yieldToIo } from "./sink";
 import { dateTimeIn, dayAsDate, wallClock } from "./time";
 import { periodLabel } from "./labels";
 
@@ -58,6 +58,14 @@ function zipBacklog(ws: ExcelJS.Worksheet): number {
   return entry.writableLength ?? entry._writableState?.length ?? 0;
 }
 
+/** Waits until the zip holds at most `limit` unprocessed bytes of the sheet (ClientGone if the response closes meanwhile). */
+async function zipCaughtUp(ws: ExcelJS.Worksheet, out: Writable, limit: number): Promise<void> {
+  while (zipBacklog(ws) > limit) {
+    if (out.destroyed || out.writableEnded) throw new ClientGone();
+    await sleep(2);
+  }
+}
+
 function values(row: Row, columns: Column[], tz: string): ExcelJS.CellValue[] {
   return columns.map((c) => cellValue(row[c.key] ?? null, c.type, tz));
 }
@@ -85,7 +93,7 @@ export async function writeXlsx(doc: ReportDoc, out: Writable): Promise<void> {
       for (const row of batch) ws.addRow(values(row, s.columns, doc.tz)).commit();
       // Let compression catch up (see zipBacklog), then wait for the response to take its output.
       await yieldToIo();
-      while (zipBacklog(ws) > ZIP_BACKLOG) await sleep(2);
+      await zipCaughtUp(ws, out, ZIP_BACKLOG);
       await drained(out);
     }
     const totals = s.totals?.();
@@ -95,6 +103,8 @@ export async function writeXlsx(doc: ReportDoc, out: Writable): Promise<void> {
       r.commit();
     }
     ws.commit();
+    // The next sheet's rows would wait in memory until the zip has taken this one.
+    await zipCaughtUp(ws, out, 0);
   }
 
   const about = wb.addWorksheet(sheetName("About", used), { views: [{ state: "frozen", ySplit: 1 }] });
