@@ -131,6 +131,13 @@ describe("every demo user sees their own dashboard", () => {
       const { readFileSync } = await import("node:fs");
       const text = readFileSync(path!, "utf8");
       assert.match(text.split("\n")[0]!, /order/i);
+      // The production build serves the binary formats too (pdfkit and exceljs run outside the bundles).
+      for (const [report, button, magic] of [["kpis", /PDF/, "%PDF"], ["mos", /Excel/, "PK"]] as const) {
+        const next = page.waitForEvent("download");
+        await page.getByTestId(`report-${report}`).getByRole("button", { name: button }).click();
+        const bytes = readFileSync((await (await next).path())!);
+        assert.equal(bytes.subarray(0, magic.length).toString("latin1"), magic);
+      }
     } finally {
       await context.close();
     }

@@ -4,33 +4,9 @@ import type { CommentKind, OrderState, Priority, WorkStatus } from "@/lib/db/gen
 
 export type { CommentKind, WorkStatus };
 
-export interface PersonRef {
-  id: string;
-  name: string;
-}
-
-/** A work order as lists and transitions return it. */
-export interface WoItem {
-  id: string;
-  code: string;
-  moId: string;
-  sequence: number;
-  title: string;
-  description: string | null;
-  status: WorkStatus;
-  assignedToId: string | null;
-  workCenterId: string | null;
-  startTime: string | null;
-  endTime: string | null;
-  /** Worked minutes, pauses excluded; set when the WO completes. */
-  durationMin: number | null;
-  plannedMin: number | null;
-  createdAt: string;
-  updatedAt: string;
-  assignee: PersonRef | null;
-  workCenter: { id: string; name: string } | null;
-  mo: { id: string; orderNo: string; name: string; state: OrderState };
-}
+// One definition of the list item and person reference, shared with the planning screens.
+import type { PersonRef, WoItem } from "../../mos/types";
+export type { PersonRef, WoItem };
 
 export interface TimeLog {
   id: string;
