@@ -49,20 +49,26 @@ describe("demo flow: plan → run on the tablet → live manager view → ledger
       await signIn(o, demo("OPERATOR").email, demo("OPERATOR").password, "OPERATOR");
       await o.goto(`${BASE_URL}/operator`);
       const card = (code: string) => o.locator(`[data-testid="wo-card"][data-code="${code}"]`);
+      // Each tap moves the card to another group (a re-render): wait for the new state before the next tap.
+      const inState = (code: string, status: string) => visible(o.locator(`[data-testid="wo-card"][data-code="${code}"][data-status="${status}"]`));
+      const complete = async (code: string) => {
+        await card(code).getByRole("button", { name: `Complete ${code}` }).click();
+        await (await visible(card(code).getByTestId("confirm-complete"))).getByRole("button", { name: "Yes, complete" }).click();
+        await inState(code, "COMPLETED");
+      };
       const [first, second] = codes as [string, string];
       await card(first).getByRole("button", { name: `Start ${first}` }).click();
-      await visible(o.locator(`[data-testid="wo-card"][data-code="${first}"][data-status="STARTED"]`));
+      await inState(first, "STARTED");
       // The manager's page follows without a reload.
       await assertText(m.getByRole("heading", { level: 1 }), "In progress");
       await card(first).getByRole("button", { name: `Pause ${first}` }).click();
+      await inState(first, "PAUSED");
       await card(first).getByRole("button", { name: `Resume ${first}` }).click();
-      await card(first).getByRole("button", { name: `Complete ${first}` }).click();
-      await card(first).getByTestId("confirm-complete").getByRole("button", { name: "Yes, complete" }).click();
-      await visible(o.locator(`[data-testid="wo-card"][data-code="${first}"][data-status="COMPLETED"]`));
+      await inState(first, "STARTED");
+      await complete(first);
       await card(second).getByRole("button", { name: `Start ${second}` }).click();
-      await card(second).getByRole("button", { name: `Complete ${second}` }).click();
-      await card(second).getByTestId("confirm-complete").getByRole("button", { name: "Yes, complete" }).click();
-      await visible(o.locator(`[data-testid="wo-card"][data-code="${second}"][data-status="COMPLETED"]`));
+      await inState(second, "STARTED");
+      await complete(second);
       await screenshot(o, "flow-operator-done");
 
       // Manager: DONE, live.
