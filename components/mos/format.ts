@@ -68,10 +68,8 @@ export const STATUS_LABELS: Record<WorkStatus, string> = {
   COMPLETED: "Completed",
 };
 
-/** Whether an MO can still change (DONE and CANCELED are final). */
-export function isOpen(state: OrderState): boolean {
-  return state === "PLANNED" || state === "IN_PROGRESS";
-}
+/** Whether an MO can still change (DONE and CANCELED are final): the rule of lib/manufacturing/states. */
+export { isOpen } from "@/lib/manufacturing/states";
 
 /** A number typed into a form, or null when the field is empty or not a number. */
 export function parseNumber(text: string): number | null {

@@ -1,10 +1,13 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import type { Permission } from "../auth/permissions";
+import { DomainError } from "../errors";
 import { can } from "../auth/permissions";
 import { currentUser, type SessionUser } from "../auth/session";
 import { publish, type DomainEvent } from "../realtime/events";
-import { readJsonBody } from "./body";
+import { withCommitGuard } from "../db/tx";
+import { parseJsonBody, readRawBody } from "./body";
 import { HttpError, forbidden, toErrorResponse, unauthenticated } from "./errors";
+import { claimIdempotencyKey, idempotencyKeyOf, requestHash, REPLAYED_HEADER, type IdempotentRun } from "./idempotency";
 import { isSameOrigin } from "./origin";
 import { toJson } from "./serialize";
 
@@ -39,18 +42,30 @@ type Authed = { permission: Permission | "authenticated"; handler: (ctx: Ctx) =>
 type Public = { permission: "public"; handler: (ctx: Ctx<SessionUser | null>) => Promise<unknown> };
 export type RouteDef = Authed | Public;
 
-/** Next's body parser is off for every route built with apiRoute (readJsonBody enforces the limit). */
-export const apiConfig = { api: { bodyParser: false } } as const;
+/** A finished answer: what is sent, and what an idempotent POST keeps for its repeats. */
+interface Answer {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+function send(res: NextApiResponse, a: Answer): void {
+  for (const [k, v] of Object.entries(a.headers)) res.setHeader(k, v);
+  if (a.status === 204) res.status(204).end();
+  else res.status(a.status).json(a.body);
+}
 
 /**
  * Builds an API route from a method table: 405 + Allow, same-origin check for writes,
- * authentication (re-read from the database), permission, 1 MB JSON body, one error mapper,
- * and events published only after the handler (and so its transaction) succeeded.
+ * authentication (re-read from the database), permission, 1 MB JSON body, Idempotency-Key on POST
+ * (lib/http/idempotency.ts), one error mapper, and events published only after the handler (and so
+ * its transaction) succeeded. Next's body parser must be off for these routes (`bodyParser: false`).
  */
 export function apiRoute(defs: Partial<Record<Method, RouteDef>>) {
   const allow = Object.keys(defs).join(", ");
   const handler = async function handler(req: NextApiRequest, res: NextApiResponse): Promise<void> {
     res.setHeader("Cache-Control", "no-store");
+    let run: IdempotentRun | undefined;
     try {
       const method = (req.method ?? "GET").toUpperCase() as Method;
       const def = defs[method];
@@ -64,25 +79,42 @@ export function apiRoute(defs: Partial<Record<Method, RouteDef>>) {
         if (!user) throw unauthenticated();
         if (def.permission !== "authenticated" && !can(user, def.permission)) throw forbidden();
       }
-      const body = BODY_METHODS.has(method) ? await readJsonBody(req) : undefined;
+      const key = method === "POST" ? idempotencyKeyOf(req) : undefined;
+      const raw = BODY_METHODS.has(method) ? await readRawBody(req) : undefined;
+      const body = raw ? parseJsonBody(req, raw) : undefined;
+      // Keys are per user; a signed-out caller of a public POST has no one to keep answers for.
+      if (key !== undefined && user) {
+        const claim = await claimIdempotencyKey(user.id, key, requestHash(method, req.url ?? "", raw));
+        if (claim.kind === "replay") {
+          send(res, { ...claim.response, headers: { ...claim.response.headers, [REPLAYED_HEADER]: "true" } });
+          return;
+        }
+        run = claim;
+      }
       const ctx = { req, res, user, query: req.query, body };
-      const out = await (def.handler as (c: Ctx<SessionUser | null>) => Promise<unknown>)(ctx);
-      if (res.headersSent) return; // the handler streamed its own response (exports)
+      const call = () => (def.handler as (c: Ctx<SessionUser | null>) => Promise<unknown>)(ctx);
+      const out = run ? await withCommitGuard(run.guard, call) : await call();
+      if (res.headersSent) {
+        await run?.finish(undefined); // the handler streamed its own response (exports): nothing to keep
+        return;
+      }
       const r: Reply = out && typeof out === "object" && REPLY in out ? (out as Reply) : reply(out);
-      for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v);
-      if (r.status === 204) res.status(204).end();
-      else res.status(r.status).json(toJson(r.data));
+      const answer: Answer = { status: r.status, body: r.status === 204 ? null : toJson(r.data), headers: r.headers ?? {} };
+      // Kept before it is sent: a client that got the answer and repeats the request gets it again.
+      await run?.finish(answer);
+      send(res, answer);
       await publish(r.events);
     } catch (err) {
       if (res.headersSent) {
         console.error(err);
+        await run?.finish(undefined);
         res.end();
         return;
       }
       const { status, body, headers } = toErrorResponse(err);
-      for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
-      res.status(status).json(body);
-      if (err instanceof HttpError) await publish(err.events);
+      await run?.finish({ status, body, headers: headers ?? {} });
+      send(res, { status, body, headers: headers ?? {} });
+      if (err instanceof HttpError || err instanceof DomainError) await publish(err.events);
     }
   };
   /** The method table's permissions, for the role × route matrix test. */

@@ -1,4 +1,6 @@
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "../db/unavailable";
+import { DomainError, type DomainErrorCode } from "../errors";
 import type { DomainEvent } from "../realtime/events";
 
 export type ErrorCode =
@@ -14,6 +16,8 @@ export type ErrorCode =
   | "UNSUPPORTED_MEDIA_TYPE"
   | "RATE_LIMITED"
   | "SERVICE_UNAVAILABLE"
+  | "IDEMPOTENCY_MISMATCH"
+  | "IN_PROGRESS"
   | "INTERNAL";
 
 /** An error whose message is safe to show to the person who caused it. */
@@ -63,8 +67,36 @@ function uniqueTarget(meta: Record<string, unknown> | undefined): string | undef
   return typeof t === "string" ? t : undefined;
 }
 
+/** The HTTP status of each domain refusal (lib/errors.ts). */
+const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_STATE: 409,
+  INSUFFICIENT_STOCK: 409,
+  CONFLICT: 409,
+};
+
+/** Seconds a client should wait before retrying while the database is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** 503 with Retry-After: the database cannot be reached (the app reconnects by itself when it is back). */
+export function serviceUnavailable(): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  return {
+    status: 503,
+    headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+    body: { error: { code: "SERVICE_UNAVAILABLE", message: "The database cannot be reached right now. Please try again in a few seconds." } },
+  };
+}
+
 /** Turns anything thrown into a status and the error body of DOMAIN.md; unknown errors are logged, never leaked. */
 export function toErrorResponse(err: unknown, log: (e: unknown) => void = (e) => console.error(e)): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+  if (err instanceof DomainError) {
+    return {
+      status: DOMAIN_STATUS[err.code],
+      body: { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } },
+    };
+  }
   if (err instanceof HttpError) {
     return {
       status: err.status,
@@ -91,6 +123,11 @@ export function toErrorResponse(err: unknown, log: (e: unknown) => void = (e) =>
     return { status: 409, body: { error: { code: "CONFLICT", message: target ? `A record with this ${target} already exists.` : "A record with these values already exists." } } };
   }
   if (code === "P2003") return { status: 400, body: { error: { code: "VALIDATION_FAILED", message: "A referenced record does not exist." } } };
+  if (isDatabaseUnavailable(err)) {
+    // One line, not a stack per request: during an outage every request lands here.
+    log(`[db] unavailable: ${err instanceof Error ? err.message.trim().split("\n").pop() : String(err)}`);
+    return serviceUnavailable();
+  }
   log(err);
   return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong on our side. It has been logged." } } };
 }

@@ -2,7 +2,7 @@
 // then (for a start) the acting user's row; StockLevel rows come last, inside postStock.
 import type { Tx } from "../db/client";
 import type { OrderState } from "../db/generated/enums";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors";
 
 /**
  * Locks an MO row for the rest of the transaction: every MO and WO transition takes this first, so

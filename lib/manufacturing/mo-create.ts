@@ -2,6 +2,7 @@ import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
 import type { Prisma } from "../db/generated/client";
 import { withTx } from "../db/tx";
+import { assertWholeQuantities } from "../products/units";
 import type { Outcome } from "../realtime/events";
 import { moEvent, woEvent } from "./events";
 import { getMoDetail, type MoDetail } from "./mo-read";
@@ -15,6 +16,7 @@ import { manufacturableProduct, plannedMinutes, takeBom } from "./snapshot";
 export async function createMo(input: CreateMoInput, actor: Actor): Promise<Outcome<MoDetail>> {
   return withTx(async (tx) => {
     const product = await manufacturableProduct(tx, input.productId);
+    await assertWholeQuantities(tx, [{ path: ["quantity"], productId: product.id, quantity: input.quantity }]);
     const bom = await takeBom(tx, product.id);
     const mo = await tx.manufacturingOrder.create({
       data: {

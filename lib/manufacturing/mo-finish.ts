@@ -8,6 +8,7 @@ import type { DomainEvent } from "../realtime/events";
 import { postStock } from "../stock/post";
 import { moEvent } from "./events";
 import { lineQty, readSnapshot } from "./snapshot";
+import { moFrom } from "./states";
 
 export interface FinishableMo {
   id: string;
@@ -26,7 +27,7 @@ export interface FinishableMo {
  */
 export async function finishMo(tx: Tx, mo: FinishableMo, producedQty: Prisma.Decimal | number, actor: Actor, via: Prisma.InputJsonObject): Promise<DomainEvent[]> {
   const won = await tx.manufacturingOrder.updateMany({
-    where: { id: mo.id, state: { in: ["PLANNED", "IN_PROGRESS"] } },
+    where: { id: mo.id, state: { in: moFrom("complete") } },
     data: { state: "DONE", producedQty, completedAt: new Date() },
   });
   if (won.count !== 1) return [];

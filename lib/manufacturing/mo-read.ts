@@ -2,8 +2,8 @@
 import type { Actor } from "../auth/permissions";
 import { prisma, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { notFound } from "../http/errors";
-import { pageArgs, type Page } from "../http/paging";
+import { notFound } from "../errors";
+import { pageArgs, type Page } from "../validation/paging";
 import type { ListMosQuery } from "./schemas";
 import { visibleMos, visibleWos } from "./scope";
 import { lineQty, readSnapshot } from "./snapshot";

@@ -2,7 +2,8 @@
 import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
 import { withTx } from "../db/tx";
-import { invalidState } from "../http/errors";
+import { invalidState } from "../errors";
+import { assertWholeQuantities } from "../products/units";
 import type { DomainEvent, Outcome } from "../realtime/events";
 import { withStockTx } from "../stock/tx";
 import { moEvent, woEvent } from "./events";
@@ -10,6 +11,7 @@ import { lockMo } from "./lock";
 import { finishMo } from "./mo-finish";
 import { getMoDetail, type MoDetail } from "./mo-read";
 import type { CancelMoInput, CompleteMoInput } from "./schemas";
+import { MO_TARGET, canMo, moFrom } from "./states";
 import { closeOpenLog } from "./time-logs";
 
 /**
@@ -20,8 +22,8 @@ import { closeOpenLog } from "./time-logs";
 export async function cancelMo(id: string, input: CancelMoInput, actor: Actor): Promise<Outcome<MoDetail>> {
   return withTx(async (tx) => {
     const mo = await lockMo(tx, id);
-    if (mo.state === "CANCELED") return { result: await getMoDetail(id, actor, tx), events: [] };
-    if (mo.state === "DONE") throw invalidState("This manufacturing order is DONE: it can no longer be canceled.", { state: mo.state });
+    if (mo.state === MO_TARGET.cancel) return { result: await getMoDetail(id, actor, tx), events: [] };
+    if (!canMo("cancel", mo.state)) throw invalidState("This manufacturing order is DONE: it can no longer be canceled.", { state: mo.state });
 
     const now = new Date();
     const events: DomainEvent[] = [];
@@ -33,7 +35,7 @@ export async function cancelMo(id: string, input: CancelMoInput, actor: Actor): 
       events.push(woEvent("wo:updated", paused));
     }
     // Under the MO lock the state read above is current, so this update always applies.
-    await tx.manufacturingOrder.updateMany({ where: { id, state: { in: ["PLANNED", "IN_PROGRESS"] } }, data: { state: "CANCELED", canceledAt: now } });
+    await tx.manufacturingOrder.updateMany({ where: { id, state: { in: moFrom("cancel") } }, data: { state: "CANCELED", canceledAt: now } });
     await writeAudit(tx, {
       actorId: actor.id,
       action: "mo.cancel",
@@ -53,13 +55,14 @@ export async function cancelMo(id: string, input: CancelMoInput, actor: Actor): 
 export async function completeMo(id: string, input: CompleteMoInput, actor: Actor): Promise<Outcome<MoDetail>> {
   return withStockTx(async (tx) => {
     const locked = await lockMo(tx, id);
-    if (locked.state === "DONE") return { result: await getMoDetail(id, actor, tx), events: [] };
-    if (locked.state === "CANCELED") throw invalidState("This manufacturing order is CANCELED: it cannot be completed.", { state: locked.state });
+    if (locked.state === MO_TARGET.complete) return { result: await getMoDetail(id, actor, tx), events: [] };
+    if (!canMo("complete", locked.state)) throw invalidState("This manufacturing order is CANCELED: it cannot be completed.", { state: locked.state });
     const running = await tx.workOrder.findMany({ where: { moId: id, status: "STARTED" }, select: { id: true, code: true, title: true, assignedToId: true }, orderBy: { sequence: "asc" } });
     if (running.length) {
       throw invalidState(`Work orders are still running (${running.map((w) => w.code).join(", ")}): pause or complete them first.`, { workOrders: running });
     }
     const mo = await tx.manufacturingOrder.findUniqueOrThrow({ where: { id }, select: { id: true, orderNo: true, productId: true, state: true, bomSnapshot: true, quantity: true } });
+    await assertWholeQuantities(tx, [{ path: ["producedQty"], productId: mo.productId, quantity: input.producedQty }]);
     const events = await finishMo(tx, mo, input.producedQty ?? mo.quantity, actor, { via: "manual" });
     return { result: await getMoDetail(id, actor, tx), events };
   });

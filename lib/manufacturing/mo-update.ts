@@ -3,8 +3,9 @@ import { writeAudit } from "../audit/write";
 import type { Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { withTx } from "../db/tx";
-import { forbidden, invalidState } from "../http/errors";
+import { forbidden, invalidState } from "../errors";
 import { toJson } from "../http/serialize";
+import { assertWholeQuantities } from "../products/units";
 import type { DomainEvent, Outcome } from "../realtime/events";
 import { diff } from "./diff";
 import { moEvent, woEvent } from "./events";
@@ -12,6 +13,7 @@ import { lockMo } from "./lock";
 import { getMoDetail, type MoDetail } from "./mo-read";
 import { CUSTOMER_FIELDS, type UpdateMoInput } from "./schemas";
 import { manufacturableProduct, plannedMinutes, takeBom } from "./snapshot";
+import { isClosed, moCanReshape } from "./states";
 
 /**
  * Edits an MO. Without mo:write (SALES) only the customer fields may be sent (403 otherwise).
@@ -27,11 +29,11 @@ export async function updateMo(id: string, input: UpdateMoInput, actor: Actor): 
   return withTx(async (tx) => {
     await lockMo(tx, id);
     const mo = await tx.manufacturingOrder.findUniqueOrThrow({ where: { id } });
-    if (mo.state === "DONE" || mo.state === "CANCELED") throw invalidState(`${mo.orderNo} is ${mo.state}: it can no longer be changed.`);
+    if (isClosed(mo.state)) throw invalidState(`${mo.orderNo} is ${mo.state}: it can no longer be changed.`);
 
     const changes = diff(mo, input);
     const reshapes = "productId" in changes || "quantity" in changes;
-    if (reshapes && mo.state !== "PLANNED") {
+    if (reshapes && !moCanReshape(mo.state)) {
       throw invalidState(`${mo.orderNo} is ${mo.state}: product and quantity can change only while PLANNED.`, { state: mo.state });
     }
     if (!Object.keys(changes).length) return { result: await getMoDetail(id, actor, tx), events: [] };
@@ -47,6 +49,7 @@ export async function updateMo(id: string, input: UpdateMoInput, actor: Actor): 
         await manufacturableProduct(tx, productId);
         data.product = { connect: { id: productId } };
       }
+      await assertWholeQuantities(tx, [{ path: ["quantity"], productId, quantity: input.quantity ?? mo.quantity }]);
       const bom = await takeBom(tx, productId);
       data.bomSnapshot = bom.snapshot as Prisma.InputJsonArray;
       events.push(...(await replanOperations(tx, id, bom.operations, input.quantity ?? mo.quantity)));

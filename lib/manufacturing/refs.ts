@@ -1,6 +1,6 @@
 // Checks of the records a work order body points at: they come from the body, so a bad one is 400.
 import type { Tx } from "../db/client";
-import { badRequest } from "../http/errors";
+import { badRequest } from "../errors";
 
 /** Roles that can be given work orders: they hold wo:execute. */
 const ASSIGNABLE = ["OPERATOR", "MANAGER", "ADMIN"] as const;

@@ -3,18 +3,20 @@
 // Browser-safe: the UI may reuse these for its forms.
 import { z } from "zod";
 import { CommentKind, OrderState, Priority, WorkStatus } from "../db/generated/enums";
-import { pagingQuery } from "../http/paging";
-import { nonNegativeDecimal, positiveDecimal } from "../products/numbers";
+import { isoInstant } from "../validation/dates";
+import { nonNegativeDecimal, positiveDecimal } from "../validation/numbers";
+import { pagingQuery } from "../validation/paging";
+import { searchText, text as storableText } from "../validation/text";
 
 const id = z.uuid("must be a valid id");
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
+const text = (max: number) => storableText({ max });
 
 // Quantities and minutes are Decimal(18,4): the shared schemas refuse what would be rounded or overflow.
 const positive = positiveDecimal();
 const nonNegative = nonNegativeDecimal();
 
-/** An ISO date (2026-12-01) or date-time with offset (2026-12-01T08:00:00Z). */
-const date = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "must be an ISO date or date-time" }).transform((s) => new Date(s));
+/** An ISO date (2026-12-01) or date-time with offset (2026-12-01T08:00:00Z), 1970..9999. */
+const date = isoInstant();
 
 /** `?x=A,B` or `?x=A&x=B`: a non-empty list of enum values (case-insensitive). */
 function enumList<T extends Record<string, string>>(values: T) {
@@ -79,7 +81,7 @@ export type CancelMoInput = z.infer<typeof cancelMoInput>;
 export const listMosQuery = pagingQuery
   .extend({
     state: enumList(OrderState).optional(),
-    q: z.string().trim().max(100).optional(),
+    q: searchText(100).optional(),
   })
   .strict();
 export type ListMosQuery = z.infer<typeof listMosQuery>;
@@ -124,7 +126,7 @@ export type ListWosQuery = z.infer<typeof listWosQuery>;
 export const listMoWosQuery = pagingQuery.extend({ id, status: enumList(WorkStatus).optional() }).strict();
 
 export const createCommentInput = z
-  .object({ content: z.string().trim().min(1, "must not be empty").max(2000), kind: z.enum(CommentKind).default("COMMENT") })
+  .object({ content: text(2000), kind: z.enum(CommentKind).default("COMMENT") })
   .strict();
 export type CreateCommentInput = z.infer<typeof createCommentInput>;
 

@@ -2,7 +2,7 @@
 // MOs that have one of those; everything else is invisible to them (404, never 403).
 import { scopeOf, type Actor, type Permission } from "../auth/permissions";
 import type { Prisma } from "../db/generated/client";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors";
 
 /** The MOs this actor may read. */
 export function visibleMos(actor: Actor): Prisma.ManufacturingOrderWhereInput {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { badRequest } from "../http/errors";
+import { badRequest } from "../errors";
 import { MAX_DECIMAL } from "../products/numbers";
 
 const Decimal = Prisma.Decimal;

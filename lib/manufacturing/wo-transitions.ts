@@ -6,22 +6,20 @@
 import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
 import type { Tx } from "../db/client";
-import type { WorkStatus } from "../db/generated/enums";
 import { withTx } from "../db/tx";
-import { invalidState, notFound } from "../http/errors";
+import { invalidState, notFound } from "../errors";
 import type { DomainEvent, Outcome } from "../realtime/events";
 import { withStockTx } from "../stock/tx";
 import { moEvent, woEvent } from "./events";
 import { lockMo, lockUser } from "./lock";
 import { finishMo } from "./mo-finish";
+import { canMo, canWo, isClosed, moFrom, woCanStartIn, woRefusalHint, WO_TARGET, type WoAction } from "./states";
 import { assertOwnWo } from "./scope";
 import { closeOpenLog, workedMinutes } from "./time-logs";
 import { toWoItem, woItemSelect, type WoItem } from "./views";
 import { woWhere } from "./wo-read";
 
-export type WoAction = "start" | "pause" | "complete";
-
-const TARGET: Record<WoAction, WorkStatus> = { start: "STARTED", pause: "PAUSED", complete: "COMPLETED" };
+export type { WoAction } from "./states";
 
 const lockedSelect = {
   id: true,
@@ -57,22 +55,23 @@ export async function transitionWo(ref: string, action: WoAction, actor: Actor):
     const wo = await readLocked(tx, found.id);
     if (!wo) throw notFound("Work order");
     assertOwnWo(actor, "wo:execute", wo);
-    if (wo.status === TARGET[action]) return { result: await itemOf(tx, wo.id), events: [] };
+    if (wo.status === WO_TARGET[action]) return { result: await itemOf(tx, wo.id), events: [] };
 
     const events = action === "start" ? await start(tx, wo, actor) : action === "pause" ? await pause(tx, wo, actor) : await complete(tx, wo, actor);
     return { result: await itemOf(tx, wo.id), events };
   });
 }
 
-function refuse(wo: LockedWo, action: WoAction, hint: string): never {
+function refuse(wo: LockedWo, action: WoAction): never {
+  const hint = woRefusalHint(action, wo.status);
   throw invalidState(`${wo.code} is ${wo.status}: it cannot ${action}${hint ? ` (${hint})` : ""}.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
 }
 
 async function start(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]> {
-  if (wo.mo.state === "DONE" || wo.mo.state === "CANCELED") {
+  if (!woCanStartIn(wo.mo.state)) {
     throw invalidState(`${wo.mo.orderNo} is ${wo.mo.state}: its work orders cannot start.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
   }
-  if (wo.status !== "PENDING" && wo.status !== "PAUSED") refuse(wo, "start", "");
+  if (!canWo("start", wo.status)) refuse(wo, "start");
   await lockUser(tx, actor.id);
   const busy = await tx.workOrderTimeLog.findFirst({ where: { userId: actor.id, endedAt: null }, select: { workOrder: { select: { id: true, code: true } } } });
   if (busy) {
@@ -83,8 +82,8 @@ async function start(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]>
   const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "STARTED", startTime: wo.startTime ?? now }, select: { id: true, status: true, moId: true } });
   await writeAudit(tx, { actorId: actor.id, action: "wo.start", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: wo.status } });
   const events = [woEvent("wo:updated", updated)];
-  if (wo.mo.state === "PLANNED") {
-    await tx.manufacturingOrder.updateMany({ where: { id: wo.moId, state: "PLANNED" }, data: { state: "IN_PROGRESS", startedAt: now } });
+  if (canMo("start", wo.mo.state)) {
+    await tx.manufacturingOrder.updateMany({ where: { id: wo.moId, state: { in: moFrom("start") } }, data: { state: "IN_PROGRESS", startedAt: now } });
     await writeAudit(tx, { actorId: actor.id, action: "mo.start", entityType: "ManufacturingOrder", entityId: wo.moId, payload: { orderNo: wo.mo.orderNo, from: "PLANNED", workOrder: wo.code } });
     events.push(moEvent("mo:updated", { id: wo.moId, state: "IN_PROGRESS" }));
   }
@@ -92,7 +91,7 @@ async function start(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]>
 }
 
 async function pause(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]> {
-  if (wo.status !== "STARTED") refuse(wo, "pause", wo.status === "PENDING" ? "start it first" : "");
+  if (!canWo("pause", wo.status)) refuse(wo, "pause");
   await closeOpenLog(tx, wo.id, new Date());
   const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "PAUSED" }, select: { id: true, status: true, moId: true } });
   await writeAudit(tx, { actorId: actor.id, action: "wo.pause", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: wo.status } });
@@ -100,8 +99,8 @@ async function pause(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]>
 }
 
 async function complete(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]> {
-  if (wo.status !== "STARTED" && wo.status !== "PAUSED") refuse(wo, "complete", wo.status === "PENDING" ? "start it first" : "");
-  if (wo.mo.state === "DONE" || wo.mo.state === "CANCELED") {
+  if (!canWo("complete", wo.status)) refuse(wo, "complete");
+  if (isClosed(wo.mo.state)) {
     throw invalidState(`${wo.mo.orderNo} is ${wo.mo.state}: its work orders can no longer change.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
   }
   const now = new Date();

@@ -3,13 +3,14 @@ import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
 import type { Prisma } from "../db/generated/client";
 import { withTx } from "../db/tx";
-import { invalidState, notFound } from "../http/errors";
+import { invalidState, notFound } from "../errors";
 import { toJson } from "../http/serialize";
 import type { DomainEvent, Outcome } from "../realtime/events";
 import { woEvent } from "./events";
 import { lockMo } from "./lock";
 import { diff } from "./diff";
 import { assertAssignable, assertWorkCenter } from "./refs";
+import { isClosed, woCanReassign } from "./states";
 import type { CreateWoInput, UpdateWoInput } from "./schemas";
 import { toWoItem, woItemSelect, type WoItem } from "./views";
 import { notifyAssignment } from "./wo-notify";
@@ -19,7 +20,7 @@ import { woWhere } from "./wo-read";
 export async function createWo(moId: string, input: CreateWoInput, actor: Actor): Promise<Outcome<WoItem>> {
   return withTx(async (tx) => {
     const mo = await lockMo(tx, moId);
-    if (mo.state === "DONE" || mo.state === "CANCELED") throw invalidState(`This manufacturing order is ${mo.state}: no work orders can be added.`, { state: mo.state });
+    if (isClosed(mo.state)) throw invalidState(`This manufacturing order is ${mo.state}: no work orders can be added.`, { state: mo.state });
     if (input.assignedToId) await assertAssignable(tx, input.assignedToId);
     if (input.workCenterId) await assertWorkCenter(tx, input.workCenterId);
     const last = await tx.workOrder.aggregate({ where: { moId }, _max: { sequence: true } });
@@ -61,13 +62,13 @@ export async function updateWo(ref: string, input: UpdateWoInput, actor: Actor):
     await lockMo(tx, found.moId);
     const wo = await tx.workOrder.findUniqueOrThrow({ where: { id: found.id }, select: woItemSelect });
     if (wo.status === "COMPLETED") throw invalidState(`${wo.code} is COMPLETED: it can no longer be changed.`, { status: wo.status });
-    if (wo.mo.state === "DONE" || wo.mo.state === "CANCELED") throw invalidState(`${wo.mo.orderNo} is ${wo.mo.state}: its work orders can no longer be changed.`, { moState: wo.mo.state });
+    if (isClosed(wo.mo.state)) throw invalidState(`${wo.mo.orderNo} is ${wo.mo.state}: its work orders can no longer be changed.`, { moState: wo.mo.state });
 
     const changes = diff(wo, input);
     if (!Object.keys(changes).length) return { result: toWoItem(wo), events: [] };
 
     const reassigned = "assignedToId" in changes;
-    if (reassigned && wo.status === "STARTED") throw invalidState(`${wo.code} is STARTED: pause it before changing its assignee.`, { status: wo.status });
+    if (reassigned && !woCanReassign(wo.status)) throw invalidState(`${wo.code} is STARTED: pause it before changing its assignee.`, { status: wo.status });
     if (reassigned && input.assignedToId) await assertAssignable(tx, input.assignedToId);
     if ("workCenterId" in changes && input.workCenterId) await assertWorkCenter(tx, input.workCenterId);
 

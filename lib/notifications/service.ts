@@ -1,8 +1,8 @@
 import type { Actor } from "../auth/permissions";
 import { prisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { notFound } from "../http/errors";
-import { pageArgs, type Page } from "../http/paging";
+import { notFound } from "../errors";
+import { pageArgs, type Page } from "../validation/paging";
 import type { ListNotificationsQuery } from "./schemas";
 
 const fields = { id: true, type: true, title: true, body: true, link: true, readAt: true, createdAt: true } as const satisfies Prisma.NotificationSelect;

@@ -4,9 +4,10 @@ import { writeAudit } from "../audit/write";
 import { prisma, type Db, type Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { withTx } from "../db/tx";
-import { badRequest, notFound } from "../http/errors";
+import { badRequest, notFound } from "../errors";
 import { findCycleThrough, loadReachableEdges } from "./graph";
 import { lockBomGraph } from "./lock";
+import { assertWholeQuantities } from "./units";
 import type { ReplaceBomInput } from "./schemas";
 import { assertProductVisible } from "./scope";
 
@@ -89,6 +90,7 @@ export async function replaceBom(productId: string, input: ReplaceBomInput, acto
       else if (!w.active) issues.push({ path: `operations.${i}.workCenterId`, message: `work center ${w.name} is inactive` });
     });
     if (issues.length) throw badRequest(issues.map((x) => `${x.path}: ${x.message}`).join("; "), issues);
+    await assertWholeQuantities(tx, input.components.map((c, i) => ({ path: ["components", i, "qtyPerUnit"], productId: c.materialId, quantity: c.qtyPerUnit })));
 
     const cycle = findCycleThrough(productId, materialIds, await loadReachableEdges(tx, materialIds));
     if (cycle) {

@@ -2,7 +2,7 @@
 import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
 import { withTx } from "../db/tx";
-import { conflict, notFound } from "../http/errors";
+import { conflict, notFound } from "../errors";
 import { lockBomGraph } from "./lock";
 
 const ARCHIVE_INSTEAD = "archive it instead (PATCH archived: true)";

@@ -2,7 +2,7 @@
 import { can, type Actor } from "../auth/permissions";
 import { prisma } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { HttpError, notFound } from "../http/errors";
+import { badRequest, invalidState, notFound } from "../errors";
 import { childrenByParent, loadReachableEdges } from "./graph";
 import { assertProductVisible } from "./scope";
 
@@ -66,9 +66,9 @@ export async function explodeBom(productId: string, quantity: number, user: Acto
   const totals = new Map<string, Decimal>();
   let nodes = 0;
   const build = (id: string, qtyPerUnit: Decimal, qty: Decimal, path: Set<string>): ExplosionNode => {
-    if (++nodes > MAX_EXPLOSION_NODES) throw new HttpError(400, "VALIDATION_FAILED", `This BOM explodes into more than ${MAX_EXPLOSION_NODES} lines.`);
+    if (++nodes > MAX_EXPLOSION_NODES) throw badRequest(`This BOM explodes into more than ${MAX_EXPLOSION_NODES} lines.`);
     // Writes refuse cycles; this guards the recursion against a graph changed behind our back.
-    if (path.has(id)) throw new HttpError(409, "INVALID_STATE", `The BOM of ${info.get(id)!.sku} contains itself.`);
+    if (path.has(id)) throw invalidState(`The BOM of ${info.get(id)!.sku} contains itself.`);
     const p = info.get(id)!;
     const kids = children.get(id) ?? [];
     const node: ExplosionNode = { productId: id, sku: p.sku, name: p.name, uom: p.uom, qtyPerUnit, quantity: qty, children: [] };

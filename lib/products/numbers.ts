@@ -1,24 +1,5 @@
-// JSON numbers for Decimal(18,4) columns: refuse what the database would round or overflow,
-// so the value stored is exactly the value sent.
-import { z } from "zod";
-
-/** Decimal(18,4) holds 14 integer digits. */
-export const MAX_DECIMAL = 1e14;
-
-/** True when n has at most 4 decimals (tolerant of binary float noise such as 0.1 * 1e4). */
-export function hasAtMost4Decimals(n: number): boolean {
-  return Math.round(n * 1e4) / 1e4 === n;
-}
-
-const fits = (n: number) => Math.abs(n) < MAX_DECIMAL;
-
-/** A quantity or amount ≥ 0 with at most 4 decimals. */
-export const nonNegativeDecimal = () =>
-  z.number().min(0, "must be 0 or more").refine(hasAtMost4Decimals, "must have at most 4 decimals").refine(fits, "is too large");
-
-/** A quantity > 0 with at most 4 decimals. */
-export const positiveDecimal = () =>
-  z.number().positive("must be greater than 0").refine(hasAtMost4Decimals, "must have at most 4 decimals").refine(fits, "is too large");
+// Decimal(18,4) values: the input types live in lib/validation/numbers (re-exported for older importers).
+export { MAX_DECIMAL, hasAtMost4Decimals, nonNegativeDecimal, positiveDecimal } from "../validation/numbers";
 
 /** A field value as audit JSON and for comparison: Decimals become numbers, undefined null. */
 export function plainValue(v: unknown): unknown {

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { pagingQuery } from "../http/paging";
-import { hasAtMost4Decimals, MAX_DECIMAL, nonNegativeDecimal, positiveDecimal } from "./numbers";
+import { hasAtMost4Decimals, MAX_DECIMAL, nonNegativeDecimal, positiveDecimal } from "../validation/numbers";
+import { pagingQuery } from "../validation/paging";
+import { searchText, text } from "../validation/text";
 
-const sku = z.string().trim().min(1, "is required").max(64);
-const name = z.string().trim().min(1, "is required").max(200);
+const sku = text({ max: 64, emptyMessage: "is required" });
+const name = text({ max: 200, emptyMessage: "is required" });
 // null clears the description; an empty string is refused like every other empty text field.
-const description = z.string().trim().min(1, "must not be empty (send null to clear it)").max(2000).nullable();
-const uom = z.string().trim().min(1, "is required").max(20);
+const description = text({ max: 2000, emptyMessage: "must not be empty (send null to clear it)" }).nullable();
+const uom = text({ max: 20, emptyMessage: "is required" });
 const boolFlag = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const createProductInput = z
@@ -39,7 +40,7 @@ export type UpdateProductInput = z.infer<typeof updateProductInput>;
 
 export const listProductsQuery = pagingQuery
   .extend({
-    q: z.string().trim().max(100).optional(),
+    q: searchText(100).optional(),
     isFinished: boolFlag.optional(),
     includeArchived: boolFlag.optional(),
   })
@@ -52,7 +53,7 @@ export const productIdParam = z.object({ id: z.uuid("must be a valid id") });
 export const bomComponentInput = z.object({ materialId: z.uuid("must be a valid id"), qtyPerUnit: positiveDecimal() }).strict();
 export const bomOperationInput = z
   .object({
-    title: z.string().trim().min(1, "is required").max(200),
+    title: text({ max: 200, emptyMessage: "is required" }),
     workCenterId: z.uuid("must be a valid id").nullable().optional(),
     minutesPerUnit: nonNegativeDecimal().nullable().optional(),
   })

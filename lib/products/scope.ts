@@ -2,7 +2,7 @@
 // each such MO's product and the materials of its BOM snapshot.
 import { scopeOf, type Actor } from "../auth/permissions";
 import type { Db, Tx } from "../db/client";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors";
 
 /** The product ids an "own"-scoped user may read, or null when they may read every product. */
 export async function ownProductIds(db: Db | Tx, user: Actor): Promise<string[] | null> {

@@ -1,7 +1,7 @@
-import { createdAtRange } from "../audit/schemas";
+import { instantRange as createdAtRange } from "../validation/dates";
 import { prisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { pageArgs, type Page } from "../http/paging";
+import { pageArgs, type Page } from "../validation/paging";
 import type { ListLedgerQuery } from "./schemas";
 
 /** What the API shows of a ledger entry. */

@@ -1,6 +1,6 @@
 import { prisma } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { pageArgs, type Page } from "../http/paging";
+import { pageArgs, type Page } from "../validation/paging";
 import type { ListLevelsQuery } from "./schemas";
 
 export interface StockLevelRow {

@@ -3,7 +3,7 @@ import { writeAudit } from "../audit/write";
 import { prisma, type Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { StockSourceType } from "../db/generated/enums";
-import { invalidState, notFound } from "../http/errors";
+import { invalidState, notFound } from "../errors";
 import type { Outcome } from "../realtime/events";
 import { ledgerEntrySelect, type LedgerEntry } from "./list-ledger";
 import { postStock } from "./post";

@@ -5,10 +5,10 @@ import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { StockSourceType } from "../db/generated/enums";
 import { env } from "../env";
-import { conflict } from "../http/errors";
+import { conflict } from "../errors";
 import { notifyRoles } from "../notifications/create";
 import type { DomainEvent } from "../realtime/events";
-import { InsufficientStockError, type Shortage } from "./errors";
+import { InsufficientStockError, type Shortage } from "../errors";
 
 const Decimal = Prisma.Decimal;
 type Decimal = Prisma.Decimal;

@@ -1,23 +1,15 @@
 import { z } from "zod";
-import { dateRangeQuery, endNotBeforeStart } from "../audit/schemas";
 import { StockSourceType } from "../db/generated/enums";
-import { pagingQuery } from "../http/paging";
+import { dateRangeQuery, endNotBeforeStart } from "../validation/dates";
+import { MAX_QUANTITY, signedQuantity } from "../validation/numbers";
+import { pagingQuery } from "../validation/paging";
+import { searchText, text as storableText } from "../validation/text";
 
-/** Largest quantity accepted in one posting: far inside Decimal(18,4) and exact as a JSON number at 4 decimals. */
-export const MAX_QUANTITY = 1_000_000_000;
+/** Largest quantity accepted in one posting (lib/validation/numbers). */
+export { MAX_QUANTITY };
 
-/** Whether a JSON number has at most 4 decimals (the ledger's Decimal(18,4) scale). */
-function fourDecimals(v: number): boolean {
-  return Math.round(v * 10_000) / 10_000 === v;
-}
-
-const quantity = z
-  .number({ error: "must be a number" })
-  .refine(Number.isFinite, "must be a finite number")
-  .refine(fourDecimals, "must have at most 4 decimals")
-  .refine((v) => Math.abs(v) <= MAX_QUANTITY, `must be at most ${MAX_QUANTITY} in size`);
-
-const text = (max: number) => z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(max);
+const quantity = signedQuantity();
+const text = (max: number) => storableText({ max });
 const productId = z.uuid("must be a valid product id");
 
 /** `{ productId, change, note }`: a signed correction with its reason. */
@@ -35,7 +27,7 @@ export type ReceiptInput = z.infer<typeof receiptInput>;
 const flag = z.enum(["1", "0", "true", "false"], { error: "must be 1, 0, true or false" }).transform((v) => v === "1" || v === "true");
 
 export const listLevelsQuery = pagingQuery
-  .extend({ q: z.string().trim().max(100).optional(), low: flag.optional(), includeArchived: flag.optional() })
+  .extend({ q: searchText(100).optional(), low: flag.optional(), includeArchived: flag.optional() })
   .strict();
 export type ListLevelsQuery = z.infer<typeof listLevelsQuery>;
 

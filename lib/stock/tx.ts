@@ -1,7 +1,7 @@
 import type { Tx } from "../db/client";
 import { withTx } from "../db/tx";
 import { notifyRoles } from "../notifications/create";
-import { InsufficientStockError } from "./errors";
+import { InsufficientStockError } from "../errors";
 
 /**
  * withTx for use cases that post stock. A refused posting rolls the whole use case back; the

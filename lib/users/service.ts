@@ -4,8 +4,8 @@ import { writeAudit } from "../audit/write";
 import { prisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { withTx } from "../db/tx";
-import { conflict, notFound } from "../http/errors";
-import { pageArgs, type Page } from "../http/paging";
+import { conflict, notFound } from "../errors";
+import { pageArgs, type Page } from "../validation/paging";
 import type { Outcome } from "../realtime/events";
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "./schemas";
 

@@ -3,8 +3,8 @@ import { writeAudit } from "../audit/write";
 import { prisma } from "../db/client";
 import type { Prisma, WorkCenter } from "../db/generated/client";
 import { withTx } from "../db/tx";
-import { conflict, notFound } from "../http/errors";
-import { pageArgs, type Page } from "../http/paging";
+import { conflict, notFound } from "../errors";
+import { pageArgs, type Page } from "../validation/paging";
 import { plainValue } from "../products/numbers";
 import type { CreateWorkCenterInput, ListWorkCentersQuery, UpdateWorkCenterInput } from "./schemas";
 

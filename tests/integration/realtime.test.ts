@@ -2,7 +2,7 @@ import { ROLES } from "@/lib/auth/permissions";
 import type { UserRole } from "@/lib/db/generated/enums";
 import { notifyLateOrders } from "@/lib/notifications/late";
 import { publish } from "@/lib/realtime/events";
-import { InsufficientStockError } from "@/lib/stock/errors";
+import { InsufficientStockError } from "@/lib/errors";
 import { postStock } from "@/lib/stock/post";
 import { withStockTx } from "@/lib/stock/tx";
 import { startTestApp, type TestApp } from "../helpers/app";

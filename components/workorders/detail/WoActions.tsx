@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { woCanStartIn } from "@/lib/manufacturing/states";
 import { ApiError, errorMessage } from "../../api";
 import { ShortageList } from "../../stock/ShortageList";
 import { shortagesOf } from "../../stock/shortages";
@@ -42,7 +43,7 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
   }, [confirming]);
 
   const actions = actionsFor(wo.status);
-  const moClosed = wo.mo.state === "DONE" || wo.mo.state === "CANCELED";
+  const moClosed = !woCanStartIn(wo.mo.state);
   const full = size === "xl" ? "flex-1" : "";
 
   async function run(action: WoAction) {

@@ -1,3 +1,4 @@
+import { woActionsFor } from "@/lib/manufacturing/states";
 import { sendJson } from "../../api";
 import type { WoAction, WoItem, WorkStatus } from "./types";
 
@@ -6,18 +7,9 @@ export function runWoAction(id: string, action: WoAction): Promise<WoItem> {
   return sendJson<WoItem>(`/api/workorders/${encodeURIComponent(id)}/${action}`, "POST", {});
 }
 
-/** The actions a status allows, in the order they are offered (resume is "start" of a paused WO). */
+/** The actions a status allows, in the order they are offered (the state machine of lib/manufacturing/states). */
 export function actionsFor(status: WorkStatus): WoAction[] {
-  switch (status) {
-    case "PENDING":
-      return ["start"];
-    case "STARTED":
-      return ["pause", "complete"];
-    case "PAUSED":
-      return ["start", "complete"];
-    case "COMPLETED":
-      return [];
-  }
+  return woActionsFor(status);
 }
 
 /** The button word of an action for a WO in `status`. */

@@ -1,14 +1,15 @@
 // GET /api/reports/export: everything that can refuse the request (validation, permission, a PDF
 // that would be too long, unknown filter ids) happens in prepareExport, before a byte is written,
-// so those are ordinary JSON errors; exportReport then streams the file into the response.
+// so those are ordinary JSON errors; so does each table's first query (a failing query, or a
+// database that is away, is a 4xx/503 and not a 200 cut short). exportReport then streams the file.
 import type { ServerResponse } from "node:http";
 import type { Writable } from "node:stream";
 import { can, type Actor } from "../../auth/permissions";
 import { prisma, type Db } from "../../db/client";
-import { badRequest, forbidden } from "../../http/errors";
+import { badRequest, forbidden } from "../../errors";
 import { writeCsv } from "./csv";
 import { exportFilename } from "./labels";
-import type { ExportFormat, ReportDoc, ReportName } from "./model";
+import type { ExportFormat, ReportDoc, ReportName, Row, Section } from "./model";
 import { PDF_MAX_ROWS, writePdf, type PdfDrawer } from "./pdf";
 import { costsReport } from "./reports/costs";
 import { kpisReport } from "./reports/kpis";
@@ -47,6 +48,28 @@ export interface PreparedExport {
   contentType: string;
   /** Streams the file into `out` and ends it. */
   write(out: Writable): Promise<void>;
+}
+
+/**
+ * The section with its first batch of rows already read: the first query runs (and fails) before
+ * the response starts; the rows are then replayed, and the rest read as before, batch by batch.
+ */
+async function primed(section: Section): Promise<Section> {
+  const it = section.rows()[Symbol.asyncIterator]();
+  const first = await it.next();
+  let used = false;
+  return {
+    ...section,
+    rows() {
+      if (used) throw new Error(`The rows of ${section.name} are read once.`);
+      used = true;
+      return (async function* (): AsyncGenerator<Row[]> {
+        if (first.done) return;
+        yield first.value;
+        for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+      })();
+    },
+  };
 }
 
 /** The filters in words; an id that names nothing is a 400 (a typo must not yield an empty file). */
@@ -94,6 +117,8 @@ export async function prepareExport(query: unknown, actor: Actor, opts: { db?: D
       );
     }
   }
+  // Each table's first query now, so that its failure is still an ordinary error response.
+  doc.sections = await Promise.all(doc.sections.map(primed));
   const write = (out: Writable) => (q.format === "csv" ? writeCsv(doc, out) : q.format === "xlsx" ? writeXlsx(doc, out) : writePdf(doc, out, pdf));
   return { doc, format: q.format, filename: exportFilename(doc, q.format), contentType: CONTENT_TYPES[q.format], write };
 }
