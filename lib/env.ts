@@ -1,6 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+// The environment, validated: `parseEnv` is pure (it reads the object it is given and returns a value;
+// it writes nothing), `env()` parses process.env once per process. The side effects that make a first
+// run need no configuration (a development secret in .data/, next-auth's host trust) live apart, in
+// lib/env-setup.ts, which server.ts and the scripts call before anything reads `env()`.
 import { z } from "zod";
 
 const bool = (fallback: boolean) =>
@@ -20,7 +21,11 @@ const schema = z
     /** Where the embedded database keeps its files; `memory://` keeps it in memory (tests). */
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    NEXTAUTH_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     NEXTAUTH_URL: z.url().optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).optional(),
@@ -38,11 +43,14 @@ const schema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.NODE_ENV === "production" && v.DATABASE_URL && !v.NEXTAUTH_SECRET) {
+    if (!v.NEXTAUTH_SECRET) {
       ctx.addIssue({
         code: "custom",
         path: ["NEXTAUTH_SECRET"],
-        message: "is required in production on Postgres (generate one with `openssl rand -base64 32`)",
+        message:
+          v.NODE_ENV === "production"
+            ? "is required in production, on either database (generate one with `openssl rand -base64 32`)"
+            : "is required (server.ts and the db scripts generate a development one in .data/dev-secret through lib/env-setup.ts)",
       });
     }
     const oidc = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET].filter(Boolean).length;
@@ -56,40 +64,23 @@ export type Env = z.infer<typeof schema> & { NEXTAUTH_SECRET: string; HOST: stri
 /** Thrown (and printed by server.ts) when the environment is invalid; names every bad variable. */
 export class EnvError extends Error {}
 
-function devSecret(): string {
-  const dir = path.resolve(".data");
-  const file = path.join(dir, "dev-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  console.warn(
-    `[env] NEXTAUTH_SECRET is not set: generated a development secret in ${file}. Set NEXTAUTH_SECRET for any shared or production deployment.`,
-  );
-  return secret;
-}
-
-/** Parses an environment object; exported for tests, the app uses `env()`. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+/**
+ * Validates an environment object and returns the typed settings; pure (writes nothing, reads no
+ * file). HOST defaults to 127.0.0.1 in every mode: listening on other interfaces is a choice
+ * (`HOST=0.0.0.0`), never a default.
+ */
+export function parseEnv(source: Readonly<Record<string, string | undefined>>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const v = result.data;
-  const secret = v.NEXTAUTH_SECRET ?? devSecret();
-  if (!v.NEXTAUTH_SECRET) process.env.NEXTAUTH_SECRET = secret; // next-auth reads it too
-  // Without NEXTAUTH_URL, next-auth builds its URLs from the Host header (so localhost, 127.0.0.1 and a
-  // tablet's view of the LAN address all work). Set NEXTAUTH_URL in production behind a proxy.
-  if (!v.NEXTAUTH_URL && !source.AUTH_TRUST_HOST) process.env.AUTH_TRUST_HOST = "true";
-  return {
-    ...v,
-    NEXTAUTH_SECRET: secret,
-    HOST: v.HOST ?? (v.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1"),
-    embedded: !v.DATABASE_URL,
-  };
+  return { ...v, NEXTAUTH_SECRET: v.NEXTAUTH_SECRET!, HOST: v.HOST ?? "127.0.0.1", embedded: !v.DATABASE_URL };
 }
 
+// One parsed value per process, on globalThis: the compiled server and Next's bundles of the API
+// routes each carry a copy of this module (see docs/architecture.md, "One instance per process").
 const g = globalThis as unknown as { __mesEnv?: Env };
 
 /** The validated environment, parsed once per process (lazily, so `next build` never needs it). */

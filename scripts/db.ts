@@ -1,8 +1,9 @@
 // npm run db:migrate | db:seed | db:reset — on the embedded database or DATABASE_URL.
 import { db } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/init";
-import { demoCredentialsText, seedDemo } from "../lib/db/seed";
+import { demoCredentialsText, seedDemo } from "../lib/demo/seed";
 import { env } from "../lib/env";
+import { setupEnv } from "../lib/env-setup";
 
 async function reset(): Promise<void> {
   const e = env();
@@ -20,6 +21,7 @@ async function reset(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  setupEnv(); // the dev secret and defaults, before anything reads env()
   const cmd = process.argv[2];
   const where = env().embedded ? `embedded PGlite (${env().PGLITE_DIR})` : "DATABASE_URL";
   console.log(`[db] ${cmd} on ${where}`);
