@@ -1,13 +1,14 @@
 // Socket.IO on the app's HTTP server: authenticated handshakes, per-user and per-role rooms, and the
 // publisher that routes committed domain events to the rooms allowed to see them. With Postgres,
 // @socket.io/postgres-adapter (LISTEN/NOTIFY) carries broadcasts to every app instance.
-import type { Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from "node:http";
 import { createAdapter } from "@socket.io/postgres-adapter";
 import { Pool } from "pg";
 import { Server } from "socket.io";
 import { ROLES } from "../auth/permissions";
 import { currentUser, type SessionUser } from "../auth/session";
 import { prisma } from "../db/client";
+import { securityHeaders } from "../http/security-headers";
 import { setPublisher, type DomainEvent } from "./events";
 import { roleRoom, roomsFor, userRoom } from "./routing";
 
@@ -48,12 +49,22 @@ async function deliver(io: Server, events: DomainEvent[]): Promise<void> {
   }
 }
 
-/** Attaches Socket.IO at /socket.io and installs the event publisher. */
-export function attachRealtime(http: HttpServer, opts: { databaseUrl?: string } = {}): RealtimeHandle {
+/**
+ * Attaches Socket.IO at /socket.io and installs the event publisher. `headers` (default: the
+ * security headers, dev's only under NODE_ENV=development) go on every polling response Socket.IO writes itself.
+ */
+export function attachRealtime(http: HttpServer, opts: { databaseUrl?: string; headers?: Record<string, string> } = {}): RealtimeHandle {
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(http, {
     path: "/socket.io",
     serveClient: false,
     allowRequest: (req, cb) => cb(null, sameOrigin(req.headers.origin, req.headers.host)),
+  });
+  // engine.io takes over the server's "request" listeners and answers /socket.io itself (handshake,
+  // polling, its own 400/403 refusals), so the app's listener never sees those responses. A listener
+  // put in front of engine.io's sets the headers before it writes; writeHead keeps them.
+  const headers = opts.headers ?? securityHeaders(process.env.NODE_ENV === "development");
+  http.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith("/socket.io/")) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   });
   let pool: Pool | undefined;
   if (opts.databaseUrl) {
