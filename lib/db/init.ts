@@ -1,7 +1,7 @@
 import { env } from "../env";
 import { db } from "./client";
 import { migrate, readMigrations, type MigrateResult } from "./migrate";
-import { demoCredentialsText, seedDemo } from "./seed";
+import { demoCredentialsText, seedDemo } from "../demo/seed";
 
 /** Applies migrations over a dedicated connection (advisory-locked), for server start and `npm run db:migrate`. */
 export async function migrateDatabase(log: (m: string) => void = console.log): Promise<MigrateResult> {
@@ -13,15 +13,28 @@ export async function migrateDatabase(log: (m: string) => void = console.log): P
   }
 }
 
+/** What to do about a database without users, where start-up does not load the demo data itself. */
+export function noUsersHint(embedded: boolean): string {
+  return embedded
+    ? "No users yet, so nobody can sign in. Stop the server, run `npm run db:seed` (same PGLITE_DIR) to load the demo users, then start again; change their passwords before real use."
+    : "No users yet, so nobody can sign in. Run `npm run db:seed` with the same DATABASE_URL to load the demo users (the server may keep running); change their passwords before real use.";
+}
+
 /**
  * Startup: migrate, then on the first start of an empty embedded database (never on Postgres or
- * in production) load the demo data and print how to sign in.
+ * in production) load the demo data and print how to sign in. Any other empty database gets a hint
+ * instead of silence: `npm start` on a fresh embedded database would otherwise offer a sign-in page
+ * that nobody can pass.
  */
 export async function initDatabase(log: (m: string) => void = console.log): Promise<void> {
   await migrateDatabase(log);
   const e = env();
-  if (db().kind !== "pglite" || e.NODE_ENV === "production" || !e.SEED_DEMO) return;
   if ((await db().prisma.user.count()) > 0) return;
+  const embedded = db().kind === "pglite";
+  if (!embedded || e.NODE_ENV === "production" || !e.SEED_DEMO) {
+    log(noUsersHint(embedded));
+    return;
+  }
   log("Empty embedded database: loading the demo data.");
   await seedDemo();
   log(demoCredentialsText());
