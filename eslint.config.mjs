@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next*/**", ".data/**", "node_modules/**", "lib/db/generated/**", "next-env.d.ts", "tests/e2e/artifacts/**", "bench/tmp/**"],
+    ignores: [".next*/**", "dist/**", ".data/**", "node_modules/**", "lib/db/generated/**", "next-env.d.ts", "tests/e2e/artifacts/**", "bench/tmp/**"],
   },
   {
     rules: {

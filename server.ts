@@ -1,9 +1,11 @@
-// The process entry of `npm run dev` and `npm start`: validates the environment, migrates (and on a
-// first embedded start, seeds) the database, then serves Next on one HTTP server. Socket.IO attaches
-// to this server (lib/realtime); other WebSocket upgrades go to Next (hot reload in dev).
+// The process entry of `npm run dev` (through tsx) and `npm start` (compiled to dist/server.mjs by
+// scripts/build-server.mjs, run by plain node): sets up and validates the environment, migrates (and
+// on a first embedded start, seeds) the database, then serves Next on one HTTP server. Socket.IO
+// attaches to this server (lib/realtime); other WebSocket upgrades go to Next (hot reload in dev).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { EnvError, env } from "./lib/env";
+import { EnvError } from "./lib/env";
+import { setupEnv } from "./lib/env-setup";
 import { initDatabase } from "./lib/db/init";
 import { db } from "./lib/db/client";
 import { MigrationError } from "./lib/db/migrate";
@@ -12,7 +14,7 @@ import { attachRealtime } from "./lib/realtime/server";
 import { startLateOrderWatch } from "./lib/notifications/late";
 
 async function main(): Promise<void> {
-  const e = env();
+  const e = setupEnv();
   const dev = e.NODE_ENV !== "production";
   console.log(`[db] ${e.embedded ? `embedded PGlite in ${e.PGLITE_DIR}` : "Postgres (DATABASE_URL)"}`);
   await initDatabase((m) => console.log(`[db] ${m}`));
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
     void handle(req, res);
   });
   // Socket.IO handles upgrades under /socket.io; everything else (dev hot reload) goes to Next.
-  const realtime = attachRealtime(server, { databaseUrl: e.DATABASE_URL });
+  const realtime = attachRealtime(server, { databaseUrl: e.DATABASE_URL, headers });
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io")) void upgrade(req, socket, head);

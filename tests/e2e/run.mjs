@@ -1,5 +1,6 @@
-// `npm run test:e2e`: builds the app, seeds a fresh embedded database in a temporary folder, starts
-// the production server on a free port, runs the browser tests (tests/e2e/*.test.ts) against it and
+// `npm run test:e2e`: builds the app (Next, then the compiled server as `npm run build` does), seeds a
+// fresh embedded database in a temporary folder, starts the production server (plain node, as
+// `npm start` does) on a free port, runs the browser tests (tests/e2e/*.test.ts) against it and
 // always stops the server again. Every step has a time limit; the exit status is the tests'.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -118,12 +119,20 @@ function tail(file, lines = 40) {
 async function main() {
   const db = path.join(tmp, "pglite");
   // Always the throwaway embedded database, whatever the calling shell points at.
-  const dbEnv = { PGLITE_DIR: db, DATABASE_URL: undefined, NEXTAUTH_URL: undefined };
+  // A production server needs a secret (lib/env.ts refuses to make one up); the seed gets the same one
+  // so that it writes no development secret file either.
+  const secret = randomBytes(32).toString("base64url");
+  const dbEnv = { PGLITE_DIR: db, DATABASE_URL: undefined, NEXTAUTH_URL: undefined, NEXTAUTH_SECRET: secret };
   const serverLog = path.join(ARTIFACTS, "server.log");
 
   log("next build");
   const build = await run("npx", ["next", "build"], { env: { NODE_ENV: "production" }, timeoutMs: LIMITS.build }).done;
   if (build.code !== 0) throw new Error(`next build failed (exit ${build.code})`);
+  // One compiled server per Next build folder, so parallel runs never overwrite each other's.
+  const serverFile = `dist/server-${path.basename(process.env.NEXT_DIST_DIR || ".next")}.mjs`;
+  log(`compiling server.ts to ${serverFile}`);
+  const compile = await run("node", ["scripts/build-server.mjs", `--outfile=${serverFile}`], { timeoutMs: LIMITS.build }).done;
+  if (compile.code !== 0) throw new Error(`compiling the server failed (exit ${compile.code})`);
 
   log(`seeding a fresh database in ${db}`);
   const seed = await run("npx", ["tsx", "scripts/db.ts", "seed"], { env: dbEnv, timeoutMs: LIMITS.seed }).done;
@@ -133,8 +142,8 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${port}`;
   log(`starting the production server on ${baseUrl} (log: ${path.relative(ROOT, serverLog)})`);
   const out = createWriteStream(serverLog);
-  const server = run("npx", ["tsx", "server.ts"], {
-    env: { ...dbEnv, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_SECRET: randomBytes(32).toString("base64url") },
+  const server = run("node", ["--enable-source-maps", serverFile], {
+    env: { ...dbEnv, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
     timeoutMs: LIMITS.start + LIMITS.tests + MINUTE,
     stdio: ["ignore", "pipe", "pipe"],
   });
