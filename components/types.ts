@@ -1,28 +1,21 @@
-// Shapes of the API responses the screens use (see DOMAIN.md, "API contract").
-import type { Permission, ROLES, Scope } from "@/lib/auth/permissions";
+// Shapes shared by the screens, derived from the lib (`import type` only: nothing reaches the bundle).
+import type { ROLES, permissionsOf } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/session";
+import type { PublicUser } from "@/lib/users/public-user";
+import type { Jsonify } from "@/types/json";
+
+export type { Page } from "@/lib/validation/paging";
 
 export type Role = (typeof ROLES)[number];
 
+/** GET /api/me: the signed-in user and their permission table (pages/api/me.ts). */
 export interface Me {
-  user: { id: string; email: string; name: string; role: Role };
-  permissions: { permission: Permission; scope: Scope }[];
+  user: Jsonify<SessionUser>;
+  permissions: ReturnType<typeof permissionsOf>;
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface UserItem {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  active: boolean;
-  createdAt: string;
-}
+/** GET /api/users items. */
+export type UserItem = Jsonify<PublicUser>;
 
 /** How a role is named on screen. */
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,122 +1,36 @@
-// JSON shapes of the manufacturing API as the planning screens read them (see lib/manufacturing/views.ts
-// and mo-read.ts: Decimals arrive as numbers, dates as ISO strings).
+// The manufacturing API as the planning screens receive it: each type is the service's own result
+// type through Jsonify (Decimals arrive as numbers, dates as ISO strings), so a changed service breaks
+// the build here. `import type` only: none of the server code reaches the browser bundle.
+import type { AuditRow } from "@/lib/audit/list";
 import type { CommentKind, OrderState, Priority, WorkStatus } from "@/lib/db/generated/enums";
+import type { Shortage as ShortageRow } from "@/lib/errors";
+import type { MaterialRequirement as MaterialRow, MoDetail as MoDetailRow, MoListItem as MoListRow } from "@/lib/manufacturing/mo-read";
+import type { Progress as ProgressRow, WoItem as WoRow } from "@/lib/manufacturing/views";
+import type { listComments } from "@/lib/manufacturing/wo-comments";
+import type { ItemOf, JsonResult, Jsonify } from "@/types/json";
 
 export type { CommentKind, OrderState, Priority, WorkStatus };
 
+// Option lists of the filters and selects (UI): typed by the enums, in the order the screens show them.
 export const ORDER_STATES: readonly OrderState[] = ["PLANNED", "IN_PROGRESS", "DONE", "CANCELED"];
 export const PRIORITIES: readonly Priority[] = ["LOW", "NORMAL", "HIGH", "URGENT"];
 export const WORK_STATUSES: readonly WorkStatus[] = ["PENDING", "STARTED", "PAUSED", "COMPLETED"];
 
-export interface PersonRef {
-  id: string;
-  name: string;
-}
-
-export interface ProductRef {
-  id: string;
-  sku: string;
-  name: string;
-  uom: string;
-}
-
-export interface Progress {
-  completed: number;
-  total: number;
-}
-
-export interface MoListItem {
-  id: string;
-  orderNo: string;
-  name: string;
-  productId: string;
-  quantity: number;
-  producedQty: number | null;
-  state: OrderState;
-  priority: Priority;
-  deadline: string | null;
-  customerName: string | null;
-  customerRef: string | null;
-  promisedDate: string | null;
-  notes: string | null;
-  createdById: string;
-  startedAt: string | null;
-  completedAt: string | null;
-  canceledAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  product: ProductRef;
-  progress: Progress;
-  late: boolean;
-}
-
-export interface WoItem {
-  id: string;
-  code: string;
-  moId: string;
-  sequence: number;
-  title: string;
-  description: string | null;
-  status: WorkStatus;
-  assignedToId: string | null;
-  workCenterId: string | null;
-  startTime: string | null;
-  endTime: string | null;
-  durationMin: number | null;
-  plannedMin: number | null;
-  createdAt: string;
-  updatedAt: string;
-  assignee: PersonRef | null;
-  workCenter: { id: string; name: string } | null;
-  mo: { id: string; orderNo: string; name: string; state: OrderState };
-}
-
-export interface MaterialRequirement {
-  materialId: string;
-  sku: string;
-  name: string;
-  uom: string;
-  qtyPerUnit: number;
-  required: number;
-  onHand: number;
-  shortBy: number;
-  short: boolean;
-}
-
-export interface MoDetail extends MoListItem {
-  createdBy: PersonRef;
-  workOrders: Omit<WoItem, "mo">[];
-  materials: MaterialRequirement[];
-  shortages: number;
-}
-
-export interface WoComment {
-  id: string;
-  workOrderId: string;
-  content: string;
-  kind: CommentKind;
-  createdAt: string;
-  author: PersonRef;
-}
-
-export interface AuditEntry {
-  id: number | string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  payload: unknown;
-  createdAt: string;
-  actorId: string | null;
-  actor: { id: string; name: string; email: string } | null;
-}
-
+/** GET /api/workorders (and an MO's work orders, the transitions' results). */
+export type WoItem = Jsonify<WoRow>;
+/** A person as the work order lists name them (the assignee). */
+export type PersonRef = NonNullable<WoItem["assignee"]>;
+/** GET /api/mos items. */
+export type MoListItem = Jsonify<MoListRow>;
+export type ProductRef = MoListItem["product"];
+export type Progress = Jsonify<ProgressRow>;
+/** One line of an MO's material requirements. */
+export type MaterialRequirement = Jsonify<MaterialRow>;
+/** GET /api/mos/:id. */
+export type MoDetail = Jsonify<MoDetailRow>;
+/** GET /api/workorders/:id/comments items. */
+export type WoComment = ItemOf<JsonResult<typeof listComments>>;
+/** GET /api/audit items. */
+export type AuditEntry = Jsonify<AuditRow>;
 /** One line of a 409 INSUFFICIENT_STOCK's `details.shortages`. */
-export interface Shortage {
-  productId?: string;
-  sku: string;
-  name: string;
-  uom: string;
-  onHand: number;
-  required: number;
-  shortBy: number;
-}
+export type Shortage = Jsonify<ShortageRow>;

@@ -1,87 +1,25 @@
-// JSON shapes of the products, BOM and work-center API (lib/products, lib/workcenters).
+// The products, BOM and work-center API as the screens receive it: each type is the service's result
+// type through Jsonify, so a changed service breaks the build here (`import type` only).
+import type { BomView as BomRow } from "@/lib/products/bom";
+import type { Explosion as ExplosionRow, ExplosionNode as ExplosionNodeRow, RawMaterialTotal as RawMaterialRow } from "@/lib/products/explode";
+import type { getProduct, listProducts } from "@/lib/products/service";
+import type { listWorkCenters } from "@/lib/workcenters/service";
+import type { ItemOf, JsonResult, Jsonify } from "@/types/json";
 
-export interface Product {
-  id: string;
-  sku: string;
-  name: string;
-  description: string | null;
-  isFinished: boolean;
-  uom: string;
-  unitCost: number | null;
-  reorderPoint: number | null;
-  archivedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** GET /api/products items (also what create and update answer). */
+export type Product = ItemOf<JsonResult<typeof listProducts>>;
+/** GET /api/products/:id: the product with a summary of its BOM. */
+export type ProductDetail = JsonResult<typeof getProduct>;
 
-export interface ProductDetail extends Product {
-  bom: { id: string; componentCount: number; operationCount: number; updatedAt: string } | null;
-  usedInCount: number;
-}
+/** GET /api/products/:id/bom (and what PUT answers). */
+export type BomView = Jsonify<BomRow>;
+export type BomComponent = BomView["components"][number];
+export type BomOperation = BomView["operations"][number];
 
-export interface BomComponent {
-  id: string;
-  materialId: string;
-  qtyPerUnit: number;
-  material: { id: string; sku: string; name: string; uom: string; archivedAt: string | null };
-}
+/** GET /api/products/:id/bom/explode. */
+export type Explosion = Jsonify<ExplosionRow>;
+export type ExplosionNode = Jsonify<ExplosionNodeRow>;
+export type RawMaterialTotal = Jsonify<RawMaterialRow>;
 
-export interface BomOperation {
-  id: string;
-  sequence: number;
-  title: string;
-  workCenterId: string | null;
-  minutesPerUnit: number | null;
-  workCenter: { id: string; name: string; active: boolean } | null;
-}
-
-export interface BomView {
-  productId: string;
-  product: { id: string; sku: string; name: string; uom: string };
-  id: string | null;
-  updatedAt: string | null;
-  components: BomComponent[];
-  operations: BomOperation[];
-}
-
-export interface ExplosionNode {
-  productId: string;
-  sku: string;
-  name: string;
-  uom: string;
-  /** Per unit of the parent (1 for the root). */
-  qtyPerUnit: number;
-  /** For the requested quantity of the root. */
-  quantity: number;
-  children: ExplosionNode[];
-}
-
-export interface RawMaterialTotal {
-  productId: string;
-  sku: string;
-  name: string;
-  uom: string;
-  quantity: number;
-  /** Only for people who may read stock. */
-  onHand?: number;
-  shortBy?: number;
-  short?: boolean;
-}
-
-export interface Explosion {
-  productId: string;
-  quantity: number;
-  tree: ExplosionNode;
-  materials: RawMaterialTotal[];
-}
-
-export interface WorkCenter {
-  id: string;
-  name: string;
-  description: string | null;
-  costPerHour: number;
-  capacity: number;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+/** GET /api/workcenters items. */
+export type WorkCenter = ItemOf<JsonResult<typeof listWorkCenters>>;

@@ -1,60 +1,27 @@
-// JSON shapes of the stock API (GET /api/stock, /api/stock/ledger, the posting routes) and of the
-// notifications the stock screens read. Decimals arrive as numbers, dates as ISO strings.
+// The stock API (GET /api/stock, /api/stock/ledger, the posting routes) and the notifications the
+// stock screens read, as the browser receives them: the services' result types through Jsonify.
 import type { StockSourceType } from "@/lib/db/generated/enums";
+import type { receiveStock } from "@/lib/inventory/receipt";
+import type { NotificationView } from "@/lib/notifications/service";
+import type { LedgerEntry as LedgerRow } from "@/lib/stock/list-ledger";
+import type { StockLevelRow } from "@/lib/stock/list-levels";
+import type { JsonOutcome, Jsonify } from "@/types/json";
 
 export type { StockSourceType };
 
-export interface StockLevel {
-  productId: string;
-  sku: string;
-  name: string;
-  uom: string;
-  onHand: number;
-  reorderPoint: number | null;
-  /** reorderPoint is set and onHand is at or below it. */
-  low: boolean;
-  unitCost: number | null;
-  archivedAt: string | null;
-}
+/** GET /api/stock items. */
+export type StockLevel = Jsonify<StockLevelRow>;
+/** GET /api/stock/ledger items. */
+export type LedgerEntry = Jsonify<LedgerRow>;
+/** POST /api/stock/receipts and /api/stock/manual (both answer a recorded movement). */
+export type MovementResult = JsonOutcome<typeof receiveStock>;
+/** GET /api/notifications items. */
+export type NotificationItem = Jsonify<NotificationView>;
 
-export interface LedgerEntry {
-  id: number | string;
-  productId: string;
-  change: number;
-  balanceAfter: number;
-  sourceType: StockSourceType;
-  sourceId: string | null;
-  note: string | null;
-  createdAt: string;
-  product: { id: string; sku: string; name: string; uom: string };
-  createdBy: { id: string; name: string } | null;
-}
+/** UI view type: a product as the pickers show it (from a stock level or a product; onHand when known). */
+export type ProductOption = Pick<StockLevel, "productId" | "sku" | "name" | "uom"> & { onHand?: number };
 
-/** POST /api/stock/receipts and /api/stock/manual. */
-export interface MovementResult {
-  entry: LedgerEntry;
-  onHand: number;
-}
-
-export interface NotificationItem {
-  id: string;
-  type: string;
-  title: string;
-  body: string;
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
-
-/** A product as the pickers show it. */
-export interface ProductOption {
-  productId: string;
-  sku: string;
-  name: string;
-  uom: string;
-  onHand?: number;
-}
-
+/** How each ledger source is named on screen. */
 export const SOURCE_LABELS: Record<StockSourceType, string> = {
   INITIAL: "Opening balance",
   RECEIPT: "Receipt",

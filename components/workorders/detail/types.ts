@@ -1,6 +1,8 @@
-// JSON shapes of the work order API as the screens receive them (GET /api/workorders,
-// GET /api/workorders/:id, the comments route). Decimals arrive as numbers, dates as ISO strings.
-import type { CommentKind, OrderState, Priority, WorkStatus } from "@/lib/db/generated/enums";
+// The work order API as the screens receive it (GET /api/workorders, GET /api/workorders/:id, the
+// comments route): the services' result types through Jsonify (`import type` only).
+import type { CommentKind, WorkStatus } from "@/lib/db/generated/enums";
+import type { WoDetail as WoDetailRow } from "@/lib/manufacturing/wo-read";
+import type { Jsonify } from "@/types/json";
 
 export type { CommentKind, WorkStatus };
 
@@ -8,49 +10,13 @@ export type { CommentKind, WorkStatus };
 import type { PersonRef, WoItem } from "../../mos/types";
 export type { PersonRef, WoItem };
 
-export interface TimeLog {
-  id: string;
-  userId: string;
-  startedAt: string;
-  /** null while the WO is running on this log. */
-  endedAt: string | null;
-  user: PersonRef;
-}
-
-export interface WoComment {
-  id: string;
-  content: string;
-  kind: CommentKind;
-  createdAt: string;
-  author: PersonRef;
-}
-
-/** One material the WO's MO consumes: MO snapshot line × MO quantity. */
-export interface WoPart {
-  materialId: string;
-  sku: string;
-  name: string;
-  uom: string;
-  qtyPerUnit: number;
-  required: number;
-}
-
 /** GET /api/workorders/:id (by id or by code). */
-export interface WoDetail extends Omit<WoItem, "mo"> {
-  mo: {
-    id: string;
-    orderNo: string;
-    name: string;
-    state: OrderState;
-    quantity: number;
-    producedQty: number | null;
-    priority: Priority;
-    deadline: string | null;
-  };
-  product: { id: string; sku: string; name: string; uom: string };
-  parts: WoPart[];
-  timeLogs: TimeLog[];
-  comments: WoComment[];
-}
+export type WoDetail = Jsonify<WoDetailRow>;
+/** A time log of the WO; endedAt is null while the WO is running on it. */
+export type TimeLog = WoDetail["timeLogs"][number];
+export type WoComment = WoDetail["comments"][number];
+/** One material the WO's MO consumes: MO snapshot line × MO quantity. */
+export type WoPart = WoDetail["parts"][number];
 
+/** UI: the buttons a work order offers. */
 export type WoAction = "start" | "pause" | "complete";
