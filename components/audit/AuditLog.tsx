@@ -6,15 +6,7 @@ import { Pagination } from "../ui/Pagination";
 import { EmptyState, ErrorState, LoadingState } from "../ui/States";
 import { focusRing } from "../ui/styles";
 
-interface AuditEntry {
-  id: number | string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  payload: unknown;
-  createdAt: string;
-  actor: { id: string; name: string; email: string } | null;
-}
+import type { AuditEntry } from "../mos/types";
 
 const ENTITY_TYPES = ["", "User", "Product", "BOM", "WorkCenter", "ManufacturingOrder", "WorkOrder", "StockEntry"];
 const input = `h-11 rounded-md border border-neutral-300 bg-white px-3 text-sm ${focusRing}`;

@@ -7,6 +7,7 @@ import type { Shortage as ShortageRow } from "@/lib/errors";
 import type { MaterialRequirement as MaterialRow, MoDetail as MoDetailRow, MoListItem as MoListRow } from "@/lib/manufacturing/mo-read";
 import type { Progress as ProgressRow, WoItem as WoRow } from "@/lib/manufacturing/views";
 import type { listComments } from "@/lib/manufacturing/wo-comments";
+import type { listAssignable } from "@/lib/users/assignable";
 import type { ItemOf, JsonResult, Jsonify } from "@/types/json";
 
 export type { CommentKind, OrderState, Priority, WorkStatus };
@@ -20,6 +21,8 @@ export const WORK_STATUSES: readonly WorkStatus[] = ["PENDING", "STARTED", "PAUS
 export type WoItem = Jsonify<WoRow>;
 /** A person as the work order lists name them (the assignee). */
 export type PersonRef = NonNullable<WoItem["assignee"]>;
+/** GET /api/users/assignable items: the people a planner may give a work order. */
+export type Assignable = ItemOf<JsonResult<typeof listAssignable>>;
 /** GET /api/mos items. */
 export type MoListItem = Jsonify<MoListRow>;
 export type ProductRef = MoListItem["product"];

@@ -5,18 +5,7 @@ import { sendJson } from "../api";
 import { focusRing } from "../ui/styles";
 import { useRealtime } from "./useRealtime";
 
-interface NotificationItem {
-  id: string;
-  title: string;
-  body: string;
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
-interface NotificationPage {
-  items: NotificationItem[];
-  unread: number;
-}
+import type { NotificationPage } from "../stock/types";
 
 /** The bell in the header: unread count pushed live, a panel with the latest notifications. */
 export function NotificationBell() {

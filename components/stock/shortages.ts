@@ -1,15 +1,10 @@
 // The product list of a 409 INSUFFICIENT_STOCK answer (`details.shortages`), read defensively: the
 // error body is untyped JSON, and a malformed entry must not break the message around it.
 import { ApiError } from "../api";
+import type { Shortage as ApiShortage } from "../mos/types";
 
-export interface Shortage {
-  sku: string;
-  name: string;
-  uom: string;
-  onHand: number;
-  required: number;
-  shortBy: number;
-}
+/** What the screen shows of a short product (the fields the guard below checks). */
+export type Shortage = Omit<ApiShortage, "productId">;
 
 function isShortage(v: unknown): v is Shortage {
   if (typeof v !== "object" || v === null) return false;

@@ -2,10 +2,10 @@
 // stock screens read, as the browser receives them: the services' result types through Jsonify.
 import type { StockSourceType } from "@/lib/db/generated/enums";
 import type { receiveStock } from "@/lib/inventory/receipt";
-import type { NotificationView } from "@/lib/notifications/service";
+import type { NotificationView, listNotifications } from "@/lib/notifications/service";
 import type { LedgerEntry as LedgerRow } from "@/lib/stock/list-ledger";
 import type { StockLevelRow } from "@/lib/stock/list-levels";
-import type { JsonOutcome, Jsonify } from "@/types/json";
+import type { JsonOutcome, JsonResult, Jsonify } from "@/types/json";
 
 export type { StockSourceType };
 
@@ -17,6 +17,8 @@ export type LedgerEntry = Jsonify<LedgerRow>;
 export type MovementResult = JsonOutcome<typeof receiveStock>;
 /** GET /api/notifications items. */
 export type NotificationItem = Jsonify<NotificationView>;
+/** GET /api/notifications: a page of them with the unread count. */
+export type NotificationPage = JsonResult<typeof listNotifications>;
 
 /** UI view type: a product as the pickers show it (from a stock level or a product; onHand when known). */
 export type ProductOption = Pick<StockLevel, "productId" | "sku" | "name" | "uom"> & { onHand?: number };

@@ -2,7 +2,7 @@ import useSWR from "swr";
 import type { ApiError } from "../../api";
 import type { Role } from "../../types";
 import { hasPermission, useSignedInUser } from "../../useMe";
-import type { PersonRef } from "../types";
+import type { Assignable, PersonRef } from "../types";
 
 /** Roles that can be given work orders (they hold wo:execute); the API checks the same list. */
 const ASSIGNABLE: readonly Role[] = ["OPERATOR", "MANAGER", "ADMIN"];
@@ -19,7 +19,7 @@ export interface Assignees {
 export function useAssignees(enabled = true): Assignees {
   const me = useSignedInUser();
   const canAssign = hasPermission(me, "wo:write");
-  const res = useSWR<{ items: (PersonRef & { role: Role })[] }, ApiError>(enabled && canAssign ? "/api/users/assignable" : null);
+  const res = useSWR<{ items: Assignable[] }, ApiError>(enabled && canAssign ? "/api/users/assignable" : null);
   const people = (res.data?.items ?? []).filter((u) => ASSIGNABLE.includes(u.role)).map((u) => ({ id: u.id, name: u.name }));
   return { people: sortByName(people), complete: true, isLoading: res.isLoading, error: res.error };
 }

@@ -1,12 +1,7 @@
 import useSWR from "swr";
 import { apiFetch, type ApiError } from "../../api";
+import type { StockLevel } from "../../stock/types";
 import type { Page } from "../../types";
-
-interface LevelRow {
-  productId: string;
-  sku: string;
-  onHand: number;
-}
 
 /**
  * On-hand quantities of a few products by SKU (the stock list has no id filter, so each is a
@@ -15,7 +10,7 @@ interface LevelRow {
 export function useStockOf(skus: string[], enabled: boolean) {
   const key = enabled && skus.length ? ["stock-of", ...[...skus].sort()] : null;
   return useSWR<Map<string, number>, ApiError>(key, async () => {
-    const pages = await Promise.all(skus.map((sku) => apiFetch<Page<LevelRow>>(`/api/stock?q=${encodeURIComponent(sku)}&pageSize=20&includeArchived=true`)));
+    const pages = await Promise.all(skus.map((sku) => apiFetch<Page<StockLevel>>(`/api/stock?q=${encodeURIComponent(sku)}&pageSize=20&includeArchived=true`)));
     const out = new Map<string, number>();
     for (const page of pages) for (const row of page.items) out.set(row.productId, row.onHand);
     return out;
