@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { createDb, setDb, type DbHandle } from "../lib/db/client";
 import { migrate, readMigrations } from "../lib/db/migrate";
-import { seedDemo } from "../lib/db/seed";
+import { seedDemo } from "../lib/demo/seed";
 
 export interface BenchDb {
   url: string;

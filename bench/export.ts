@@ -14,6 +14,7 @@ import { Client, type Connection, type Submittable } from "pg";
 import { createDb, type DbHandle } from "../lib/db/client";
 import { migrate, readMigrations } from "../lib/db/migrate";
 import { prepareExport } from "../lib/reports/export/service";
+import { fillLedgerRaw } from "./ledger";
 
 const DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
 const PRODUCTS = 4;
@@ -146,24 +147,7 @@ async function fillLedger(url: string, rows: number): Promise<void> {
       INSERT INTO "Product" ("id", "sku", "name", "uom", "unitCost", "updatedAt")
       SELECT '00000000-0000-4000-8000-0000000000' || lpad(k::text, 2, '0'), 'BENCH-' || k, 'Bench material ' || k, 'pcs', 1.5, now()
       FROM generate_series(0, ${PRODUCTS - 1}) k`);
-    await c.query(
-      `INSERT INTO "StockEntry" ("id", "productId", "change", "sourceType", "sourceId", "note", "balanceAfter", "createdById", "createdAt")
-       SELECT g,
-              '00000000-0000-4000-8000-0000000000' || lpad(((g - 1) % ${PRODUCTS})::text, 2, '0'),
-              1,
-              (ARRAY['RECEIPT', 'MANUAL', 'MO_OUTPUT', 'INITIAL']::"StockSourceType"[])[1 + g % 4],
-              'BENCH-' || g,
-              'bench entry ' || g,
-              (g - 1) / ${PRODUCTS} + 1,
-              '00000000-0000-4000-8000-00000000b001',
-              (now() AT TIME ZONE 'UTC') - interval '365 days' + g * (interval '365 days' / $1::int)
-       FROM generate_series(1, $1::int) g`,
-      [rows],
-    );
-    await c.query(`
-      INSERT INTO "StockLevel" ("productId", "onHand", "updatedAt")
-      SELECT "productId", SUM("change"), now() FROM "StockEntry" GROUP BY "productId"`);
-    await c.query(`SELECT setval(pg_get_serial_sequence('"StockEntry"', 'id'), $1::bigint)`, [rows]);
+    await fillLedgerRaw(c, rows, PRODUCTS, `'00000000-0000-4000-8000-0000000000' || lpad($K::text, 2, '0')`, "00000000-0000-4000-8000-00000000b001");
     await c.query("COMMIT");
     await c.query(`ANALYZE "StockEntry"`);
   } finally {

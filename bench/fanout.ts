@@ -90,7 +90,7 @@ async function runFanout(instances: Instance[], setup: Setup, clients: number, c
 }
 
 /**
- * Measures fan-out on `databaseUrl` (migrated and seeded with the demo data: MO-1001's first WO
+ * Measures fan-out on `databaseUrl` (migrated and seeded with the demo data: the demo order's first WO
  * belongs to operator@demo.com). Returns a markdown section.
  */
 export async function benchFanout(databaseUrl: string, woId: string, clients = 500, changes = 10): Promise<{ markdown: string; results: FanoutResult[] }> {

@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { prisma } from "../lib/db/client";
+import { DEMO_MO_NAME } from "../lib/demo/seed";
 import { Client } from "../tests/helpers/client";
 import { ledgerViolations } from "../tests/helpers/ledger";
 import { createBenchDb, type BenchDb } from "./db";
@@ -133,12 +134,12 @@ async function main(): Promise<void> {
 
     await stopServer(child);
 
-    // Realtime fan-out (bench/fanout.ts): its own app instances on the same database, MO-1001's first WO.
+    // Realtime fan-out (bench/fanout.ts): its own app instances on the same database, the demo order's first WO.
     log(`realtime fan-out: ${FANOUT_CLIENTS} sockets, ${FANOUT_CHANGES} changes, one and two instances`);
     let fanout: string;
     let fanoutFailed: unknown;
     try {
-      const wo = await prisma().workOrder.findFirstOrThrow({ where: { sequence: 1, mo: { orderNo: "MO-1001" } }, select: { id: true } });
+      const wo = await prisma().workOrder.findFirstOrThrow({ where: { sequence: 1, mo: { name: DEMO_MO_NAME } }, select: { id: true } });
       fanout = (await benchFanout(bench.url, wo.id, FANOUT_CLIENTS, FANOUT_CHANGES)).markdown;
     } catch (err) {
       fanoutFailed = err;

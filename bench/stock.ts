@@ -6,8 +6,9 @@ import { Prisma } from "../lib/db/generated/client";
 import { prisma } from "../lib/db/client";
 import { ensureStockLevel } from "../lib/stock/levels";
 import { postStock } from "../lib/stock/post";
-import { withStockTx } from "../lib/stock/tx";
+import { withStockTx } from "../lib/inventory/tx";
 import type { Client } from "../tests/helpers/client";
+import { writePostingRaw } from "./ledger";
 import { runFor, sampleError, type PhaseResult } from "./stats";
 
 const OPENING = 1_000_000;
@@ -58,12 +59,7 @@ export async function rawSql(url: string, clients: number, seconds: number, acto
         const change = sign(i);
         const after = new Prisma.Decimal(rows[0]!.onHand).plus(change);
         if (after.isNegative()) throw new Error("would go negative");
-        await c.query(`UPDATE "StockLevel" SET "onHand" = $2, "updatedAt" = now() WHERE "productId" = $1`, [productId, after.toString()]);
-        await c.query(
-          `INSERT INTO "StockEntry" ("productId", "change", "sourceType", "note", "balanceAfter", "createdById", "createdAt")
-           VALUES ($1, $2, 'MANUAL', 'bench', $3, $4, now())`,
-          [productId, change, after.toString(), actorId],
-        );
+        await writePostingRaw(c, productId, change, after.toString(), actorId);
         await c.query("COMMIT");
         return true;
       } catch (err) {

@@ -6,7 +6,7 @@
 import { hashPassword } from "../lib/auth/password";
 import { prisma } from "../lib/db/client";
 import { postStock } from "../lib/stock/post";
-import { withStockTx } from "../lib/stock/tx";
+import { withStockTx } from "../lib/inventory/tx";
 import { Client } from "../tests/helpers/client";
 import { runFor, sampleError, type PhaseResult } from "./stats";
 

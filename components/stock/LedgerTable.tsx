@@ -56,7 +56,7 @@ export function LedgerTable({ entries, filtered, orderLinks }: { entries: Ledger
                 <td className="px-4 py-3 text-sm">
                   <span className="block font-medium text-neutral-900">{SOURCE_LABELS[e.sourceType]}</span>
                   {mo && e.sourceId && orderLinks ? (
-                    // The note of an order posting names the order ("MO-1001: materials consumed"): it is the link.
+                    // The note of an order posting names the order ("MO-000001: materials consumed"): it is the link.
                     <Link href={`/mos/${e.sourceId}`} className={`inline-flex min-h-11 items-center rounded text-blue-800 underline underline-offset-4 ${focusRing}`}>
                       {e.note ?? "View order"}
                     </Link>

@@ -38,7 +38,7 @@ export function RecentShortages() {
                   </time>
                 </p>
                 <ul className="mt-1 space-y-0.5 text-sm text-red-800">
-                  {/* The body lists one product per "; " (lib/stock/tx.ts). */}
+                  {/* The body lists one product per "; " (lib/inventory/alerts.ts). */}
                   {n.body.split("; ").map((line) => (
                     <li key={line}>{line}</li>
                   ))}

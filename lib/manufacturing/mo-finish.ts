@@ -5,7 +5,8 @@ import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { OrderState } from "../db/generated/enums";
 import type { DomainEvent } from "../realtime/events";
-import { postStock } from "../stock/post";
+import { postAndAlert } from "../inventory/alerts";
+import { lockLevels } from "../stock/levels";
 import { moEvent } from "./events";
 import { lineQty, readSnapshot } from "./snapshot";
 import { moFrom } from "./states";
@@ -33,21 +34,18 @@ export async function finishMo(tx: Tx, mo: FinishableMo, producedQty: Prisma.Dec
   if (won.count !== 1) return [];
 
   const snapshot = readSnapshot(mo.bomSnapshot);
-  // postStock takes one source type per call, so this is two postings: consumption (what can be
-  // refused) then output. Each locks its own StockLevel rows in productId order, but across the two
-  // calls the order is not global: MOs whose outputs feed each other would deadlock. Taking every
-  // row lock first, in one ordered pass, restores the single lock order (postStock re-locks rows it
-  // already holds without waiting).
-  const productIds = [...new Set([...snapshot.map((l) => l.materialId), mo.productId])].sort();
-  await tx.$queryRaw`SELECT "productId" FROM "StockLevel" WHERE "productId" IN (${Prisma.join(productIds)}) ORDER BY "productId" FOR UPDATE`;
-  const consumed = await postStock(tx, {
+  // A posting takes one source type, so this is two: consumption (what can be refused) then output.
+  // Each locks its own StockLevel rows in productId order, but across the two the order is not
+  // global: MOs whose outputs feed each other would deadlock. Locking every row first restores it.
+  await lockLevels(tx, [...snapshot.map((l) => l.materialId), mo.productId]);
+  const consumed = await postAndAlert(tx, {
     lines: snapshot.map((l) => ({ productId: l.materialId, change: lineQty(l, producedQty).negated() })),
     sourceType: "MO_CONSUMPTION",
     sourceId: mo.id,
     note: `${mo.orderNo}: materials consumed`,
     actorId: actor.id,
   });
-  const output = await postStock(tx, {
+  const output = await postAndAlert(tx, {
     lines: [{ productId: mo.productId, change: producedQty }],
     sourceType: "MO_OUTPUT",
     sourceId: mo.id,

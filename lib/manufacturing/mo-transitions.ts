@@ -5,7 +5,7 @@ import { withTx } from "../db/tx";
 import { invalidState } from "../errors";
 import { assertWholeQuantities } from "../products/units";
 import type { DomainEvent, Outcome } from "../realtime/events";
-import { withStockTx } from "../stock/tx";
+import { withStockTx } from "../inventory/tx";
 import { moEvent, woEvent } from "./events";
 import { lockMo } from "./lock";
 import { finishMo } from "./mo-finish";

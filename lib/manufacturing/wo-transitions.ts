@@ -9,7 +9,7 @@ import type { Tx } from "../db/client";
 import { withTx } from "../db/tx";
 import { invalidState, notFound } from "../errors";
 import type { DomainEvent, Outcome } from "../realtime/events";
-import { withStockTx } from "../stock/tx";
+import { withStockTx } from "../inventory/tx";
 import { moEvent, woEvent } from "./events";
 import { lockMo, lockUser } from "./lock";
 import { finishMo } from "./mo-finish";

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
 import { withTx } from "../db/tx";
 import { conflict, notFound } from "../errors";
+import { dropLevel } from "../stock/levels";
 import { lockBomGraph } from "./lock";
 
 const ARCHIVE_INSTEAD = "archive it instead (PATCH archived: true)";
@@ -43,7 +44,7 @@ export async function deleteProduct(id: string, actor: Actor): Promise<void> {
       if (reasons.length) throw conflict(`${p.sku} cannot be deleted because ${reasons.join(", ")}: ${ARCHIVE_INSTEAD}.`, { reasons });
 
       if (p.bom) await tx.bOM.delete({ where: { id: p.bom.id } }); // empty; its operations cascade
-      await tx.stockLevel.deleteMany({ where: { productId: id } });
+      await dropLevel(tx, id);
       await tx.product.delete({ where: { id } });
       await writeAudit(tx, { actorId: actor.id, action: "product.delete", entityType: "Product", entityId: id, payload: { sku: p.sku, name: p.name } });
     });

@@ -1,12 +1,13 @@
-// The only writer of StockLevel and StockEntry. Every posting locks the StockLevel rows of its
-// products (in productId order, so two postings over overlapping products cannot deadlock), checks
-// the new balances, then writes the ledger rows and the levels in the caller's transaction.
+// The only writer of StockLevel and StockEntry (with levels.ts; eslint.config.mjs refuses writes
+// elsewhere). Every posting locks the StockLevel rows of its products (in productId order, so two
+// postings over overlapping products cannot deadlock), checks the new balances, then writes the
+// ledger rows and the levels in the caller's transaction. It reports facts (short products, levels
+// that crossed their reorder point); the use cases decide whom to tell (lib/inventory/alerts.ts).
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { StockSourceType } from "../db/generated/enums";
 import { env } from "../env";
 import { conflict } from "../errors";
-import { notifyRoles } from "../notifications/create";
 import type { DomainEvent } from "../realtime/events";
 import { InsufficientStockError, type Shortage } from "../errors";
 
@@ -40,9 +41,21 @@ export interface PostedEntry {
   balanceAfter: Decimal;
 }
 
+/** A level this posting took from above its reorder point to at or below it. */
+export interface ReorderCrossing {
+  productId: string;
+  sku: string;
+  name: string;
+  uom: string;
+  onHand: Decimal;
+  reorderPoint: Decimal;
+}
+
 export interface PostingResult {
   entries: PostedEntry[];
+  /** stock:changed (none for a posting that writes nothing). */
   events: DomainEvent[];
+  reorderCrossings: ReorderCrossing[];
 }
 
 interface LockedLevel {
@@ -67,7 +80,7 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
   }
   for (const [id, change] of net) net.set(id, change.toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP));
   const ids = [...net.keys()].filter((id) => !net.get(id)!.isZero()).sort();
-  if (!ids.length) return { entries: [], events: [] };
+  if (!ids.length) return { entries: [], events: [], reorderCrossings: [] };
 
   // Levels normally exist from product creation; create missing ones (in order) so they can be locked.
   await tx.$executeRaw`
@@ -134,19 +147,14 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
   const events: DomainEvent[] = [
     { name: "stock:changed", payload: { productIds: ids, sourceType: input.sourceType, sourceId: input.sourceId ?? null } },
   ];
-  // Crossing the reorder point (from above to at-or-below) tells inventory once, not on every posting below it.
+  // Crossing the reorder point (from above to at-or-below) is reported once, not on every posting below it.
+  const reorderCrossings: ReorderCrossing[] = [];
   for (const n of next) {
     const rp = n.level.reorderPoint === null ? null : new Decimal(n.level.reorderPoint.toString());
     if (rp && n.before.greaterThan(rp) && n.after.lessThanOrEqualTo(rp)) {
-      events.push(
-        ...(await notifyRoles(tx, ["INVENTORY"], {
-          type: "stock.reorder",
-          title: `${n.level.sku} is at or below its reorder point`,
-          body: `${n.level.name}: ${n.after.toString()} ${n.level.uom} on hand (reorder point ${rp.toString()}).`,
-          link: `/stock?productId=${n.level.productId}`,
-        })),
-      );
+      const { productId, sku, name, uom } = n.level;
+      reorderCrossings.push({ productId, sku, name, uom, onHand: n.after, reorderPoint: rp });
     }
   }
-  return { entries, events };
+  return { entries, events, reorderCrossings };
 }

@@ -1,7 +1,7 @@
 // Two app processes on one Postgres database: events caused through instance A reach clients
 // connected to instance B (Socket.IO's Postgres adapter, LISTEN/NOTIFY), routed by permission,
 // and admin changes made on A move or drop sockets held by B. Postgres only.
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { Client } from "../helpers/client";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { startInstance, type Instance } from "../helpers/instances";

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ensureStockLevel } from "@/lib/stock/levels";
 import { postStock } from "@/lib/stock/post";
-import { withStockTx } from "@/lib/stock/tx";
+import { withStockTx } from "@/lib/inventory/tx";
 import { startTestApp, type TestApp } from "../helpers/app";
 import type { ApiResponse, Client, ErrorBody } from "../helpers/client";
 

@@ -102,9 +102,9 @@ describe("operator tablet view", () => {
     assert.deepEqual(pageErrors, []);
   });
 
-  test("start, pause, reload (the timer keeps its time), resume and complete both WOs of MO-1001: the MO is done", async () => {
+  test("start, pause, reload (the timer keeps its time), resume and complete both WOs of the demo order (MO-000001): the MO is done", async () => {
     const { page, pageErrors } = operator;
-    let wos = (await api<{ items: Wo[] }>(page.request, "GET", "/api/workorders?mine=1&pageSize=200")).items.filter((w) => w.mo.orderNo === "MO-1001");
+    let wos = (await api<{ items: Wo[] }>(page.request, "GET", "/api/workorders?mine=1&pageSize=200")).items.filter((w) => w.mo.orderNo === "MO-000001");
     if (wos.length !== 2 || wos.some((w) => w.status !== "PENDING")) {
       // Another suite already ran the demo order: run the same flow on a fresh order of the same product.
       const products = await api<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");

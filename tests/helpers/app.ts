@@ -1,4 +1,4 @@
-import { DEMO_USERS, seedDemo } from "@/lib/db/seed";
+import { DEMO_USERS, seedDemo } from "@/lib/demo/seed";
 import { Client } from "./client";
 import { createTestDb, type TestDb } from "./db";
 import { startApiServer, type TestServer } from "./server";

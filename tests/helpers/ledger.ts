@@ -38,3 +38,27 @@ export async function assertLedgerInvariant(prisma: Db): Promise<void> {
   const v = await ledgerViolations(prisma);
   if (v.length) throw new Error(`Stock ledger invariant violated:\n${v.map((x) => `  ${x.productId}: ${x.problem}`).join("\n")}`);
 }
+
+/**
+ * The one place tests write the ledger by hand (eslint.config.mjs allows raw StockEntry/StockLevel
+ * writes only in lib/stock and here): `n` receipts of +1 in one INSERT … SELECT generate_series,
+ * with explicit ids, so the invariant holds (balanceAfter is the running sum, the level its end).
+ * Entry g has sourceId `BULK-g`; `byEmail` sets the author; `spreadOverLastHour` dates them from an
+ * hour ago one millisecond apart (otherwise all now()).
+ */
+export async function bulkReceipts(prisma: Db, productId: string, n: number, opts: { byEmail?: string; spreadOverLastHour?: boolean } = {}): Promise<void> {
+  const spread = opts.spreadOverLastHour ? 1 : 0;
+  // One transaction, given the time a big insert on a busy machine needs (Prisma's default is 5 s).
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "StockEntry" ("id", "productId", "change", "sourceType", "sourceId", "note", "balanceAfter", "createdById", "createdAt")
+      SELECT base.max_id + g, ${productId}, 1, 'RECEIPT', 'BULK-' || g, 'bulk receipt ' || g, lvl."onHand" + g,
+             (SELECT "id" FROM "User" WHERE "email" = ${opts.byEmail ?? null}::text),
+             (now() AT TIME ZONE 'UTC') + ${spread}::int * (g * interval '1 millisecond' - interval '1 hour')
+      FROM (SELECT COALESCE(MAX("id"), 0) AS max_id FROM "StockEntry") base,
+           (SELECT "onHand" FROM "StockLevel" WHERE "productId" = ${productId}) lvl,
+           generate_series(1, ${n}::int) g`;
+    await tx.$executeRaw`UPDATE "StockLevel" SET "onHand" = "onHand" + ${n}::int, "updatedAt" = now() WHERE "productId" = ${productId}`;
+    await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('"StockEntry"', 'id'), (SELECT MAX("id") FROM "StockEntry"))`;
+  }, { timeout: 180_000, maxWait: 30_000 });
+}

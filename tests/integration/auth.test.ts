@@ -1,4 +1,4 @@
-import { DEMO_USERS } from "@/lib/db/seed";
+import { DEMO_USERS } from "@/lib/demo/seed";
 import { startTestApp, type TestApp } from "../helpers/app";
 import type { ErrorBody } from "../helpers/client";
 

@@ -1,32 +1,14 @@
 // Report exports that must be refused before anything is streamed (permissions, bad parameters, a
 // PDF that would be too long) — ordinary JSON errors — and a PDF long enough to need several pages.
 import { ROLES } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/client";
 import { startTestApp, type TestApp } from "../helpers/app";
+import { bulkReceipts } from "../helpers/ledger";
 import type { Client, ErrorBody } from "../helpers/client";
 
 let app: TestApp;
 let steel: string;
 const REPORTS = ["mos", "ledger", "levels", "kpis", "labor", "costs"] as const;
 const FORMATS = ["xlsx", "pdf", "csv"] as const;
-
-/**
- * `n` receipts of +1 for a product, written in one INSERT … SELECT generate_series with explicit
- * ids, so the ledger invariant holds: balanceAfter is the running sum and the level its final value.
- */
-async function bulkReceipts(prisma: Db, productId: string, n: number): Promise<void> {
-  // One transaction, given the time a big insert on a busy machine needs (Prisma's default is 5 s).
-  await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`
-      INSERT INTO "StockEntry" ("id", "productId", "change", "sourceType", "sourceId", "note", "balanceAfter", "createdAt")
-      SELECT base.max_id + g, ${productId}, 1, 'RECEIPT', 'BULK-' || g, 'bulk receipt', lvl."onHand" + g, now() AT TIME ZONE 'UTC'
-      FROM (SELECT COALESCE(MAX("id"), 0) AS max_id FROM "StockEntry") base,
-           (SELECT "onHand" FROM "StockLevel" WHERE "productId" = ${productId}) lvl,
-           generate_series(1, ${n}::int) g`;
-    await tx.$executeRaw`UPDATE "StockLevel" SET "onHand" = "onHand" + ${n}::int, "updatedAt" = now() WHERE "productId" = ${productId}`;
-    await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('"StockEntry"', 'id'), (SELECT MAX("id") FROM "StockEntry"))`;
-  }, { timeout: 180_000, maxWait: 30_000 });
-}
 
 async function download(c: Client, query: string): Promise<{ status: number; headers: Headers; buf: Buffer }> {
   const res = await fetch(`${app.url}/api/reports/export?${query}`, { headers: { cookie: c.cookieHeader() } });

@@ -13,9 +13,9 @@ import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
-import type { Db } from "@/lib/db/client";
 import { prepareExport } from "@/lib/reports/export/service";
 import { startTestApp, type TestApp } from "../helpers/app";
+import { bulkReceipts } from "../helpers/ledger";
 
 const ROWS = 200_000;
 /**
@@ -31,23 +31,6 @@ const TIMEOUT = 240_000;
 let app: TestApp;
 let steel: string;
 let dir: string;
-
-/** `n` receipts of +1, in one INSERT … SELECT generate_series, keeping the ledger invariant (see exports-errors). */
-async function bulkReceipts(prisma: Db, productId: string, n: number): Promise<void> {
-  // One transaction, given the time a big insert on a busy machine needs (Prisma's default is 5 s).
-  await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`
-      INSERT INTO "StockEntry" ("id", "productId", "change", "sourceType", "sourceId", "note", "balanceAfter", "createdById", "createdAt")
-      SELECT base.max_id + g, ${productId}, 1, 'RECEIPT', 'BULK-' || g, 'bulk receipt ' || g, lvl."onHand" + g, u."id",
-             (now() AT TIME ZONE 'UTC') - interval '1 hour' + g * interval '1 millisecond'
-      FROM (SELECT COALESCE(MAX("id"), 0) AS max_id FROM "StockEntry") base,
-           (SELECT "onHand" FROM "StockLevel" WHERE "productId" = ${productId}) lvl,
-           (SELECT "id" FROM "User" WHERE "email" = 'inventory@demo.com') u,
-           generate_series(1, ${n}::int) g`;
-    await tx.$executeRaw`UPDATE "StockLevel" SET "onHand" = "onHand" + ${n}::int, "updatedAt" = now() WHERE "productId" = ${productId}`;
-    await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('"StockEntry"', 'id'), (SELECT MAX("id") FROM "StockEntry"))`;
-  }, { timeout: 180_000, maxWait: 30_000 });
-}
 
 interface Measured {
   bytes: number;
@@ -113,7 +96,7 @@ async function measuredDownload(query: string, sink: Writable): Promise<Measured
 beforeAll(async () => {
   app = await startTestApp();
   steel = (await app.db.handle.prisma.product.findUniqueOrThrow({ where: { sku: "STEEL-01" } })).id;
-  await bulkReceipts(app.db.handle.prisma, steel, ROWS);
+  await bulkReceipts(app.db.handle.prisma, steel, ROWS, { byEmail: "inventory@demo.com", spreadOverLastHour: true });
   dir = mkdtempSync(path.join(tmpdir(), "mes-export-"));
   // PGlite's page cache lives in this process too: fill it once by reading the rows through the
   // export's own queries, unmeasured, so that the growth measured below is the export's.

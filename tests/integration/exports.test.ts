@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { inflateSync } from "node:zlib";
 import { withTx } from "@/lib/db/tx";
+import { DEMO_MO_NAME } from "@/lib/demo/seed";
 import { postStock } from "@/lib/stock/post";
 import { ensureStockLevel } from "@/lib/stock/levels";
 import type { Kpis } from "@/lib/reports/kpis";
@@ -174,7 +175,7 @@ beforeAll(async () => {
   await withTx((tx) => postStock(tx, { lines: [{ productId: screws.id, change: 5 }], sourceType: "MANUAL", note: "=found, \"recounted\"\nshelf 3", actorId: manager.id }));
   await withTx((tx) => postStock(tx, { lines: [{ productId: steel.id, change: 50 }], sourceType: "RECEIPT", sourceId: "PO-9", actorId: manager.id }));
 
-  const seeded = await p.manufacturingOrder.findUniqueOrThrow({ where: { orderNo: "MO-1001" } });
+  const seeded = await p.manufacturingOrder.findFirstOrThrow({ where: { name: DEMO_MO_NAME } });
   ids = {
     steel: steel.id, screws: screws.id, table: table.id, bolt: bolt.id, otto: otto.id, olga: olga.id, welding: welding.id, assembly: assembly.id,
     moA: A.id, moB: B.id, moC: C.id, moD: D.id,

@@ -48,7 +48,7 @@ test("KPIs are computed from the database for the period", async () => {
   const res = await (await app.as("MANAGER")).get<Kpis>("/api/reports/kpis");
   expect(res.status).toBe(200);
   const k = res.body;
-  // Seeded MO-1001 is PLANNED (deadline in a week) and not late.
+  // The seeded demo order is PLANNED (deadline in a week) and not late.
   expect(k.mosByState).toEqual({ PLANNED: 2, IN_PROGRESS: 1, DONE: 4, CANCELED: 1 });
   expect(k.late.count).toBe(2);
   expect(k.late.items.map((m) => m.name)).toEqual(["late running", "late planned"]);

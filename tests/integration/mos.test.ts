@@ -230,7 +230,7 @@ describe("GET /api/mos/:id", () => {
 
   test("404 for an unknown MO, 400 for a malformed id", async () => {
     expectError(await manager.get("/api/mos/00000000-0000-4000-8000-000000000000"), 404, "NOT_FOUND");
-    expectError(await manager.get("/api/mos/MO-1001"), 400, "VALIDATION_FAILED");
+    expectError(await manager.get("/api/mos/MO-000001"), 400, "VALIDATION_FAILED");
   });
 });
 

@@ -294,7 +294,7 @@ describe("operator scope", () => {
     const fresh = await createProduct({ sku: uniq("OPS") });
     const list = await operator.get<PageBody<ProductBody>>("/api/products?pageSize=200&includeArchived=true");
     expect(list.status).toBe(200);
-    // Other tests add MOs for TABLE-100 without operator WOs; only MO-1001 is theirs.
+    // Other tests add MOs for TABLE-100 without operator WOs; only the demo order is theirs.
     expect(list.body.items.map((p) => p.sku).sort()).toEqual(["SCR-01", "STEEL-01", "TABLE-100"]);
     expect(list.body.total).toBe(3);
     expect((await operator.get(`/api/products/${ids.steel}`)).status).toBe(200);

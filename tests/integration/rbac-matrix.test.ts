@@ -4,6 +4,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { ROLES } from "@/lib/auth/permissions";
 import type { UserRole } from "@/lib/db/generated/enums";
+import { DEMO_MO_NAME } from "@/lib/demo/seed";
 import type { Method } from "@/lib/http/api";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { ROUTES } from "../helpers/server";
@@ -25,7 +26,7 @@ beforeAll(async () => {
   const users = Object.fromEntries((await p.user.findMany()).map((u) => [u.role, u.id])) as Record<UserRole, string>;
   const bySku = Object.fromEntries((await p.product.findMany()).map((x) => [x.sku, x.id]));
   const centers = Object.fromEntries((await p.workCenter.findMany()).map((w) => [w.name, w.id]));
-  const mo = await p.manufacturingOrder.findUniqueOrThrow({ where: { orderNo: "MO-1001" }, include: { workOrders: { orderBy: { sequence: "asc" } } } });
+  const mo = await p.manufacturingOrder.findFirstOrThrow({ where: { name: DEMO_MO_NAME }, include: { workOrders: { orderBy: { sequence: "asc" } } } });
   fx = {
     users,
     products: { steel: bySku["STEEL-01"]!, screws: bySku["SCR-01"]!, table: bySku["TABLE-100"]! },

@@ -1,10 +1,11 @@
 import { ROLES } from "@/lib/auth/permissions";
 import type { UserRole } from "@/lib/db/generated/enums";
+import { DEMO_MO_NAME } from "@/lib/demo/seed";
 import { notifyLateOrders } from "@/lib/notifications/late";
 import { publish } from "@/lib/realtime/events";
 import { InsufficientStockError } from "@/lib/errors";
 import { postStock } from "@/lib/stock/post";
-import { withStockTx } from "@/lib/stock/tx";
+import { withStockTx } from "@/lib/inventory/tx";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { connectSocket, settle, type TestSocket } from "../helpers/socket";
 
@@ -142,7 +143,7 @@ describe("work-order events reach the people whose work it is", () => {
     sockets.push(op2);
     const sales = await socketAs("SALES");
     const p = app.db.handle.prisma;
-    const wo = await p.workOrder.findFirstOrThrow({ where: { mo: { orderNo: "MO-1001" }, sequence: 2 } });
+    const wo = await p.workOrder.findFirstOrThrow({ where: { mo: { name: DEMO_MO_NAME }, sequence: 2 } });
     const manager = await app.as("MANAGER");
 
     expect((await manager.patch(`/api/workorders/${wo.id}`, { assignedToId: second.body.id })).status).toBe(200);

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { setPublisher, type DomainEvent } from "@/lib/realtime/events";
 import { ensureStockLevel } from "@/lib/stock/levels";
 import { postStock } from "@/lib/stock/post";
-import { withStockTx } from "@/lib/stock/tx";
+import { withStockTx } from "@/lib/inventory/tx";
 import { startTestApp, type TestApp } from "../helpers/app";
 import type { Client, ErrorBody } from "../helpers/client";
 

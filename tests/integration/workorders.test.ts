@@ -230,7 +230,7 @@ describe("GET /api/workorders and /api/mos/:id/workorders", () => {
     expectError(await operator.get(`/api/mos/${other.id}/workorders`), 404, "NOT_FOUND");
   });
 
-  test.each(["status=DONE", "mine=yes", "moId=MO-1001", "assignedToId=me", "pageSize=201", "sort=code"])("refuses ?%s with 400", async (qs) => {
+  test.each(["status=DONE", "mine=yes", "moId=MO-000001", "assignedToId=me", "pageSize=201", "sort=code"])("refuses ?%s with 400", async (qs) => {
     expectError(await manager.get(`/api/workorders?${qs}`), 400, "VALIDATION_FAILED");
   });
 });

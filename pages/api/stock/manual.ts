@@ -1,5 +1,5 @@
 import { apiRoute, reply } from "@/lib/http/api";
-import { adjustStock } from "@/lib/stock/manual-adjustment";
+import { adjustStock } from "@/lib/inventory/manual-adjustment";
 import { manualAdjustmentInput } from "@/lib/stock/schemas";
 
 export const config = { api: { bodyParser: false } };

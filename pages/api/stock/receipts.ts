@@ -1,5 +1,5 @@
 import { apiRoute, reply } from "@/lib/http/api";
-import { receiveStock } from "@/lib/stock/receipt";
+import { receiveStock } from "@/lib/inventory/receipt";
 import { receiptInput } from "@/lib/stock/schemas";
 
 export const config = { api: { bodyParser: false } };

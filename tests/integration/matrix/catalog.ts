@@ -12,7 +12,7 @@ async function freshProduct(prisma: Db, fx: Fixtures): Promise<Record<string, st
 }
 
 export const entries: MatrixEntry[] = [
-  // The operator reads TABLE-100: MO-1001 (theirs) produces it.
+  // The operator reads TABLE-100: the demo order (theirs) produces it.
   { route: "/api/products", method: "GET", path: () => "/api/products?q=steel", allowed: [...ALL] },
   {
     route: "/api/products",
@@ -42,7 +42,7 @@ export const entries: MatrixEntry[] = [
     method: "PUT",
     path: (fx) => `/api/products/${fx.extra.product}/bom`,
     setup: freshProduct,
-    body: (fx) => ({ components: [{ materialId: fx.products.steel, qtyPerUnit: 1.5 }], operations: [{ title: "Cut", workCenterId: fx.workCenters.welding, minutesPerUnit: 4 }] }),
+    body: (fx) => ({ components: [{ materialId: fx.products.steel, qtyPerUnit: 2 }], operations: [{ title: "Cut", workCenterId: fx.workCenters.welding, minutesPerUnit: 4 }] }),
     allowed: [...WRITERS],
   },
   { route: "/api/products/[id]/bom/explode", method: "GET", path: (fx) => `/api/products/${fx.products.table}/bom/explode?quantity=2`, allowed: [...ALL] },

@@ -1,7 +1,7 @@
-// Matrix rows for manufacturing and work orders. WO transitions hit MO-1001's first WO (assigned to
+// Matrix rows for manufacturing and work orders. WO transitions hit the demo order's first WO (assigned to
 // the demo operator) in the order start → pause → complete: the first allowed role makes the change,
 // the others repeat it and get the idempotent 200. Cancel/complete of an MO and adding WOs use a
-// fresh MO per call (setup), so MO-1001 stays open for everyone else's rows.
+// fresh MO per call (setup), so the demo order stays open for everyone else's rows.
 import type { Db } from "@/lib/db/client";
 import type { Fixtures, MatrixEntry } from "./types";
 

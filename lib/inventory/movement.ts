@@ -1,3 +1,5 @@
+// One person's stock movement as a use case: the ledger posting (lib/stock), its audit row and the
+// alerts it raises, in one transaction.
 import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
 import { prisma, type Tx } from "../db/client";
@@ -5,8 +7,8 @@ import type { Prisma } from "../db/generated/client";
 import type { StockSourceType } from "../db/generated/enums";
 import { invalidState, notFound } from "../errors";
 import type { Outcome } from "../realtime/events";
-import { ledgerEntrySelect, type LedgerEntry } from "./list-ledger";
-import { postStock } from "./post";
+import { ledgerEntrySelect, type LedgerEntry } from "../stock/list-ledger";
+import { postAndAlert } from "./alerts";
 import { withStockTx } from "./tx";
 
 export interface MovementResult {
@@ -36,7 +38,7 @@ export async function recordMovement(input: MovementInput, actor: Actor): Promis
     const product = await tx.product.findUnique({ where: { id: input.productId }, select: { id: true, sku: true, archivedAt: true } });
     if (!product) throw notFound("Product");
     if (input.refuseArchived && product.archivedAt) throw invalidState(`${product.sku} is archived: restore it before receiving stock.`);
-    const posted = await postStock(tx, {
+    const posted = await postAndAlert(tx, {
       lines: [{ productId: product.id, change: input.change }],
       sourceType: input.sourceType,
       sourceId: input.sourceId ?? null,

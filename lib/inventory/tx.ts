@@ -1,7 +1,7 @@
 import type { Tx } from "../db/client";
 import { withTx } from "../db/tx";
-import { notifyRoles } from "../notifications/create";
 import { InsufficientStockError } from "../errors";
+import { shortageAlert } from "./alerts";
 
 /**
  * withTx for use cases that post stock. A refused posting rolls the whole use case back; the
@@ -13,14 +13,7 @@ export async function withStockTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return await withTx(fn);
   } catch (err) {
     if (err instanceof InsufficientStockError) {
-      err.events = await withTx((tx) =>
-        notifyRoles(tx, ["INVENTORY"], {
-          type: "stock.shortage",
-          title: "A stock posting was refused: not enough stock",
-          body: err.shortages.map((s) => `${s.sku} (${s.name}): ${s.onHand} on hand, ${s.required} needed, short by ${s.shortBy} ${s.uom}`).join("; "),
-          link: "/stock",
-        }),
-      );
+      err.events = await withTx((tx) => shortageAlert(tx, err.shortages));
     }
     throw err;
   }

@@ -1,9 +1,10 @@
+// Use case: a manual stock correction with its reason (POST /api/stock/manual).
 import type { Actor } from "../auth/permissions";
 import { prisma } from "../db/client";
 import { assertWholeQuantities } from "../products/units";
 import type { Outcome } from "../realtime/events";
 import { recordMovement, type MovementResult } from "./movement";
-import type { ManualAdjustmentInput } from "./schemas";
+import type { ManualAdjustmentInput } from "../stock/schemas";
 
 /** A manual correction (count difference, damage, found goods): a MANUAL entry whose note is the reason. */
 export async function adjustStock(input: ManualAdjustmentInput, actor: Actor): Promise<Outcome<MovementResult>> {

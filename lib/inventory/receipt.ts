@@ -1,9 +1,10 @@
+// Use case: goods received (POST /api/stock/receipts).
 import type { Actor } from "../auth/permissions";
 import { prisma } from "../db/client";
 import { assertWholeQuantities } from "../products/units";
 import type { Outcome } from "../realtime/events";
 import { recordMovement, type MovementResult } from "./movement";
-import type { ReceiptInput } from "./schemas";
+import type { ReceiptInput } from "../stock/schemas";
 
 /** Goods received: a RECEIPT entry whose sourceId is the delivery reference (e.g. a PO or packing-slip number). */
 export async function receiveStock(input: ReceiptInput, actor: Actor): Promise<Outcome<MovementResult>> {

@@ -1,12 +1,13 @@
-// The demo data of seed 000 (plus SALES and VIEWER users). Idempotent: every record is looked up by
-// its natural key first, so running it twice changes nothing.
+// The demo data of seed 000 (plus SALES and VIEWER users): a use case of its own, run by
+// `npm run db:seed` and on the first start of an empty embedded database. Idempotent: every record
+// is looked up by its natural key first, so running it twice changes nothing.
 import { hashPassword } from "../auth/password";
 import { writeAudit } from "../audit/write";
 import { ensureStockLevel } from "../stock/levels";
 import { postStock } from "../stock/post";
-import type { UserRole } from "./generated/enums";
-import { prisma } from "./client";
-import { withTx } from "./tx";
+import { prisma } from "../db/client";
+import type { UserRole } from "../db/generated/enums";
+import { withTx } from "../db/tx";
 
 export const DEMO_USERS: { email: string; password: string; name: string; role: UserRole }[] = [
   { email: "admin@demo.com", password: "Admin@123", name: "Admin User", role: "ADMIN" },
@@ -16,6 +17,9 @@ export const DEMO_USERS: { email: string; password: string; name: string; role: 
   { email: "sales@demo.com", password: "Sales@123", name: "Sam Sales", role: "SALES" },
   { email: "viewer@demo.com", password: "Viewer@123", name: "Vic Viewer", role: "VIEWER" },
 ];
+
+/** The demo order's name: its natural key (its number comes from the same sequence as every order's). */
+export const DEMO_MO_NAME = "Produce 5 Metal Tables";
 
 export interface SeedResult {
   createdUsers: number;
@@ -82,11 +86,11 @@ export async function seedDemo(): Promise<SeedResult> {
       }
     }
 
-    if (!(await tx.manufacturingOrder.findUnique({ where: { orderNo: "MO-1001" } }))) {
+    if (!(await tx.manufacturingOrder.findFirst({ where: { name: DEMO_MO_NAME, productId: table.id }, select: { id: true } }))) {
+      // No orderNo: the column default numbers it like every other order (mes_next_code, MO-000001…).
       const mo = await tx.manufacturingOrder.create({
         data: {
-          orderNo: "MO-1001",
-          name: "Produce 5 Metal Tables",
+          name: DEMO_MO_NAME,
           productId: table.id,
           quantity: 5,
           createdById: manager.id,
@@ -104,7 +108,7 @@ export async function seedDemo(): Promise<SeedResult> {
         },
       });
       await writeAudit(tx, { actorId: null, action: "mo.create", entityType: "ManufacturingOrder", entityId: mo.id, payload: { orderNo: mo.orderNo, seed: true } });
-      created.push("MO-1001");
+      created.push(mo.orderNo);
     }
   });
   return { createdUsers: hashed.length, created };
