@@ -1,6 +1,5 @@
 import { ApiError } from "../api";
-import { Alert } from "../ui/Alert";
-import { formatQty } from "./format";
+import { formatQty } from "../format";
 import type { Shortage } from "./types";
 
 /** The short products of a 409 INSUFFICIENT_STOCK, or null for any other error. */
@@ -10,26 +9,21 @@ export function shortagesOf(err: unknown): Shortage[] | null {
   return Array.isArray(d?.shortages) ? (d.shortages as Shortage[]) : [];
 }
 
-/** The API's error; for a stock refusal also each short product with what is needed and on hand. */
-export function ActionError({ title, error }: { title: string; error: unknown }) {
-  const message = error instanceof ApiError ? error.message : "Something went wrong. Please try again.";
+/** Each short product of a stock refusal with what is needed and on hand (nothing for other errors). */
+export function ShortageItems({ error }: { error: unknown }) {
   const shortages = shortagesOf(error);
+  if (!shortages || shortages.length === 0) return null;
   return (
-    <Alert tone="error" title={title}>
-      <p>{message}</p>
-      {shortages && shortages.length > 0 && (
-        <ul className="mt-2 space-y-1" data-testid="shortages">
-          {shortages.map((s) => (
-            <li key={s.sku} className="flex flex-wrap gap-x-2">
-              <span className="font-semibold">{s.sku}</span>
-              <span>{s.name}:</span>
-              <span>
-                needs {formatQty(s.required, s.uom)}, on hand {formatQty(s.onHand, s.uom)}, short by <strong>{formatQty(s.shortBy, s.uom)}</strong>
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Alert>
+    <ul className="mt-2 space-y-1" data-testid="shortages">
+      {shortages.map((s) => (
+        <li key={s.sku} className="flex flex-wrap gap-x-2">
+          <span className="font-semibold">{s.sku}</span>
+          <span>{s.name}:</span>
+          <span>
+            needs {formatQty(s.required, s.uom)}, on hand {formatQty(s.onHand, s.uom)}, short by <strong>{formatQty(s.shortBy, s.uom)}</strong>
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }

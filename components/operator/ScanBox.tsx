@@ -1,6 +1,7 @@
 import { useRouter } from "next/router";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { ApiError, apiFetch, errorMessage } from "../api";
+import { useApiAction } from "../forms/useApiAction";
 import { Spinner } from "../ui/Spinner";
 import { focusRing } from "../ui/styles";
 import { woDetailUrl } from "../workorders/detail/useWoDetail";
@@ -19,7 +20,8 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
   const id = useId();
   const [value, setValue] = useState("");
   const [typing, setTyping] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const lookup = useApiAction<"open">();
+  const busy = lookup.busy !== null;
   const [message, setMessage] = useState<string | null>(null);
   useScanFocus(ref);
 
@@ -34,19 +36,18 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
       setMessage(`“${raw.trim().slice(0, 40)}” is not a work order code. Codes look like WO-000123.`);
       return;
     }
-    setBusy(true);
     setMessage(null);
-    try {
-      const wo = await apiFetch<WoDetail>(woDetailUrl(code));
-      await router.push(`/workorders/${wo.id}`);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 404) {
-        setMessage(ownOnly ? `${code} was not found, or it is not assigned to you. Check the code, or ask your planner.` : `There is no work order ${code}. Check the code.`);
-      } else {
-        setMessage(`Could not open ${code}: ${errorMessage(err)}`);
-      }
-    } finally {
-      setBusy(false);
+    // A lookup (GET): the action key is not sent, the hook only keeps the busy state.
+    const found = await lookup.run("open", code, () => apiFetch<WoDetail>(woDetailUrl(code)));
+    if (found.ok) {
+      await router.push(`/workorders/${found.value.id}`);
+      return;
+    }
+    const err = found.error;
+    if (err instanceof ApiError && err.status === 404) {
+      setMessage(ownOnly ? `${code} was not found, or it is not assigned to you. Check the code, or ask your planner.` : `There is no work order ${code}. Check the code.`);
+    } else {
+      setMessage(`Could not open ${code}: ${errorMessage(err)}`);
     }
   }
 

@@ -1,5 +1,5 @@
-import { useState } from "react";
-import { errorFromResponse, errorMessage } from "../api";
+import { errorFromResponse } from "../api";
+import { useApiAction } from "../forms/useApiAction";
 import { Button } from "../ui/Button";
 
 export type ReportName = "mos" | "ledger" | "levels" | "kpis" | "labor" | "costs";
@@ -18,13 +18,11 @@ function filenameFrom(disposition: string | null, fallback: string): string {
  * (e.g. a PDF that would be too long).
  */
 export function ExportMenu({ report, filters = {}, formats = ["xlsx", "csv", "pdf"] }: { report: ReportName; filters?: Record<string, string | undefined | null>; formats?: ExportFormat[] }) {
-  const [busy, setBusy] = useState<ExportFormat | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, errorText: error, run } = useApiAction<ExportFormat>();
 
-  async function download(format: ExportFormat) {
-    setBusy(format);
-    setError(null);
-    try {
+  // A download (GET): the action key is not sent, the hook keeps the busy state and the failure.
+  const download = (format: ExportFormat) =>
+    run(format, filters, async () => {
       const params = new URLSearchParams({ report, format });
       for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
       const res = await fetch(`/api/reports/export?${params}`, { credentials: "same-origin" });
@@ -38,12 +36,7 @@ export function ExportMenu({ report, filters = {}, formats = ["xlsx", "csv", "pd
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  }
+    });
 
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid={`export-${report}`}>

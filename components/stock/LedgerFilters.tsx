@@ -1,7 +1,7 @@
 import { Button } from "../ui/Button";
 import { SelectField, TextField } from "../ui/Field";
 import type { LedgerFilter } from "./ledgerFilter";
-import { ProductPicker } from "./ProductPicker";
+import { ProductPicker } from "../products/ProductPicker";
 import { SOURCE_LABELS, type ProductOption, type StockSourceType } from "./types";
 
 interface Props {
@@ -18,7 +18,7 @@ export function LedgerFilters({ value, product, onChange }: Props) {
   return (
     <div role="search" aria-label="Filter the ledger" className="space-y-4">
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-[2fr_1.3fr_1fr_1fr]">
-        <ProductPicker label="Product" value={product} clearLabel="All products" onChange={(p) => onChange({ ...value, productId: p?.productId ?? "", page: 1 }, p)} />
+        <ProductPicker label="Product" source="stock" value={product} clearLabel="All products" onChange={(p) => onChange({ ...value, productId: p?.productId ?? "", page: 1 }, p)} />
         <SelectField label="Source" value={value.sourceType} onChange={(e) => set({ sourceType: e.target.value as StockSourceType | "" })}>
           <option value="">All sources</option>
           {Object.entries(SOURCE_LABELS).map(([k, label]) => (

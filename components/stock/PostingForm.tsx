@@ -1,14 +1,16 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { errorMessage, sendJson } from "../api";
-import { Alert } from "../ui/Alert";
+import { useEffect, useId, useRef } from "react";
+import { isCountedUnit, wholeQuantityIssue } from "@/lib/products/units";
+import { manualAdjustmentInput, receiptInput } from "@/lib/stock/schemas";
+import { formatQty, parseNumber } from "../format";
+import { FormError } from "../forms/FormError";
+import { sendWithKey } from "../forms/send";
+import { useApiForm } from "../forms/useApiForm";
+import { ProductPicker, type PickedProduct } from "../products/ProductPicker";
 import { Button } from "../ui/Button";
-import { TextField } from "../ui/Field";
+import { FieldError, TextAreaField, TextField } from "../ui/Field";
 import { focusRing } from "../ui/styles";
-import { formatQty } from "./format";
-import { ProductPicker } from "./ProductPicker";
-import { fieldErrorsOf, parseQuantity } from "./quantity";
 import { ShortageList } from "./ShortageList";
-import { shortagesOf, type Shortage } from "./shortages";
+import { shortagesOf } from "./shortages";
 import type { MovementResult, ProductOption } from "./types";
 
 export type PostingMode = "receipt" | "adjust";
@@ -21,7 +23,7 @@ interface Props {
   onCancel: () => void;
 }
 
-type Field = "productId" | "direction" | "quantity" | "note";
+const LABELS = { product: "Product", direction: "Direction", quantity: "Quantity", reference: "Reference", note: "Note" };
 
 const TITLES: Record<PostingMode, { title: string; intro: string; submit: string }> = {
   receipt: { title: "Receive goods", intro: "Books delivered goods into stock as a receipt.", submit: "Book receipt" },
@@ -35,132 +37,100 @@ const TITLES: Record<PostingMode, { title: string; intro: string; submit: string
  */
 export function PostingForm({ mode, product: initial, onPosted, onCancel }: Props) {
   const id = useId();
-  const [product, setProduct] = useState<ProductOption | null>(initial);
-  const [quantity, setQuantity] = useState("");
-  // No default direction: adding instead of removing doubles a count error, so the person says which.
-  const [direction, setDirection] = useState<"add" | "remove" | null>(null);
-  const [reference, setReference] = useState("");
-  const [note, setNote] = useState("");
-  const [fields, setFields] = useState<Partial<Record<Field, string>>>({});
-  const [error, setError] = useState<{ text: string; shortages: Shortage[] | null } | null>(null);
-  const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const t = TITLES[mode];
+  const f = useApiForm({
+    id: initial ? `stock-${mode}:${initial.productId}` : `stock-${mode}`,
+    schema: mode === "receipt" ? receiptInput : manualAdjustmentInput,
+    defaultValues: { product: initial as PickedProduct | null, direction: "" as "" | "add" | "remove", quantity: "", reference: "", note: "" },
+    labels: LABELS,
+    aliases: { productId: "product", change: "quantity" },
+    numbers: ["quantity"],
+    check: (v) => {
+      const qty = parseNumber(v.quantity);
+      return {
+        product: v.product ? undefined : "Choose a product",
+        // No default direction: adding instead of removing doubles a count error, so the person says which.
+        direction: mode === "adjust" && !v.direction ? "Choose whether to add to or remove from stock" : undefined,
+        quantity: qty === null ? "Enter a quantity" : qty <= 0 ? "Enter a quantity greater than zero" : v.product ? (wholeQuantityIssue(qty, v.product) ?? undefined) : undefined,
+        note: mode === "adjust" && !v.note.trim() ? "Give the reason for this adjustment (e.g. “count difference”, “damaged”)" : undefined,
+      };
+    },
+    toBody: (v) => {
+      const qty = parseNumber(v.quantity) ?? 0;
+      const productId = v.product?.productId ?? "";
+      if (mode === "adjust") return { productId, change: v.direction === "remove" ? -qty : qty, note: v.note.trim() };
+      return { productId, quantity: qty, ...(v.reference.trim() ? { reference: v.reference.trim() } : {}), ...(v.note.trim() ? { note: v.note.trim() } : {}) };
+    },
+    send: (body, key) => sendWithKey<MovementResult>(mode === "receipt" ? "/api/stock/receipts" : "/api/stock/manual", "POST", body, key),
+    onSuccess: (result, v) => {
+      const p = v.product!;
+      const change = result.entry.change;
+      const verb = mode === "receipt" ? "Received" : change > 0 ? "Added" : "Removed";
+      f.discard();
+      onPosted(`${verb} ${formatQty(Math.abs(change))} ${p.uom} of ${p.sku} ${p.name}. On hand now: ${formatQty(result.onHand)} ${p.uom}.`);
+    },
+  });
+  const { register, fieldError: err, form } = f;
+  const product = form.watch("product");
+  const direction = form.watch("direction");
+  const shortages = shortagesOf(f.failure);
 
   // Opened from a row further down: bring the form into view and put the focus on it. Opened from
-  // the buttons above, the product search takes the focus itself (autoFocus).
-  const fromRow = useRef(initial !== null);
+  // the buttons above, the focus goes to the heading too: the product search never takes it by
+  // itself (on a tablet the keyboard and the list of matches would cover the form).
   useEffect(() => {
-    if (!fromRow.current) return;
     headingRef.current?.scrollIntoView({ block: "nearest" });
     headingRef.current?.focus({ preventScroll: true });
   }, []);
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const qty = parseQuantity(quantity);
-    const problems: Partial<Record<Field, string>> = {};
-    if (!product) problems.productId = "Choose a product.";
-    if (mode === "adjust" && !direction) problems.direction = "Choose whether to add to or remove from stock.";
-    if ("error" in qty) problems.quantity = qty.error;
-    if (mode === "adjust" && !note.trim()) problems.note = "Give the reason for this adjustment (e.g. “count difference”, “damaged”).";
-    setFields(problems);
-    setError(null);
-    if (Object.keys(problems).length || !product || "error" in qty) return;
-
-    setBusy(true);
-    try {
-      const result =
-        mode === "receipt"
-          ? await sendJson<MovementResult>("/api/stock/receipts", "POST", {
-              productId: product.productId,
-              quantity: qty.value,
-              ...(reference.trim() ? { reference: reference.trim() } : {}),
-              ...(note.trim() ? { note: note.trim() } : {}),
-            })
-          : await sendJson<MovementResult>("/api/stock/manual", "POST", {
-              productId: product.productId,
-              change: direction === "add" ? qty.value : -qty.value,
-              note: note.trim(),
-            });
-      const change = result.entry.change;
-      const verb = mode === "receipt" ? "Received" : change > 0 ? "Added" : "Removed";
-      onPosted(`${verb} ${formatQty(Math.abs(change))} ${product.uom} of ${product.sku} ${product.name}. On hand now: ${formatQty(result.onHand)} ${product.uom}.`);
-    } catch (err) {
-      const api = fieldErrorsOf(err);
-      setFields({ productId: api.productId, quantity: api.quantity ?? api.change, note: api.note });
-      const shortages = shortagesOf(err);
-      setError({ text: shortages ? "Not enough stock: this would take the balance below zero. Nothing was changed." : errorMessage(err), shortages });
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} data-testid={`${mode}-form`} className="rounded-lg border border-neutral-200 bg-white p-5 shadow-sm sm:p-6">
+    <form onSubmit={f.onSubmit} noValidate aria-labelledby={`${id}-title`} data-testid={`${mode}-form`} className="rounded-lg border border-neutral-200 bg-white p-5 shadow-sm sm:p-6">
       <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-neutral-900 outline-none">
         {t.title}
       </h2>
       <p className="mt-1 text-sm text-neutral-600">{t.intro}</p>
-      {error && (
-        <Alert tone="error" title={mode === "receipt" ? "The receipt was not booked" : "The adjustment was not saved"} className="mt-4">
-          {error.text}
-          {error.shortages && <ShortageList shortages={error.shortages} />}
-        </Alert>
-      )}
+      <FormError form={f} title={mode === "receipt" ? "The receipt was not booked" : "The adjustment was not saved"} className="mt-4">
+        {shortages && <ShortageList shortages={shortages} />}
+      </FormError>
       <div className="mt-5 grid gap-4 sm:grid-cols-2">
         <div className="sm:col-span-2">
-          <ProductPicker label="Product" value={product} onChange={setProduct} error={fields.productId} autoFocus={!initial} />
+          <ProductPicker label="Product" source="stock" value={product} onChange={(p) => form.setValue("product", p, { shouldDirty: true })} error={err("product")} />
         </div>
         {mode === "adjust" && (
           <fieldset className="sm:col-span-2">
             <legend className="mb-1.5 block text-sm font-medium text-neutral-800">Direction</legend>
             <div className="grid grid-cols-2 gap-2 sm:max-w-md">
-              <Choice name={`${id}-dir`} checked={direction === "remove"} onChange={() => setDirection("remove")} label="Remove from stock" />
-              <Choice name={`${id}-dir`} checked={direction === "add"} onChange={() => setDirection("add")} label="Add to stock" />
+              <Choice name={`${id}-dir`} checked={direction === "remove"} onChange={() => form.setValue("direction", "remove", { shouldDirty: true })} label="Remove from stock" />
+              <Choice name={`${id}-dir`} checked={direction === "add"} onChange={() => form.setValue("direction", "add", { shouldDirty: true })} label="Add to stock" />
             </div>
-            {fields.direction && <p className="mt-1.5 text-sm text-red-700">{fields.direction}</p>}
+            <FieldError error={err("direction")} />
           </fieldset>
         )}
         <TextField
           label={product ? `Quantity (${product.uom})` : "Quantity"}
-          inputMode="decimal"
+          inputMode={product && isCountedUnit(product.uom) ? "numeric" : "decimal"}
           autoComplete="off"
-          value={quantity}
-          onChange={(e) => setQuantity(e.target.value)}
-          error={fields.quantity}
+          {...register("quantity")}
+          error={err("quantity")}
           hint={mode === "adjust" && product?.onHand !== undefined ? `${formatQty(product.onHand)} ${product.uom} on hand now.` : undefined}
         />
         {mode === "receipt" && (
-          <TextField label="Reference (optional)" placeholder="Delivery note or PO number" maxLength={100} value={reference} onChange={(e) => setReference(e.target.value)} />
+          <TextField label="Reference (optional)" placeholder="Delivery note or PO number" maxLength={100} {...register("reference")} error={err("reference")} />
         )}
         <div className="sm:col-span-2">
-          <label htmlFor={`${id}-note`} className="mb-1.5 block text-sm font-medium text-neutral-800">
-            {mode === "adjust" ? "Reason" : "Note (optional)"}
-          </label>
-          <textarea
-            id={`${id}-note`}
-            rows={2}
-            maxLength={500}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            aria-invalid={fields.note ? true : undefined}
-            aria-describedby={fields.note ? `${id}-note-error` : undefined}
-            aria-required={mode === "adjust" || undefined}
-            className="block w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-base text-neutral-900 shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600"
-          />
-          {fields.note && (
-            <p id={`${id}-note-error`} className="mt-1.5 text-sm text-red-700">
-              {fields.note}
-            </p>
-          )}
+          <TextAreaField label={mode === "adjust" ? "Reason" : "Note (optional)"} rows={2} maxLength={500} {...register("note")} aria-required={mode === "adjust" || undefined} error={err("note")} className="min-h-0 py-2" />
         </div>
       </div>
       <div className="mt-6 flex flex-wrap gap-3">
-        <Button type="submit" size="lg" busy={busy}>
+        <Button type="submit" size="lg" busy={f.busy}>
           {t.submit}
         </Button>
-        <Button variant="secondary" size="lg" onClick={onCancel} disabled={busy}>
+        <Button variant="secondary" size="lg" onClick={() => {
+            f.discard();
+            onCancel();
+          }}
+          disabled={f.busy}>
           Cancel
         </Button>
       </div>

@@ -5,7 +5,6 @@ import type { ApiError } from "../api";
 import { useRealtime } from "../realtime/useRealtime";
 import { ExportMenu } from "../reports/ExportMenu";
 import type { Page } from "../types";
-import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { TextField } from "../ui/Field";
 import { Pagination } from "../ui/Pagination";
@@ -18,6 +17,7 @@ import { RecentShortages } from "./RecentShortages";
 import { StockTabs } from "./StockTabs";
 import type { ProductOption, StockLevel } from "./types";
 import { useProductRef } from "./useProductRef";
+import { Notice } from "../ui/Notice";
 
 const PAGE_SIZE = 25;
 
@@ -90,16 +90,7 @@ export function StockLevels() {
           }}
         />
       )}
-      {notice && (
-        <div className="flex items-start gap-3 outline-none" data-testid="stock-notice" tabIndex={-1} ref={noticeRef}>
-          <Alert tone="success" className="flex-1">
-            {notice}
-          </Alert>
-          <Button variant="ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </Button>
-        </div>
-      )}
+      <Notice testId="stock-notice" notice={notice === null ? null : { tone: "success", text: notice }} onDismiss={() => setNotice(null)} ref={noticeRef} />
 
       <div className={canPost ? "grid items-start gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" : ""}>
         <section aria-label="Stock levels" className="rounded-lg border border-neutral-200 bg-white shadow-sm">

@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from "react";
-import { errorMessage } from "../api";
+import { updateUserInput } from "@/lib/users/schemas";
+import { FormError } from "../forms/FormError";
+import { useApiForm } from "../forms/useApiForm";
 import type { UserItem } from "../types";
 import { Button } from "../ui/Button";
 import { PasswordField } from "../ui/PasswordField";
@@ -7,37 +8,34 @@ import { PASSWORD_HINT } from "./CreateUserForm";
 import { patchUser } from "./userActions";
 import type { Notice } from "./useUsers";
 
-/** Sets a new password for a user (PATCH { password }). */
+/** Sets a new password for a user (PATCH { password }); nothing of it is kept as a draft. */
 export function ResetPasswordForm({ user, onDone, onCancel }: { user: UserItem; onDone: (n: Notice) => void; onCancel: () => void }) {
-  const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await patchUser(user.id, { password });
-      onDone({ tone: "success", text: `The password of ${user.name} was reset. Give them the new password in person.` });
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  }
+  const label = `New password for ${user.name}`;
+  const f = useApiForm({
+    id: null,
+    schema: updateUserInput,
+    defaultValues: { password: "" },
+    labels: { password: "The password" },
+    toBody: (v) => ({ password: v.password }),
+    send: (body, key) => patchUser(user.id, body, key),
+    onSuccess: () => onDone({ tone: "success", text: `The password of ${user.name} was reset. Give them the new password in person.` }),
+  });
 
   return (
-    <form onSubmit={onSubmit} aria-label={`Reset the password of ${user.name}`} className="flex flex-wrap items-start gap-3">
-      <div className="min-w-64 flex-1">
-        <PasswordField label={`New password for ${user.name}`} autoComplete="new-password" required autoFocus value={password} onChange={(e) => setPassword(e.target.value)} hint={PASSWORD_HINT} error={error ?? undefined} />
-      </div>
-      <div className="flex gap-2 pt-6.5">
-        <Button type="submit" size="lg" busy={busy}>
-          Save password
-        </Button>
-        <Button variant="secondary" size="lg" onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
+    <form onSubmit={f.onSubmit} noValidate aria-label={`Reset the password of ${user.name}`} className="space-y-3">
+      <FormError form={f} title="The password was not reset" onlyOther />
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="min-w-64 flex-1">
+          <PasswordField label={label} autoComplete="new-password" required autoFocus {...f.register("password")} hint={PASSWORD_HINT} error={f.fieldError("password")} />
+        </div>
+        <div className="flex gap-2 pt-6.5">
+          <Button type="submit" size="lg" busy={f.busy}>
+            Save password
+          </Button>
+          <Button variant="secondary" size="lg" onClick={onCancel} disabled={f.busy}>
+            Cancel
+          </Button>
+        </div>
       </div>
     </form>
   );

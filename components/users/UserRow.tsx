@@ -1,16 +1,18 @@
 import { useState } from "react";
 import { errorMessage } from "../api";
+import { formatDate } from "../format";
+import { useApiAction } from "../forms/useApiAction";
 import { ROLE_LABELS, type Role, type UserItem } from "../types";
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { focusRing } from "../ui/styles";
 import { ResetPasswordForm } from "./ResetPasswordForm";
 import { RoleOptions } from "./RoleOptions";
-import { patchUser } from "./userActions";
+import { endSessions, patchUser } from "./userActions";
 import type { Notice } from "./useUsers";
 
 const COLUMNS = 4;
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 interface Props {
   user: UserItem;
@@ -20,36 +22,41 @@ interface Props {
   onChanged: () => Promise<unknown>;
 }
 
-/** One user in the table: role select, activate/deactivate, reset password. */
-export function UserRow({ user, isSelf, onNotice, onChanged }: Props) {
-  const [pendingRole, setPendingRole] = useState<Role | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [resetting, setResetting] = useState(false);
+/** What the admin is asked to confirm. */
+type Pending = { kind: "role"; role: Role } | { kind: "active" } | { kind: "sessions" };
 
-  async function run(change: () => Promise<unknown>, success: string) {
-    setBusy(true);
-    try {
-      await change();
-      await onChanged();
-      onNotice({ tone: "success", text: success });
-    } catch (err) {
-      onNotice({ tone: "error", text: `${user.name}: ${errorMessage(err)}` });
-    } finally {
-      setBusy(false);
-      setPendingRole(null);
+/**
+ * One user in the table: role, activate/deactivate, end sessions, reset password. A role change,
+ * a deactivation and ending sessions each ask first: the select alone saves nothing.
+ */
+export function UserRow({ user, isSelf, onNotice, onChanged }: Props) {
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [resetting, setResetting] = useState(false);
+  const action = useApiAction<Pending["kind"]>();
+
+  async function confirm(p: Pending) {
+    const result =
+      p.kind === "role"
+        ? await action.run("role", { role: p.role }, (key) => patchUser(user.id, { role: p.role }, key))
+        : p.kind === "active"
+          ? await action.run("active", { active: !user.active }, (key) => patchUser(user.id, { active: !user.active }, key))
+          : await action.run("sessions", null, (key) => endSessions(user.id, key));
+    setPending(null);
+    if (!result.ok) {
+      onNotice({ tone: "error", text: `${user.name}: ${errorMessage(result.error)}` });
+      return;
+    }
+    await onChanged();
+    if (p.kind === "role") onNotice({ tone: "success", text: `${user.name} is now ${ROLE_LABELS[p.role]}.` });
+    else if (p.kind === "active") onNotice({ tone: "success", text: user.active ? `${user.name} was deactivated and can no longer sign in.` : `${user.name} was reactivated and can sign in again.` });
+    else {
+      const n = (result.value as { ended: number }).ended;
+      onNotice({ tone: "success", text: n === 0 ? `${user.name} had no open sessions.` : `Ended ${n} session${n === 1 ? "" : "s"} of ${user.name}: they must sign in again.` });
     }
   }
 
-  function changeRole(role: Role) {
-    if (role === user.role) return;
-    setPendingRole(role);
-    void run(() => patchUser(user.id, { role }), `${user.name} is now ${ROLE_LABELS[role]}.`);
-  }
-
-  function toggleActive() {
-    const active = !user.active;
-    void run(() => patchUser(user.id, { active }), active ? `${user.name} was reactivated and can sign in again.` : `${user.name} was deactivated and can no longer sign in.`);
-  }
+  const busy = action.busy !== null;
+  const shownRole = pending?.kind === "role" ? pending.role : user.role;
 
   return (
     <>
@@ -68,21 +75,27 @@ export function UserRow({ user, isSelf, onNotice, onChanged }: Props) {
           </label>
           <select
             id={`role-${user.id}`}
-            value={pendingRole ?? user.role}
+            value={shownRole}
             disabled={busy}
-            onChange={(e) => changeRole(e.target.value as Role)}
+            onChange={(e) => {
+              const role = e.target.value as Role;
+              if (role !== user.role) setPending({ kind: "role", role });
+            }}
             className={`h-11 w-32 rounded-md border border-neutral-300 bg-white px-2 text-sm text-neutral-900 disabled:bg-neutral-100 ${focusRing}`}
           >
             <RoleOptions />
           </select>
         </td>
-        <td className="hidden px-4 py-3 text-sm text-neutral-600 lg:table-cell">{dateFormat.format(new Date(user.createdAt))}</td>
+        <td className="hidden px-4 py-3 text-sm text-neutral-600 lg:table-cell">{formatDate(user.createdAt)}</td>
         <td className="px-4 py-3">
-          <div className="flex justify-end gap-2">
+          <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" disabled={busy} onClick={() => setResetting((r) => !r)} aria-expanded={resetting}>
               Reset password<span className="sr-only"> of {user.name}</span>
             </Button>
-            <Button variant={user.active ? "danger" : "secondary"} busy={busy && pendingRole === null} disabled={busy} onClick={toggleActive} className="w-28">
+            <Button variant="secondary" disabled={busy} onClick={() => setPending({ kind: "sessions" })}>
+              End sessions<span className="sr-only"> of {user.name}</span>
+            </Button>
+            <Button variant={user.active ? "danger" : "secondary"} busy={action.busy === "active"} disabled={busy} onClick={() => setPending({ kind: "active" })} className="w-28">
               {user.active ? "Deactivate" : "Reactivate"}
               <span className="sr-only"> {user.name}</span>
             </Button>
@@ -103,6 +116,33 @@ export function UserRow({ user, isSelf, onNotice, onChanged }: Props) {
           </td>
         </tr>
       )}
+      {pending && <PendingDialog user={user} pending={pending} busy={busy} onConfirm={() => void confirm(pending)} onCancel={() => setPending(null)} />}
     </>
+  );
+}
+
+function PendingDialog({ user, pending, busy, onConfirm, onCancel }: { user: UserItem; pending: Pending; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  if (pending.kind === "role") {
+    return (
+      <ConfirmDialog title={`Make ${user.name} ${ROLE_LABELS[pending.role]}?`} confirmLabel={`Make ${ROLE_LABELS[pending.role]}`} busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
+        {user.name} ({user.email}) changes from {ROLE_LABELS[user.role]} to {ROLE_LABELS[pending.role]}: what they may see and do changes with their next request.
+      </ConfirmDialog>
+    );
+  }
+  if (pending.kind === "active") {
+    return user.active ? (
+      <ConfirmDialog title={`Deactivate ${user.name}?`} confirmLabel="Deactivate" danger busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
+        {user.name} ({user.email}) can no longer sign in, and their open sessions end. Their history stays; you can reactivate them later.
+      </ConfirmDialog>
+    ) : (
+      <ConfirmDialog title={`Reactivate ${user.name}?`} confirmLabel="Reactivate" busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
+        {user.name} ({user.email}) can sign in again with their password.
+      </ConfirmDialog>
+    );
+  }
+  return (
+    <ConfirmDialog title={`End all sessions of ${user.name}?`} confirmLabel="End all sessions" danger busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
+      Every device where {user.name} ({user.email}) is signed in is signed out; they can sign in again with their password.
+    </ConfirmDialog>
   );
 }

@@ -2,14 +2,14 @@ import { useState } from "react";
 import { Forbidden } from "../Forbidden";
 import { useDebounced } from "../useDebounced";
 import { useSignedInUser } from "../useMe";
-import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Pagination } from "../ui/Pagination";
 import { ErrorState, LoadingState } from "../ui/States";
 import { CreateUserForm } from "./CreateUserForm";
 import { UserFilters } from "./UserFilters";
 import { UsersTable } from "./UsersTable";
-import { useUsers, type Notice, type UserFilter } from "./useUsers";
+import { useUsers, type UserFilter } from "./useUsers";
+import { Notice, type NoticeMessage } from "../ui/Notice";
 
 /** The users administration screen: filters, list with per-user actions, and the new-user form. */
 export function UsersAdmin() {
@@ -17,7 +17,7 @@ export function UsersAdmin() {
   const [filter, setFilter] = useState<Omit<UserFilter, "page">>({ q: "", role: "", active: "" });
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const q = useDebounced(filter.q);
   const { data, error, isLoading, isValidating, mutate } = useUsers({ ...filter, q, page });
 
@@ -49,16 +49,7 @@ export function UsersAdmin() {
         />
       )}
 
-      {notice && (
-        <div data-testid="users-notice" className="flex items-start gap-3">
-          <Alert tone={notice.tone} className="flex-1">
-            {notice.text}
-          </Alert>
-          <Button variant="ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </Button>
-        </div>
-      )}
+      <Notice testId="users-notice" notice={notice} onDismiss={() => setNotice(null)} />
 
       <section aria-label="User list" className="rounded-lg border border-neutral-200 bg-white shadow-sm">
         <div className="border-b border-neutral-200 p-4 sm:p-5">

@@ -27,7 +27,4 @@ export function useUsers(f: UserFilter) {
 }
 
 /** A result of an action on the users page, shown above the table. */
-export interface Notice {
-  tone: "success" | "error";
-  text: string;
-}
+export type { NoticeMessage as Notice } from "../ui/Notice";

@@ -2,12 +2,12 @@ import { Fragment, useState } from "react";
 import { Pill } from "../mos/badges";
 import { formatQty } from "../mos/format";
 import { PageHeader } from "../mos/PageHeader";
-import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Pagination } from "../ui/Pagination";
 import { EmptyState, ErrorState, LoadingState } from "../ui/States";
 import { useWorkCenters } from "./useWorkCenters";
 import { WorkCenterForm } from "./WorkCenterForm";
+import { Notice } from "../ui/Notice";
 
 const PAGE_SIZE = 50;
 const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-neutral-500";
@@ -48,16 +48,7 @@ export function WorkCentersAdmin() {
           />
         </section>
       )}
-      {notice && (
-        <div className="flex items-start gap-3" data-testid="workcenters-notice">
-          <Alert tone="success" className="flex-1">
-            {notice}
-          </Alert>
-          <Button variant="ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </Button>
-        </div>
-      )}
+      <Notice testId="workcenters-notice" notice={notice === null ? null : { tone: "success", text: notice }} onDismiss={() => setNotice(null)} />
       <section aria-label="Work center list" className="rounded-lg border border-neutral-200 bg-white shadow-sm">
         {error ? (
           <div className="p-4">

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
-import { errorMessage, sendJson } from "../../api";
+import { sendWithKey } from "../../forms/send";
+import { useApiAction } from "../../forms/useApiAction";
 import { Spinner } from "../../ui/Spinner";
 import { focusRing } from "../../ui/styles";
 import type { PersonRef, WorkStatus } from "../types";
@@ -18,10 +19,11 @@ interface Props {
  */
 export function AssigneeSelect({ wo, people, onChanged, compact = false }: Props) {
   const id = useId();
+  const assign = useApiAction<"assign">();
   const [pending, setPending] = useState<string | null>(null);
   // The accepted choice stays shown until the refetched work order catches up with it.
   const [accepted, setAccepted] = useState<{ from: string; to: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const error = assign.errorText;
   const stored = wo.assignee?.id ?? "";
   const current = accepted && accepted.from === stored ? accepted.to : stored;
   const options = wo.assignee && !people.some((p) => p.id === wo.assignee!.id) ? [wo.assignee, ...people] : people;
@@ -29,17 +31,13 @@ export function AssigneeSelect({ wo, people, onChanged, compact = false }: Props
   async function change(next: string) {
     if (next === current) return;
     setPending(next);
-    setError(null);
-    try {
-      await sendJson(`/api/workorders/${encodeURIComponent(wo.id)}`, "PATCH", { assignedToId: next || null });
-      setAccepted({ from: stored, to: next });
-      const person = options.find((p) => p.id === next);
-      onChanged(person ? `${wo.code} is now assigned to ${person.name}.` : `${wo.code} is no longer assigned.`);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setPending(null);
-    }
+    const body = { assignedToId: next || null };
+    const result = await assign.run("assign", body, (key) => sendWithKey(`/api/workorders/${encodeURIComponent(wo.id)}`, "PATCH", body, key));
+    setPending(null);
+    if (!result.ok) return;
+    setAccepted({ from: stored, to: next });
+    const person = options.find((p) => p.id === next);
+    onChanged(person ? `${wo.code} is now assigned to ${person.name}.` : `${wo.code} is no longer assigned.`);
   }
 
   return (

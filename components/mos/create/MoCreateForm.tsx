@@ -1,26 +1,26 @@
 import Link from "next/link";
 import { useRouter } from "next/router";
-import { useState, type FormEvent } from "react";
-import { errorMessage, sendJson } from "../../api";
-import { ProductPicker } from "../../products/ProductPicker";
-import type { Product } from "../../products/types";
+import { createMoInput } from "@/lib/manufacturing/schemas";
+import { isCountedUnit, wholeQuantityIssue } from "@/lib/products/units";
+import { endOfLocalDayIso, localDayOf, parseNumber } from "../../format";
+import { FormError } from "../../forms/FormError";
+import { sendWithKey } from "../../forms/send";
+import { useApiForm } from "../../forms/useApiForm";
+import { ProductPicker, type PickedProduct } from "../../products/ProductPicker";
 import { useDebounced } from "../../useDebounced";
-import { Alert } from "../../ui/Alert";
 import { Button, buttonClass } from "../../ui/Button";
-import { SelectField, TextField } from "../../ui/Field";
+import { SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { Pill } from "../badges";
-import { fieldErrors } from "../fieldErrors";
-import { endOfLocalDayIso, parseNumber, PRIORITY_LABELS } from "../format";
+import { PRIORITY_LABELS } from "../format";
 import { PageHeader, Section } from "../PageHeader";
-import { TextAreaField } from "../TextAreaField";
 import { PRIORITIES, type MoDetail, type Priority } from "../types";
 import { RequirementsPreview } from "./RequirementsPreview";
 
-const FIELDS = ["name", "productId", "quantity", "deadline", "priority", "customerName", "customerRef", "promisedDate", "notes"] as const;
-type FieldName = (typeof FIELDS)[number];
-
 interface Values {
+  product: PickedProduct | null;
+  /** The name as typed; empty while it follows the product and quantity. */
   name: string;
+  nameTouched: boolean;
   quantity: string;
   deadline: string;
   priority: Priority;
@@ -30,60 +30,73 @@ interface Values {
   notes: string;
 }
 
-const EMPTY: Values = { name: "", quantity: "1", deadline: "", priority: "NORMAL", customerName: "", customerRef: "", promisedDate: "", notes: "" };
+const EMPTY: Values = { product: null, name: "", nameTouched: false, quantity: "1", deadline: "", priority: "NORMAL", customerName: "", customerRef: "", promisedDate: "", notes: "" };
+
+const LABELS = {
+  product: "Product",
+  name: "Order name",
+  quantity: "Quantity",
+  deadline: "Deadline",
+  priority: "Priority",
+  customerName: "Customer name",
+  customerRef: "Customer reference",
+  promisedDate: "Promised date",
+  notes: "Notes",
+};
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
+
+function suggestedName(v: Pick<Values, "product" | "quantity">): string {
+  if (!v.product) return "";
+  const q = parseNumber(v.quantity);
+  return `${q && q > 0 ? `${q} × ` : ""}${v.product.name}`;
+}
+
+const nameOf = (v: Values) => (v.nameTouched ? v.name : suggestedName(v));
+
+/** A deadline before today is allowed (back-office entry of a late order) but worth a second look. */
+function pastDeadlineWarning(day: string): string | undefined {
+  return day && day < localDayOf(new Date()) ? "This deadline is in the past: the order will show as late from the start." : undefined;
+}
 
 /** The "new manufacturing order" screen: product, quantity, dates, customer; requirements before saving. */
 export function MoCreateForm() {
   const router = useRouter();
-  const [product, setProduct] = useState<Product | null>(null);
-  const [values, setValues] = useState<Values>(EMPTY);
-  // The name follows product and quantity until the planner types their own.
-  const [nameTouched, setNameTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Partial<Record<FieldName, string>>>({});
-
+  const f = useApiForm({
+    id: "mo-create",
+    schema: createMoInput,
+    defaultValues: EMPTY,
+    labels: LABELS,
+    aliases: { productId: "product" },
+    numbers: ["quantity"],
+    check: (v) => {
+      const q = parseNumber(v.quantity);
+      return {
+        product: v.product ? undefined : "Choose the product to make",
+        quantity: q !== null && v.product ? (wholeQuantityIssue(q, v.product) ?? undefined) : undefined,
+      };
+    },
+    toBody: (v) => ({
+      name: nameOf(v).trim(),
+      productId: v.product?.productId ?? "",
+      quantity: parseNumber(v.quantity),
+      priority: v.priority,
+      deadline: v.deadline ? endOfLocalDayIso(v.deadline) : null,
+      customerName: orNull(v.customerName),
+      customerRef: orNull(v.customerRef),
+      promisedDate: v.promisedDate ? endOfLocalDayIso(v.promisedDate) : null,
+      notes: orNull(v.notes),
+    }),
+    send: (body, key) => sendWithKey<MoDetail>("/api/mos", "POST", body, key),
+    onSuccess: (mo) => router.push(`/mos/${mo.id}`),
+  });
+  const { register, fieldError: err, form } = f;
+  const values = form.watch();
+  const product = values.product;
   const quantity = parseNumber(values.quantity);
-  const previewQty = useDebounced(quantity, 300);
-  const suggestedName = product ? `${quantity && quantity > 0 ? `${quantity} × ` : ""}${product.name}` : "";
-  const name = nameTouched ? values.name : suggestedName;
-
-  const set = (k: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setError(null);
-    setFields({});
-    if (!product) {
-      setFields({ productId: "Choose the product to make." });
-      return;
-    }
-    if (quantity === null || quantity <= 0) {
-      setFields({ quantity: "Enter a quantity greater than 0." });
-      return;
-    }
-    setBusy(true);
-    try {
-      const mo = await sendJson<MoDetail>("/api/mos", "POST", {
-        name: name.trim(),
-        productId: product.id,
-        quantity,
-        priority: values.priority,
-        deadline: values.deadline ? endOfLocalDayIso(values.deadline) : null,
-        customerName: orNull(values.customerName),
-        customerRef: orNull(values.customerRef),
-        promisedDate: values.promisedDate ? endOfLocalDayIso(values.promisedDate) : null,
-        notes: orNull(values.notes),
-      });
-      await router.push(`/mos/${mo.id}`);
-    } catch (err) {
-      setError(errorMessage(err));
-      setFields(fieldErrors(err, FIELDS));
-      setBusy(false);
-    }
-  }
+  const previewQty = useDebounced(quantity !== null && Number.isFinite(quantity) ? quantity : null, 300);
+  const counted = product ? isCountedUnit(product.uom) : false;
+  const setProduct = (p: PickedProduct | null) => form.setValue("product", p, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
 
   return (
     <div className="space-y-6">
@@ -96,11 +109,12 @@ export function MoCreateForm() {
         title="New manufacturing order"
         description="Choose what to make and how many; check the materials before you save."
       />
-      <form onSubmit={onSubmit} aria-label="New manufacturing order" noValidate className="grid items-start gap-6 lg:grid-cols-2">
+      <form onSubmit={f.onSubmit} aria-label="New manufacturing order" noValidate className="grid items-start gap-6 lg:grid-cols-2">
         {/* On a tablet the requirements follow the product directly; on a desk they sit beside the form. */}
         <div className="lg:col-start-1 lg:row-start-1">
           <Section title="Product and quantity">
             <div className="space-y-4 p-4 sm:p-5">
+              <FormError form={f} title="Could not create the order" />
               {product ? (
                 <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-blue-200 bg-blue-50 px-4 py-3" data-testid="chosen-product">
                   <div>
@@ -115,22 +129,18 @@ export function MoCreateForm() {
                   </Button>
                 </div>
               ) : (
-                <div>
-                  <ProductPicker label="Product to make" first="finished" onPick={(p) => setProduct(p)} autoFocus />
-                  {fields.productId && <p className="mt-1.5 text-sm text-red-700">{fields.productId}</p>}
-                </div>
+                <ProductPicker label="Product to make" source="products" first="finished" browse onChange={setProduct} error={err("product")} />
               )}
               <div className="grid gap-4 sm:grid-cols-2">
                 <TextField
                   label={`Quantity${product ? ` (${product.uom})` : ""}`}
-                  name="quantity"
-                  inputMode="decimal"
+                  inputMode={counted ? "numeric" : "decimal"}
                   required
-                  value={values.quantity}
-                  onChange={set("quantity")}
-                  error={fields.quantity}
+                  {...register("quantity")}
+                  hint={counted ? `Whole ${product!.uom}: this product is counted.` : undefined}
+                  error={err("quantity")}
                 />
-                <SelectField label="Priority" name="priority" value={values.priority} onChange={set("priority")} error={fields.priority}>
+                <SelectField label="Priority" {...register("priority")} error={err("priority")}>
                   {PRIORITIES.map((p) => (
                     <option key={p} value={p}>
                       {PRIORITY_LABELS[p]}
@@ -140,19 +150,19 @@ export function MoCreateForm() {
                 <div className="sm:col-span-2">
                   <TextField
                     label="Order name"
-                    name="name"
                     required
                     maxLength={200}
-                    value={name}
+                    name="name"
+                    value={nameOf(values)}
                     onChange={(e) => {
-                      setNameTouched(true);
-                      setValues((v) => ({ ...v, name: e.target.value }));
+                      form.setValue("nameTouched", true);
+                      form.setValue("name", e.target.value, { shouldDirty: true });
                     }}
-                    hint={nameTouched ? undefined : "Suggested from the product; change it if you like."}
-                    error={fields.name}
+                    hint={values.nameTouched ? undefined : "Suggested from the product; change it if you like."}
+                    error={err("name")}
                   />
                 </div>
-                <TextField label="Deadline" name="deadline" type="date" value={values.deadline} onChange={set("deadline")} error={fields.deadline} hint="Late after the end of this day." />
+                <TextField label="Deadline" type="date" {...register("deadline")} error={err("deadline")} warning={pastDeadlineWarning(values.deadline)} hint="Late after the end of this day." />
               </div>
             </div>
           </Section>
@@ -160,7 +170,7 @@ export function MoCreateForm() {
         <div className="lg:col-start-2 lg:row-span-3 lg:row-start-1">
           <Section title="Material requirements" testId="requirements-section">
             {product ? (
-              <RequirementsPreview product={product} quantity={previewQty} />
+              <RequirementsPreview product={{ id: product.productId, sku: product.sku, uom: product.uom }} quantity={previewQty} />
             ) : (
               <p className="px-4 py-4 text-sm text-neutral-600 sm:px-5">Choose a product to see the materials it needs and what is short.</p>
             )}
@@ -169,26 +179,21 @@ export function MoCreateForm() {
         <div className="lg:col-start-1 lg:row-start-2">
           <Section title="Customer">
             <div className="grid gap-4 p-4 sm:grid-cols-2 sm:p-5">
-              <TextField label="Customer name" name="customerName" maxLength={200} value={values.customerName} onChange={set("customerName")} error={fields.customerName} />
-              <TextField label="Customer reference" name="customerRef" maxLength={200} value={values.customerRef} onChange={set("customerRef")} error={fields.customerRef} />
-              <TextField label="Promised date" name="promisedDate" type="date" value={values.promisedDate} onChange={set("promisedDate")} error={fields.promisedDate} />
+              <TextField label="Customer name" maxLength={200} {...register("customerName")} error={err("customerName")} />
+              <TextField label="Customer reference" maxLength={200} {...register("customerRef")} error={err("customerRef")} />
+              <TextField label="Promised date" type="date" {...register("promisedDate")} error={err("promisedDate")} />
               <div className="sm:col-span-2">
-                <TextAreaField label="Notes" name="notes" maxLength={4000} value={values.notes} onChange={set("notes")} error={fields.notes} />
+                <TextAreaField label="Notes" maxLength={4000} {...register("notes")} error={err("notes")} />
               </div>
             </div>
           </Section>
         </div>
         <div className="space-y-4 lg:col-start-1 lg:row-start-3">
-          {error && (
-            <Alert tone="error" title="Could not create the order">
-              {error}
-            </Alert>
-          )}
           <div className="flex flex-wrap gap-3">
-            <Button type="submit" size="lg" busy={busy}>
+            <Button type="submit" size="lg" busy={f.busy}>
               Create order
             </Button>
-            <Link href="/mos" className={buttonClass("secondary", "lg")}>
+            <Link href="/mos" className={buttonClass("secondary", "lg")} onClick={f.discard}>
               Cancel
             </Link>
           </div>

@@ -2,7 +2,6 @@ import { useRealtime } from "../../realtime/useRealtime";
 import { hasPermission, useSignedInUser } from "../../useMe";
 import { Alert } from "../../ui/Alert";
 import { Spinner } from "../../ui/Spinner";
-import type { Product } from "../../products/types";
 import { RawMaterialsTable } from "../../products/RawMaterialsTable";
 import { useExplosion } from "../../products/useExplosion";
 import { Pill } from "../badges";
@@ -16,7 +15,7 @@ const td = "px-3 py-2 text-sm";
  * What an order for `quantity` of `product` needs, before it is saved: the direct components (what
  * completing the order consumes) and the raw materials of the whole tree, each against stock.
  */
-export function RequirementsPreview({ product, quantity }: { product: Product; quantity: number | null }) {
+export function RequirementsPreview({ product, quantity }: { product: { id: string; sku: string; uom: string }; quantity: number | null }) {
   const me = useSignedInUser();
   const stockReader = hasPermission(me, "stock:read");
   const { data, error, isLoading, isValidating, mutate } = useExplosion(product.id, quantity);

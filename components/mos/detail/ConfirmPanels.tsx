@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from "react";
-import { sendJson } from "../../api";
+import { wholeQuantityIssue } from "@/lib/products/units";
+import { cancelMoInput, completeMoInput } from "@/lib/manufacturing/schemas";
+import { formatQty, parseNumber } from "../../format";
+import { FormError } from "../../forms/FormError";
+import { sendWithKey } from "../../forms/send";
+import { useApiForm } from "../../forms/useApiForm";
 import { Button } from "../../ui/Button";
-import { TextField } from "../../ui/Field";
-import { formatQty, parseNumber } from "../format";
-import { ActionError } from "../ShortageList";
-import { TextAreaField } from "../TextAreaField";
+import { TextAreaField, TextField } from "../../ui/Field";
+import { ShortageItems } from "../ShortageList";
 import type { MoDetail } from "../types";
 
 interface Props {
@@ -17,33 +19,25 @@ const panel = "space-y-4 rounded-lg border-2 p-4 sm:p-5";
 
 /** The confirmation step of "Complete": how much was produced, and what that posts to stock. */
 export function CompletePanel({ mo, onDone, onBack }: Props) {
-  const [produced, setProduced] = useState(String(mo.quantity));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const qty = parseNumber(produced);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    if (qty === null || qty < 0) {
-      setFieldError("Enter the quantity produced (0 or more).");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setFieldError(undefined);
-    try {
-      const done = await sendJson<MoDetail>(`/api/mos/${encodeURIComponent(mo.id)}/complete`, "POST", { producedQty: qty });
-      onDone(done, `${mo.orderNo} is done: ${formatQty(qty, mo.product.uom)} of ${mo.product.sku} added to stock.`);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  }
+  const url = `/api/mos/${encodeURIComponent(mo.id)}/complete`;
+  const f = useApiForm({
+    id: `mo-complete:${mo.id}`,
+    schema: completeMoInput,
+    defaultValues: { producedQty: String(mo.quantity) },
+    labels: { producedQty: "Quantity produced" },
+    numbers: ["producedQty"],
+    check: (v) => {
+      const n = parseNumber(v.producedQty);
+      return { producedQty: n === null ? "Enter the quantity produced (0 or more)" : (wholeQuantityIssue(n, mo.product) ?? undefined) };
+    },
+    toBody: (v) => ({ producedQty: parseNumber(v.producedQty) }),
+    send: (body, key) => sendWithKey<MoDetail>(url, "POST", body, key),
+    onSuccess: (done, v) => onDone(done, `${mo.orderNo} is done: ${formatQty(parseNumber(v.producedQty), mo.product.uom)} of ${mo.product.sku} added to stock.`),
+  });
 
   const open = mo.workOrders.filter((w) => w.status !== "COMPLETED").length;
   return (
-    <form onSubmit={onSubmit} aria-label={`Complete ${mo.orderNo}`} noValidate className={`${panel} border-neutral-900 bg-white`} data-testid="complete-panel">
+    <form onSubmit={f.onSubmit} aria-label={`Complete ${mo.orderNo}`} noValidate className={`${panel} border-neutral-900 bg-white`} data-testid="complete-panel">
       <div>
         <h2 className="text-lg font-semibold text-neutral-900">Complete {mo.orderNo}?</h2>
         <p className="mt-1 text-sm text-neutral-700">
@@ -52,14 +46,16 @@ export function CompletePanel({ mo, onDone, onBack }: Props) {
         </p>
       </div>
       <div className="max-w-xs">
-        <TextField label={`Quantity produced (${mo.product.uom})`} inputMode="decimal" value={produced} onChange={(e) => setProduced(e.target.value)} error={fieldError} autoFocus />
+        <TextField label={`Quantity produced (${mo.product.uom})`} inputMode="decimal" {...f.register("producedQty")} error={f.fieldError("producedQty")} autoFocus />
       </div>
-      {error !== null && <ActionError title="The order was not completed" error={error} />}
+      <FormError form={f} title="The order was not completed" onlyOther>
+        <ShortageItems error={f.failure} />
+      </FormError>
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" size="lg" busy={busy}>
+        <Button type="submit" size="lg" busy={f.busy}>
           Complete order
         </Button>
-        <Button variant="secondary" size="lg" onClick={onBack} disabled={busy}>
+        <Button variant="secondary" size="lg" onClick={onBack} disabled={f.busy}>
           Back
         </Button>
       </div>
@@ -69,26 +65,20 @@ export function CompletePanel({ mo, onDone, onBack }: Props) {
 
 /** The confirmation step of "Cancel", with an optional reason for the audit trail. */
 export function CancelPanel({ mo, onDone, onBack }: Props) {
-  const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const canceled = await sendJson<MoDetail>(`/api/mos/${encodeURIComponent(mo.id)}/cancel`, "POST", reason.trim() ? { reason: reason.trim() } : {});
-      onDone(canceled, `${mo.orderNo} was canceled.`);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  }
+  const url = `/api/mos/${encodeURIComponent(mo.id)}/cancel`;
+  const f = useApiForm({
+    id: `mo-cancel:${mo.id}`,
+    schema: cancelMoInput,
+    defaultValues: { reason: "" },
+    labels: { reason: "Reason" },
+    toBody: (v) => (v.reason.trim() ? { reason: v.reason.trim() } : {}),
+    send: (body, key) => sendWithKey<MoDetail>(url, "POST", body, key),
+    onSuccess: (canceled) => onDone(canceled, `${mo.orderNo} was canceled.`),
+  });
 
   const running = mo.workOrders.filter((w) => w.status === "STARTED").length;
   return (
-    <form onSubmit={onSubmit} aria-label={`Cancel ${mo.orderNo}`} noValidate className={`${panel} border-red-300 bg-red-50/50`} data-testid="cancel-panel">
+    <form onSubmit={f.onSubmit} aria-label={`Cancel ${mo.orderNo}`} noValidate className={`${panel} border-red-300 bg-red-50/50`} data-testid="cancel-panel">
       <div>
         <h2 className="text-lg font-semibold text-neutral-900">Cancel {mo.orderNo}?</h2>
         <p className="mt-1 text-sm text-neutral-700">
@@ -96,13 +86,21 @@ export function CancelPanel({ mo, onDone, onBack }: Props) {
           {running > 0 && ` ${running} running work order${running === 1 ? " is" : "s are"} paused.`}
         </p>
       </div>
-      <TextAreaField label="Reason (optional)" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} className="min-h-16" />
-      {error !== null && <ActionError title="The order was not canceled" error={error} />}
+      <TextAreaField label="Reason (optional)" maxLength={500} {...f.register("reason")} error={f.fieldError("reason")} className="min-h-16" />
+      <FormError form={f} title="The order was not canceled" onlyOther />
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" variant="danger" size="lg" busy={busy}>
+        <Button type="submit" variant="danger" size="lg" busy={f.busy}>
           Cancel order
         </Button>
-        <Button variant="secondary" size="lg" onClick={onBack} disabled={busy}>
+        <Button
+          variant="secondary"
+          size="lg"
+          onClick={() => {
+            f.discard();
+            onBack();
+          }}
+          disabled={f.busy}
+        >
           Keep the order
         </Button>
       </div>

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { useState } from "react";
 import { Forbidden } from "../../Forbidden";
 import { hasPermission, useSignedInUser } from "../../useMe";
-import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { ErrorState, LoadingState } from "../../ui/States";
 import { MoStateBadge } from "../badges";
@@ -16,6 +15,7 @@ import { MaterialsSection } from "./MaterialsSection";
 import { MoFacts } from "./MoFacts";
 import { useMoDetail } from "./useMoDetail";
 import { WorkOrdersSection } from "./WorkOrdersSection";
+import { Notice } from "../../ui/Notice";
 
 type Mode = "view" | "edit" | "complete" | "cancel";
 
@@ -80,16 +80,7 @@ export function MoDetailView({ id }: { id: string }) {
         }
       />
 
-      {notice && (
-        <div className="flex items-start gap-3" data-testid="mo-notice">
-          <Alert tone="success" className="flex-1">
-            {notice}
-          </Alert>
-          <Button variant="ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </Button>
-        </div>
-      )}
+      <Notice testId="mo-notice" notice={notice === null ? null : { tone: "success", text: notice }} onDismiss={() => setNotice(null)} />
 
       {mode === "complete" && (
         <CompletePanel

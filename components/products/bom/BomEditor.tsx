@@ -1,6 +1,12 @@
 import { useState } from "react";
 import useSWR, { useSWRConfig } from "swr";
-import { ApiError, errorMessage, sendJson } from "../../api";
+import { replaceBomInput } from "@/lib/products/schemas";
+import { wholeQuantityIssue } from "@/lib/products/units";
+import { ApiError, type ApiError as ApiErrorType } from "../../api";
+import { parseNumber } from "../../format";
+import { FormError } from "../../forms/FormError";
+import { sendWithKey } from "../../forms/send";
+import { useApiForm } from "../../forms/useApiForm";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { ErrorState, LoadingState } from "../../ui/States";
@@ -8,11 +14,21 @@ import { useWorkCenters } from "../../workcenters/useWorkCenters";
 import type { BomView } from "../types";
 import { BomReadOnly } from "./BomReadOnly";
 import { ComponentsEditor } from "./ComponentsEditor";
-import { bodyOf, draftOf, moveOperation, newKey, rowErrorsFrom, validate, withComponent, type Draft, type RowErrors } from "./draft";
+import { bodyOf, cycleErrors, draftOf, moveOperation, newKey, numberProblems, rowErrorsOf, withComponent, type Draft } from "./draft";
 import { OperationsEditor } from "./OperationsEditor";
 
 /** Explosions of any product may contain this one, so they are all refetched after a save. */
 const isExplosionKey = (key: unknown) => typeof key === "string" && key.includes("/bom/explode");
+
+const LABELS = {
+  components: "Components",
+  operations: "Operations",
+  materialId: "Material",
+  qtyPerUnit: "Quantity per unit",
+  title: "Title",
+  workCenterId: "Work center",
+  minutesPerUnit: "Minutes per unit",
+};
 
 /**
  * A product's bill of materials. Writers edit a working copy and save it whole (PUT); the API
@@ -20,53 +36,64 @@ const isExplosionKey = (key: unknown) => typeof key === "string" && key.includes
  */
 export function BomEditor({ productId, canWrite, onSaved }: { productId: string; canWrite: boolean; onSaved: () => void }) {
   const url = `/api/products/${encodeURIComponent(productId)}/bom`;
-  const { data: bom, error, mutate } = useSWR<BomView, ApiError>(url);
-  const { mutate: mutateAny } = useSWRConfig();
-  const centers = useWorkCenters({ activeOnly: true });
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [rowErrors, setRowErrors] = useState<RowErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { data: bom, error, mutate } = useSWR<BomView, ApiErrorType>(url);
 
   if (error) return <div className="p-4"><ErrorState title="Could not load the bill of materials" message={error.message} onRetry={() => void mutate()} /></div>;
   if (!bom) return <LoadingState label="Loading the bill of materials…" />;
   if (!canWrite) return <BomReadOnly bom={bom} />;
+  return <BomForm productId={productId} bom={bom} onSaved={(saved) => void mutate(saved, { revalidate: false }).then(onSaved)} />;
+}
 
-  const current = draft ?? draftOf(bom);
-  const dirty = draft !== null;
+function BomForm({ productId, bom, onSaved }: { productId: string; bom: BomView; onSaved: (saved: BomView) => void }) {
+  const url = `/api/products/${encodeURIComponent(productId)}/bom`;
+  const { mutate: mutateAny } = useSWRConfig();
+  const centers = useWorkCenters({ activeOnly: true });
+  const [notice, setNotice] = useState<string | null>(null);
+  const f = useApiForm<Draft, ReturnType<typeof bodyOf>, BomView>({
+    id: `bom:${productId}`,
+    schema: replaceBomInput,
+    defaultValues: draftOf(bom),
+    labels: LABELS,
+    check: (d) => {
+      const out: Record<string, string | undefined> = numberProblems(d);
+      d.components.forEach((c, i) => {
+        const q = parseNumber(c.qty);
+        const path = `components.${i}.qtyPerUnit`;
+        if (!out[path] && q !== null && q > 0) out[path] = wholeQuantityIssue(q, c) ?? undefined;
+      });
+      return out as never;
+    },
+    toBody: bodyOf,
+    send: (body, key) => sendWithKey<BomView>(url, "PUT", body, key),
+    onSuccess: (saved) => {
+      f.form.reset(draftOf(saved));
+      void mutateAny(isExplosionKey);
+      setNotice("The bill of materials was saved.");
+      onSaved(saved);
+    },
+  });
+  const { form } = f;
+  const current = form.watch();
+  const dirty = form.formState.isDirty;
   const edit = (next: Draft) => {
-    setDraft(next);
+    form.setValue("components", next.components, { shouldDirty: true });
+    form.setValue("operations", next.operations, { shouldDirty: true });
     setNotice(null);
   };
 
-  async function save() {
-    const local = validate(current);
-    setRowErrors(local);
-    if (Object.keys(local).length) {
-      setSaveError("Fix the marked lines first.");
-      return;
-    }
-    setBusy(true);
-    setSaveError(null);
-    try {
-      const saved = await sendJson<BomView>(url, "PUT", bodyOf(current));
-      await mutate(saved, { revalidate: false });
-      void mutateAny(isExplosionKey);
-      setDraft(null);
-      setRowErrors({});
-      setNotice("The bill of materials was saved.");
-      onSaved();
-    } catch (err) {
-      setSaveError(errorMessage(err));
-      setRowErrors(err instanceof ApiError ? rowErrorsFrom(err.details, current.components) : {});
-    } finally {
-      setBusy(false);
-    }
-  }
+  // Messages by API path ("components.0.qtyPerUnit"), one per line; a refused cycle marks its lines.
+  const messages: [string, string][] = [];
+  const walk = (node: unknown, path: string) => {
+    if (!node || typeof node !== "object") return;
+    const m = (node as { message?: unknown }).message;
+    if (typeof m === "string" && "type" in node) messages.push([path, m]);
+    else for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
+  };
+  walk(form.formState.errors, "");
+  const rowErrors = { ...rowErrorsOf(messages), ...(f.failure instanceof ApiError ? cycleErrors(f.failure.details, current.components) : {}) };
 
   return (
-    <div className="space-y-6 p-4 sm:p-5" data-testid="bom-editor">
+    <form onSubmit={f.onSubmit} noValidate aria-label="Bill of materials" className="space-y-6 p-4 sm:p-5" data-testid="bom-editor">
       <ComponentsEditor
         productId={productId}
         rows={current.components}
@@ -84,30 +111,17 @@ export function BomEditor({ productId, canWrite, onSaved }: { productId: string;
         onMove={(i, delta) => edit(moveOperation(current, i, delta))}
         onRemove={(i) => edit({ ...current, operations: current.operations.filter((_, j) => j !== i) })}
       />
-      {saveError && (
-        <Alert tone="error" title="The bill of materials was not saved">
-          {saveError}
-        </Alert>
-      )}
+      <FormError form={f} title="The bill of materials was not saved" />
       {notice && !dirty && <Alert tone="success">{notice}</Alert>}
       <div className="flex flex-wrap items-center gap-3 border-t border-neutral-200 pt-4">
-        <Button size="lg" busy={busy} disabled={!dirty} onClick={() => void save()}>
+        <Button type="submit" size="lg" busy={f.busy} disabled={!dirty}>
           Save bill of materials
         </Button>
-        <Button
-          variant="secondary"
-          size="lg"
-          disabled={!dirty || busy}
-          onClick={() => {
-            setDraft(null);
-            setRowErrors({});
-            setSaveError(null);
-          }}
-        >
+        <Button variant="secondary" size="lg" disabled={!dirty || f.busy} onClick={f.discard}>
           Discard changes
         </Button>
         {dirty && <span className="text-sm font-medium text-amber-800">Unsaved changes</span>}
       </div>
-    </div>
+    </form>
   );
 }

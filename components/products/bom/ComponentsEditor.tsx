@@ -2,15 +2,14 @@ import { useState } from "react";
 import { Pill } from "../../mos/badges";
 import { Button } from "../../ui/Button";
 import { inputClass } from "../../ui/styles";
-import { ProductPicker } from "../ProductPicker";
-import type { Product } from "../types";
+import { ProductPicker, type PickedProduct } from "../ProductPicker";
 import type { ComponentRow, RowErrors } from "./draft";
 
 interface Props {
   productId: string;
   rows: ComponentRow[];
   errors: RowErrors;
-  onAdd: (p: Product) => void;
+  onAdd: (p: PickedProduct) => void;
   onQty: (i: number, qty: string) => void;
   onRemove: (i: number) => void;
 }
@@ -32,10 +31,13 @@ export function ComponentsEditor({ productId, rows, errors, onAdd, onQty, onRemo
         <div className="rounded-md border border-blue-200 bg-blue-50/40 p-3" data-testid="material-picker">
           <ProductPicker
             label="Find a material or part"
+            source="products"
             first="raw"
+            browse
             autoFocus
             exclude={[productId, ...rows.map((r) => r.materialId)]}
-            onPick={(p) => {
+            onChange={(p) => {
+              if (!p) return;
               onAdd(p);
               setPicking(false);
             }}

@@ -1,6 +1,7 @@
 // The BOM editor's working copy: rows as typed (strings), turned into the PUT body on save.
-import { parseNumber } from "../../mos/format";
-import type { BomView, Product } from "../types";
+import { parseNumber } from "../../format";
+import type { PickedProduct } from "../ProductPicker";
+import type { BomView } from "../types";
 
 export interface ComponentRow {
   materialId: string;
@@ -46,9 +47,9 @@ export function draftOf(bom: BomView): Draft {
   };
 }
 
-export function withComponent(d: Draft, p: Product): Draft {
-  if (d.components.some((c) => c.materialId === p.id)) return d;
-  return { ...d, components: [...d.components, { materialId: p.id, sku: p.sku, name: p.name, uom: p.uom, archived: false, qty: "1" }] };
+export function withComponent(d: Draft, p: PickedProduct): Draft {
+  if (d.components.some((c) => c.materialId === p.productId)) return d;
+  return { ...d, components: [...d.components, { materialId: p.productId, sku: p.sku, name: p.name, uom: p.uom, archived: false, qty: "1" }] };
 }
 
 /** Moves operation `i` by `delta` (−1 up, +1 down); the order is the sequence the API stores. */
@@ -62,18 +63,28 @@ export function moveOperation(d: Draft, i: number, delta: number): Draft {
 
 export type RowErrors = Record<string, string>;
 
-/** Checks what the browser can check; keys are the API's paths ("components.0.qtyPerUnit"). */
-export function validate(d: Draft): RowErrors {
-  const out: RowErrors = {};
+/**
+ * What the schema cannot say well about typed rows: text that is not a number. Keys are the API's
+ * paths ("components.0.qtyPerUnit"), so the messages land where the API's would.
+ */
+export function numberProblems(d: Draft): Record<string, string> {
+  const out: Record<string, string> = {};
   d.components.forEach((c, i) => {
-    const q = parseNumber(c.qty);
-    if (q === null || q <= 0) out[`components.${i}`] = "Enter a quantity per unit above 0.";
+    if (Number.isNaN(parseNumber(c.qty))) out[`components.${i}.qtyPerUnit`] = "Enter a number";
   });
   d.operations.forEach((o, i) => {
-    if (!o.title.trim()) out[`operations.${i}`] = "Give the operation a title.";
-    const m = parseNumber(o.minutes);
-    if (o.minutes.trim() && (m === null || m < 0)) out[`operations.${i}`] = "Minutes per unit must be 0 or more.";
+    if (Number.isNaN(parseNumber(o.minutes))) out[`operations.${i}.minutesPerUnit`] = "Enter a number";
   });
+  return out;
+}
+
+/** One message per line ("components.1" → its first problem), from the form's errors by API path. */
+export function rowErrorsOf(messages: [string, string][]): RowErrors {
+  const out: RowErrors = {};
+  for (const [path, message] of messages) {
+    const m = /^(components|operations)\.(\d+)/.exec(path);
+    if (m) out[`${m[1]}.${m[2]}`] ??= message;
+  }
   return out;
 }
 
@@ -84,25 +95,13 @@ export function bodyOf(d: Draft) {
   };
 }
 
-/**
- * Row messages from a 400's details: per-line issues ([{ path: "components.1.materialId", message }])
- * or a cycle ({ cycle: [SKU, …] }), which marks the lines whose material closes it.
- */
-export function rowErrorsFrom(details: unknown, components: ComponentRow[]): RowErrors {
+/** The lines whose material closes a cycle the API refused (details `{ cycle: [SKU, …] }`). */
+export function cycleErrors(details: unknown, components: ComponentRow[]): RowErrors {
   const out: RowErrors = {};
   const cycle = (details as { cycle?: unknown } | null)?.cycle;
-  if (Array.isArray(cycle)) {
-    components.forEach((c, i) => {
-      if (cycle.includes(c.sku)) out[`components.${i}`] = `${c.sku} contains this product, directly or further down.`;
-    });
-    return out;
-  }
-  if (!Array.isArray(details)) return out;
-  for (const d of details as unknown[]) {
-    if (typeof d !== "object" || d === null) continue;
-    const { path, message } = d as { path?: unknown; message?: unknown };
-    const m = typeof path === "string" ? /^(components|operations)\.(\d+)/.exec(path) : null;
-    if (m && typeof message === "string") out[`${m[1]}.${m[2]}`] ??= message;
-  }
+  if (!Array.isArray(cycle)) return out;
+  components.forEach((c, i) => {
+    if (cycle.includes(c.sku)) out[`components.${i}`] = `${c.sku} contains this product, directly or further down.`;
+  });
   return out;
 }

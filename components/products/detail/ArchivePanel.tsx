@@ -1,5 +1,5 @@
-import { useState } from "react";
-import { errorMessage, sendJson } from "../../api";
+import { sendWithKey } from "../../forms/send";
+import { useApiAction } from "../../forms/useApiAction";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import type { ProductDetail, Product } from "../types";
@@ -7,18 +7,12 @@ import type { ProductDetail, Product } from "../types";
 /** The confirmation step of archiving (hidden from pickers, kept for history) or restoring a product. */
 export function ArchivePanel({ product, onDone, onBack }: { product: ProductDetail; onDone: (p: Product) => void; onBack: () => void }) {
   const archiving = product.archivedAt === null;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, errorText: error, run } = useApiAction<"archive">();
 
   async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await sendJson<Product>(`/api/products/${encodeURIComponent(product.id)}`, "PATCH", { archived: archiving }));
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    const body = { archived: archiving };
+    const result = await run("archive", body, (key) => sendWithKey<Product>(`/api/products/${encodeURIComponent(product.id)}`, "PATCH", body, key));
+    if (result.ok) onDone(result.value);
   }
 
   return (
@@ -33,10 +27,10 @@ export function ArchivePanel({ product, onDone, onBack }: { product: ProductDeta
       </div>
       {error && <Alert tone="error">{error}</Alert>}
       <div className="flex flex-wrap gap-3">
-        <Button variant={archiving ? "danger" : "primary"} size="lg" busy={busy} onClick={() => void confirm()}>
+        <Button variant={archiving ? "danger" : "primary"} size="lg" busy={busy !== null} onClick={() => void confirm()}>
           {archiving ? "Archive product" : "Restore product"}
         </Button>
-        <Button variant="secondary" size="lg" onClick={onBack} disabled={busy}>
+        <Button variant="secondary" size="lg" onClick={onBack} disabled={busy !== null}>
           Back
         </Button>
       </div>

@@ -8,7 +8,6 @@ import { Pill } from "../../mos/badges";
 import { formatDateTime, formatQty } from "../../mos/format";
 import { PageHeader, Section } from "../../mos/PageHeader";
 import { hasPermission, useSignedInUser } from "../../useMe";
-import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { ErrorState, LoadingState } from "../../ui/States";
 import { BomEditor } from "../bom/BomEditor";
@@ -16,6 +15,7 @@ import { ProductForm } from "../ProductForm";
 import type { ProductDetail } from "../types";
 import { ArchivePanel } from "./ArchivePanel";
 import { ExplosionTree } from "./ExplosionTree";
+import { Notice } from "../../ui/Notice";
 
 function Fact({ label, children, className = "" }: { label: string; children: ReactNode; className?: string }) {
   return (
@@ -85,16 +85,7 @@ export function ProductDetailView({ id }: { id: string }) {
           )
         }
       />
-      {notice && (
-        <div className="flex items-start gap-3">
-          <Alert tone="success" className="flex-1">
-            {notice}
-          </Alert>
-          <Button variant="ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </Button>
-        </div>
-      )}
+      <Notice testId="product-notice" notice={notice === null ? null : { tone: "success", text: notice }} onDismiss={() => setNotice(null)} />
       {mode === "archive" && (
         <ArchivePanel
           product={product}

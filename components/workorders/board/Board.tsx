@@ -5,10 +5,9 @@ import { WORK_STATUSES } from "../../mos/types";
 import { useUrlState } from "../../mos/useUrlState";
 import { useRealtime } from "../../realtime/useRealtime";
 import { hasPermission, useSignedInUser } from "../../useMe";
-import { Alert } from "../../ui/Alert";
-import { Button } from "../../ui/Button";
 import { BoardColumn } from "./BoardColumn";
 import { BoardFilters } from "./BoardFilters";
+import { Notice } from "../../ui/Notice";
 
 const KEYS = ["moId", "assignedToId"] as const;
 
@@ -32,16 +31,7 @@ export function Board() {
       <div className="rounded-lg border border-neutral-200 bg-white p-4 shadow-sm sm:p-5">
         <BoardFilters moId={values.moId} assignedToId={values.assignedToId} people={people} onChange={(patch) => set(patch)} />
       </div>
-      {notice && (
-        <div className="flex items-start gap-3" data-testid="board-notice">
-          <Alert tone="success" className="flex-1">
-            {notice}
-          </Alert>
-          <Button variant="ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </Button>
-        </div>
-      )}
+      <Notice testId="board-notice" notice={notice === null ? null : { tone: "success", text: notice }} onDismiss={() => setNotice(null)} />
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {WORK_STATUSES.map((s) => (
           <BoardColumn

@@ -1,8 +1,11 @@
-import { useId, useState, type FormEvent } from "react";
-import { errorMessage, sendJson } from "../../api";
-import { formatDateTime } from "../../stock/format";
+import { useId, useState } from "react";
+import { createCommentInput } from "@/lib/manufacturing/schemas";
+import { formatDateTime } from "../../format";
+import { sendWithKey } from "../../forms/send";
+import { useApiForm } from "../../forms/useApiForm";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { TextAreaField } from "../../ui/Field";
 import { EmptyState } from "../../ui/States";
 import type { CommentKind, WoComment } from "./types";
 
@@ -43,37 +46,31 @@ export function CommentsPanel({ woId, code, comments, canWrite, onAdded }: Props
 const MAX = 2000;
 
 function CommentForm({ woId, code, onAdded }: { woId: string; code: string; onAdded: () => unknown }) {
-  const [content, setContent] = useState("");
-  const [kind, setKind] = useState<CommentKind>("COMMENT");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState("");
   const id = useId();
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    if (!content.trim()) {
-      setError(kind === "ISSUE" ? "Describe the issue first." : "Write the comment first.");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setSaved("");
-    try {
-      await sendJson(`/api/workorders/${encodeURIComponent(woId)}/comments`, "POST", { content: content.trim(), kind });
-      setContent("");
-      setSaved(kind === "ISSUE" ? "Issue reported: the planners were notified." : "Comment added.");
-      setKind("COMMENT");
+  const f = useApiForm({
+    id: `wo-comment:${woId}`,
+    schema: createCommentInput,
+    defaultValues: { content: "", kind: "COMMENT" as CommentKind },
+    labels: { content: "Comment", kind: "Type" },
+    check: (v) => ({ content: v.content.trim() ? undefined : v.kind === "ISSUE" ? "Describe the issue first" : "Write the comment first" }),
+    toBody: (v) => ({ content: v.content.trim(), kind: v.kind }),
+    send: (body, key) => sendWithKey(`/api/workorders/${encodeURIComponent(woId)}/comments`, "POST", body, key),
+    onSuccess: async (_, v) => {
+      f.discard();
+      setSaved(v.kind === "ISSUE" ? "Issue reported: the planners were notified." : "Comment added.");
       await onAdded();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const kind = f.form.watch("kind");
+  const error = f.fieldError("content") ?? f.formError ?? undefined;
+  const setKind = (k: CommentKind) => f.form.setValue("kind", k);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-neutral-200 bg-neutral-50 p-4" aria-label={`Add a comment or report an issue on ${code}`}>
+    <form onSubmit={(e) => {
+        setSaved("");
+        return f.onSubmit(e);
+      }} noValidate className="space-y-3 rounded-lg border border-neutral-200 bg-neutral-50 p-4" aria-label={`Add a comment or report an issue on ${code}`}>
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-neutral-800">Type</legend>
         <div className="grid grid-cols-2 gap-2 sm:max-w-md">
@@ -81,28 +78,9 @@ function CommentForm({ woId, code, onAdded }: { woId: string; code: string; onAd
           <KindOption name={`${id}-kind`} value="ISSUE" checked={kind === "ISSUE"} onChange={setKind} label="Report an issue" />
         </div>
       </fieldset>
-      <div>
-        <label htmlFor={`${id}-content`} className="mb-1.5 block text-sm font-medium text-neutral-800">
-          {kind === "ISSUE" ? "What is the problem?" : "Comment"}
-        </label>
-        <textarea
-          id={`${id}-content`}
-          value={content}
-          onChange={(e) => setContent(e.target.value)}
-          rows={3}
-          maxLength={MAX}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className="block w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-base text-neutral-900 shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600"
-        />
-        {error && (
-          <p id={`${id}-error`} className="mt-1.5 text-sm text-red-700" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <TextAreaField label={kind === "ISSUE" ? "What is the problem?" : "Comment"} {...f.register("content")} rows={3} maxLength={MAX} error={error} className="min-h-0 py-2" />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" size="lg" variant={kind === "ISSUE" ? "danger" : "primary"} busy={busy}>
+        <Button type="submit" size="lg" variant={kind === "ISSUE" ? "danger" : "primary"} busy={f.busy}>
           {kind === "ISSUE" ? "Report issue" : "Add comment"}
         </Button>
         {saved && (

@@ -1,0 +1,36 @@
+import type { ReactNode, Ref } from "react";
+import { Alert } from "./Alert";
+import { Button } from "./Button";
+
+/** A short message after an action: what happened, in the tone of the outcome. */
+export interface NoticeMessage {
+  tone: "success" | "error" | "info";
+  text: string;
+}
+
+interface Props {
+  notice: NoticeMessage | null;
+  onDismiss: () => void;
+  /** The test id of the box (each screen has its own: "users-notice", "stock-notice", …). */
+  testId: string;
+  title?: string;
+  children?: ReactNode;
+  /** For screens that move the focus to the message after an action. */
+  ref?: Ref<HTMLDivElement>;
+}
+
+/** The dismissible message a screen shows after an action (one component for every screen). */
+export function Notice({ notice, onDismiss, testId, title, children, ref }: Props) {
+  if (!notice) return null;
+  return (
+    <div className="flex items-start gap-3 outline-none" data-testid={testId} tabIndex={ref ? -1 : undefined} ref={ref}>
+      <Alert tone={notice.tone} title={title} className="flex-1">
+        {notice.text}
+        {children}
+      </Alert>
+      <Button variant="ghost" onClick={onDismiss}>
+        Dismiss
+      </Button>
+    </div>
+  );
+}
