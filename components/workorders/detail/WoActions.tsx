@@ -4,6 +4,7 @@ import { ApiError, errorMessage } from "../../api";
 import { ShortageList } from "../../stock/ShortageList";
 import { shortagesOf } from "../../stock/shortages";
 import { Alert } from "../../ui/Alert";
+import { useApiAction } from "../../forms/useApiAction";
 import { focusRing } from "../../ui/styles";
 import { actionDone, actionLabel, actionsFor, runWoAction } from "./actions";
 import { STATUS } from "./status";
@@ -32,7 +33,7 @@ const TONE = { start: "start", pause: "pause", complete: "complete" } as const;
  * API's message (INSUFFICIENT_STOCK: the list of short products) and leaves the WO as it was.
  */
 export function WoActions({ wo, size = "xl", onChanged }: Props) {
-  const [busy, setBusy] = useState<WoAction | null>(null);
+  const { busy, run: runAction } = useApiAction<WoAction>();
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<{ action: WoAction; err: unknown } | null>(null);
   const [done, setDone] = useState("");
@@ -48,20 +49,13 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
 
   async function run(action: WoAction) {
     const before = wo.status;
-    setBusy(action);
     setFailure(null);
     setDone("");
-    try {
-      await runWoAction(wo.id, action);
-      setConfirming(false);
-      setDone(`${wo.code} ${actionDone(action, before)}.`);
-    } catch (err) {
-      setConfirming(false);
-      setFailure({ action, err });
-    } finally {
-      setBusy(null);
-      await onChanged();
-    }
+    const result = await runAction(action, { id: wo.id, before }, (key) => runWoAction(wo.id, action, key));
+    setConfirming(false);
+    if (result.ok) setDone(`${wo.code} ${actionDone(action, before)}.`);
+    else setFailure({ action, err: result.error });
+    await onChanged();
   }
 
   if (!actions.length) return null;

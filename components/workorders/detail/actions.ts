@@ -1,10 +1,10 @@
 import { woActionsFor } from "@/lib/manufacturing/states";
-import { sendJson } from "../../api";
+import { sendWithKey } from "../../forms/send";
 import type { WoAction, WoItem, WorkStatus } from "./types";
 
-/** POST /api/workorders/:id/start|pause|complete (no body). */
-export function runWoAction(id: string, action: WoAction): Promise<WoItem> {
-  return sendJson<WoItem>(`/api/workorders/${encodeURIComponent(id)}/${action}`, "POST", {});
+/** POST /api/workorders/:id/start|pause|complete (no body), with the tap's idempotency key. */
+export function runWoAction(id: string, action: WoAction, idempotencyKey: string): Promise<WoItem> {
+  return sendWithKey<WoItem>(`/api/workorders/${encodeURIComponent(id)}/${action}`, "POST", {}, idempotencyKey);
 }
 
 /** The actions a status allows, in the order they are offered (the state machine of lib/manufacturing/states). */
