@@ -1,7 +1,8 @@
 import { prisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { pageArgs, type Page } from "../http/paging";
-import { createdAtRange, type ListAuditQuery } from "./schemas";
+import { pageArgs, type Page } from "../validation/paging";
+import { instantRange as createdAtRange } from "../validation/dates";
+import type { ListAuditQuery } from "./schemas";
 
 const auditRow = {
   id: true,

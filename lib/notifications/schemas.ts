@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pagingQuery } from "../http/paging";
+import { pagingQuery } from "../validation/paging";
 
 export const listNotificationsQuery = pagingQuery.extend({ unread: z.enum(["1", "true"]).optional() }).strict();
 export type ListNotificationsQuery = z.infer<typeof listNotificationsQuery>;

@@ -1,27 +1,24 @@
 import { z } from "zod";
+import { isoInstant, timeZone } from "../validation/dates";
 
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
+const DAY = 24 * 3600 * 1000;
 
-/** A reporting period `[from, to)`; defaults to the last 30 days. `tz` sets where days begin. */
+/**
+ * A reporting period `[from, to)` of ISO dates or date-times (1970..9999); defaults to the last 30
+ * days. `tz` (an IANA name, default the server's zone) sets where days begin and how times print.
+ */
 export const periodQuery = z
   .object({
-    from: z.coerce.date({ error: "must be a date (YYYY-MM-DD or ISO)" }).optional(),
-    to: z.coerce.date({ error: "must be a date (YYYY-MM-DD or ISO)" }).optional(),
-    tz: z.string().max(64).refine(isTimeZone, "must be an IANA time zone, e.g. Europe/Amsterdam").default("UTC"),
+    from: isoInstant().optional(),
+    to: isoInstant().optional(),
+    tz: timeZone(),
   })
   .strict()
   .transform((q, ctx) => {
     const to = q.to ?? new Date();
-    const from = q.from ?? new Date(to.getTime() - 30 * 24 * 3600 * 1000);
+    const from = q.from ?? new Date(to.getTime() - 30 * DAY);
     if (from >= to) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
-    if (to.getTime() - from.getTime() > 366 * 24 * 3600 * 1000 * 5) ctx.addIssue({ code: "custom", path: ["from"], message: "the period may span at most 5 years" });
+    if (to.getTime() - from.getTime() > 366 * DAY * 5) ctx.addIssue({ code: "custom", path: ["from"], message: "the period may span at most 5 years" });
     return { from, to, tz: q.tz };
   });
 export type Period = z.infer<typeof periodQuery>;

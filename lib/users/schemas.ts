@@ -1,16 +1,19 @@
 import { z } from "zod";
 import { ROLES } from "../auth/permissions";
-import { pagingQuery } from "../http/paging";
+import { pagingQuery } from "../validation/paging";
+import { searchText, storableString, text, unstorableText } from "../validation/text";
 
 /** 8–72 characters (bcrypt reads 72 bytes), with at least one letter and one digit. */
 export const passwordSchema = z
   .string()
   .min(8, "must be at least 8 characters")
-  .refine((p) => Buffer.byteLength(p, "utf8") <= 72, "must be at most 72 bytes")
-  .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), "must contain a letter and a digit");
+  .refine((p) => new TextEncoder().encode(p).length <= 72, "must be at most 72 bytes")
+  .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), "must contain a letter and a digit")
+  // bcrypt reads UTF-8 bytes: a lone surrogate would silently become U+FFFD and NUL ends some C strings.
+  .refine((p) => unstorableText(p) === null, "must not contain NUL characters or unpaired surrogates");
 
-const name = z.string().trim().min(1, "is required").max(120);
-const email = z.string().trim().toLowerCase().pipe(z.email("must be an email address")).pipe(z.string().max(254));
+const name = text({ max: 120, emptyMessage: "is required" });
+const email = storableString().trim().toLowerCase().pipe(z.email("must be an email address")).pipe(z.string().max(254));
 
 export const createUserInput = z
   .object({ name, email, role: z.enum(ROLES), password: passwordSchema, active: z.boolean().default(true) })
@@ -25,7 +28,7 @@ export type UpdateUserInput = z.infer<typeof updateUserInput>;
 
 export const listUsersQuery = pagingQuery
   .extend({
-    q: z.string().trim().max(100).optional(),
+    q: searchText(100).optional(),
     role: z.enum(ROLES).optional(),
     active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   })

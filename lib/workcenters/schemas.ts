@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { pagingQuery } from "../http/paging";
-import { nonNegativeDecimal } from "../products/numbers";
+import { nonNegativeDecimal, wholeNumber } from "../validation/numbers";
+import { pagingQuery } from "../validation/paging";
+import { text } from "../validation/text";
 
-const name = z.string().trim().min(1, "is required").max(120);
+const name = text({ max: 120, emptyMessage: "is required" });
 // null clears the description; an empty string is refused like every other empty text field.
-const description = z.string().trim().min(1, "must not be empty (send null to clear it)").max(2000).nullable();
-const capacity = z.number().int("must be a whole number").min(0, "must be 0 or more").max(1_000_000);
+const description = text({ max: 2000, emptyMessage: "must not be empty (send null to clear it)" }).nullable();
+const capacity = wholeNumber(0, 1_000_000);
 
 export const createWorkCenterInput = z
   .object({ name, description: description.optional(), costPerHour: nonNegativeDecimal(), capacity })

@@ -46,8 +46,8 @@ function expectError(res: ApiResponse, status: number, code: string): void {
   expect(typeof (res.body as ErrorBody).error.message).toBe("string");
 }
 
-async function product(sku = uniq("P")): Promise<{ id: string; sku: string }> {
-  const res = await manager.post<{ id: string; sku: string }>("/api/products", { sku, name: `Product ${sku}`, isFinished: false });
+async function product(sku = uniq("P"), uom = "pcs"): Promise<{ id: string; sku: string }> {
+  const res = await manager.post<{ id: string; sku: string }>("/api/products", { sku, name: `Product ${sku}`, isFinished: false, uom });
   expect(res.status).toBe(201);
   return res.body;
 }
@@ -84,14 +84,14 @@ describe("read", () => {
 describe("replace", () => {
   test("creates a BOM, sequences operations in array order, replaces it whole, audits each replace", async () => {
     const p = await product();
-    const first = await putBom(p.id, [[ids.steel, 1.25], [ids.screws, 8]], [
+    const first = await putBom(p.id, [[ids.steel, 2], [ids.screws, 8]], [
       { title: "Cut", workCenterId: ids.welding, minutesPerUnit: 2.5 },
       { title: "Pack" },
       { title: "Assemble", workCenterId: ids.assembly, minutesPerUnit: 0 },
     ]);
     expect(first.status).toBe(200);
     expect(first.body.id).not.toBeNull();
-    expect(first.body.components.map((c) => [c.material.sku, c.qtyPerUnit])).toEqual([["SCR-01", 8], ["STEEL-01", 1.25]]);
+    expect(first.body.components.map((c) => [c.material.sku, c.qtyPerUnit])).toEqual([["SCR-01", 8], ["STEEL-01", 2]]);
     expect(first.body.operations.map((o) => [o.sequence, o.title, o.workCenterId, o.minutesPerUnit])).toEqual([
       [1, "Cut", ids.welding, 2.5],
       [2, "Pack", null, null],
@@ -109,7 +109,7 @@ describe("replace", () => {
     const audits = await prisma().auditLog.findMany({ where: { entityId: p.id, action: "bom.replace" }, orderBy: { id: "asc" } });
     expect(audits).toHaveLength(2);
     expect(audits[1]!.payload).toMatchObject({
-      before: { components: expect.arrayContaining([expect.objectContaining({ sku: "STEEL-01", qtyPerUnit: 1.25 })]) },
+      before: { components: expect.arrayContaining([expect.objectContaining({ sku: "STEEL-01", qtyPerUnit: 2 })]) },
       after: { components: [{ sku: "SCR-01", qtyPerUnit: 3 }], operations: [{ sequence: 1, title: "Only step" }] },
     });
 
@@ -238,7 +238,7 @@ describe("explode", () => {
   let rawB: { id: string; sku: string };
   beforeAll(async () => {
     // TOP = 3 × SUB + 0.2 × RAW-A;  SUB = 0.1 × RAW-A + 2 × RAW-B.  RAW-A is shared across levels.
-    rawA = await product(uniq("RAWA"));
+    rawA = await product(uniq("RAWA"), "kg"); // measured: a fraction per unit is fine (pieces are whole)
     rawB = await product(uniq("RAWB"));
     sub = await product(uniq("SUB"));
     top = await product(uniq("TOP"));
@@ -258,7 +258,7 @@ describe("explode", () => {
     expect(subNode.children.find((c) => c.sku === rawB.sku)).toMatchObject({ qtyPerUnit: 2, quantity: 6 });
     expect(one.body.tree.children.find((c) => c.sku === rawA.sku)).toMatchObject({ qtyPerUnit: 0.2, quantity: 0.2 });
     expect(one.body.materials).toEqual([
-      { productId: rawA.id, sku: rawA.sku, name: `Product ${rawA.sku}`, uom: "pcs", quantity: 0.5, onHand: 5, shortBy: 0, short: false },
+      { productId: rawA.id, sku: rawA.sku, name: `Product ${rawA.sku}`, uom: "kg", quantity: 0.5, onHand: 5, shortBy: 0, short: false },
       { productId: rawB.id, sku: rawB.sku, name: `Product ${rawB.sku}`, uom: "pcs", quantity: 6, onHand: 10, shortBy: 0, short: false },
     ]);
 

@@ -37,8 +37,9 @@ test("the demo checklist, in order", async () => {
   // MANAGER creates a product with a two-level BOM, and an MO.
   const manager = await app.as("MANAGER");
   const wc = (await manager.post<{ id: string }>("/api/workcenters", { name: "Bench", costPerHour: 30, capacity: 1 })).body.id;
-  const mk = async (sku: string, isFinished: boolean) => (await manager.post<{ id: string }>("/api/products", { sku, name: sku, isFinished, uom: "pcs", unitCost: 1 })).body.id;
-  const [wood, glue, leg, stool] = [await mk("WOOD-1", false), await mk("GLUE-1", false), await mk("LEG-1", false), await mk("STOOL-1", true)];
+  // Wood and glue are measured (m, l): a fraction per unit; legs and stools are counted (pcs).
+  const mk = async (sku: string, isFinished: boolean, uom = "pcs") => (await manager.post<{ id: string }>("/api/products", { sku, name: sku, isFinished, uom, unitCost: 1 })).body.id;
+  const [wood, glue, leg, stool] = [await mk("WOOD-1", false, "m"), await mk("GLUE-1", false, "l"), await mk("LEG-1", false), await mk("STOOL-1", true)];
   expect((await manager.put(`/api/products/${leg}/bom`, { components: [{ materialId: wood, qtyPerUnit: 0.5 }], operations: [] })).status).toBe(200);
   const bom = await manager.put(`/api/products/${stool}/bom`, {
     components: [{ materialId: leg, qtyPerUnit: 4 }, { materialId: glue, qtyPerUnit: 0.1 }],

@@ -19,6 +19,8 @@ const from = new Date(now - 10 * DAY);
 const to = new Date(now + DAY);
 const PERIOD = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
 const day = (d: Date) => d.toISOString().slice(0, 10);
+/** How CSV shows an instant: wall-clock minutes in the report's zone (the server's, UTC here). */
+const csvTime = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
 
 interface Ids {
   steel: string;
@@ -62,7 +64,8 @@ async function xlsx(d: Download): Promise<ExcelJS.Workbook> {
 function csv(d: Download): Record<string, string>[] {
   expect(d.status).toBe(200);
   expect(d.headers.get("content-type")).toMatch(/^text\/csv; charset=utf-8/);
-  return parse(d.text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  expect(d.text.startsWith("\uFEFF")).toBe(true); // UTF-8 BOM, for Excel
+  return parse(d.text, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
 }
 
 async function pdf(d: Download): Promise<{ pages: number; text: string[] }> {
@@ -193,7 +196,7 @@ describe("mos", () => {
     const res = await download(await app.as("SALES"), `${q}&format=csv`);
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="manufacturing-orders_${day(from)}_${day(new Date(to.getTime() - 1))}.csv"`);
     expect(res.text.split("\r\n")[0]).toBe(
-      "orderNo,name,state,productSku,productName,quantity,producedQty,deadline,late,priority,customerName,customerRef,promisedDate,createdAt,startedAt,completedAt",
+      "\uFEFForderNo,name,state,productSku,productName,quantity,producedQty,deadline,late,priority,customerName,customerRef,promisedDate,createdAt,startedAt,completedAt",
     );
     const rows = csv(res);
     // Oldest first; D was created before the period.
@@ -202,9 +205,9 @@ describe("mos", () => {
     const dbA = await app.db.handle.prisma.manufacturingOrder.findUniqueOrThrow({ where: { id: ids.moA } });
     expect(a).toEqual({
       orderNo: dbA.orderNo, name: "Export A, late", state: "DONE", productSku: "TABLE-100", productName: "Metal Table",
-      quantity: "4", producedQty: "4", deadline: dbA.deadline!.toISOString(), late: "true", priority: "HIGH",
-      customerName: "ACME, Inc.", customerRef: "PO-77", promisedDate: dbA.promisedDate!.toISOString(),
-      createdAt: dbA.createdAt.toISOString(), startedAt: dbA.startedAt!.toISOString(), completedAt: dbA.completedAt!.toISOString(),
+      quantity: "4", producedQty: "4", deadline: csvTime(dbA.deadline!), late: "true", priority: "HIGH",
+      customerName: "ACME, Inc.", customerRef: "PO-77", promisedDate: csvTime(dbA.promisedDate!),
+      createdAt: csvTime(dbA.createdAt), startedAt: csvTime(dbA.startedAt!), completedAt: csvTime(dbA.completedAt!),
     });
     expect(rows.map((r) => r.late)).toEqual(["true", "false", "true", "false"]);
     expect(rows[2]).toEqual(expect.objectContaining({ state: "PLANNED", producedQty: "", startedAt: "", customerName: "Globex" }));
@@ -264,7 +267,7 @@ describe("ledger", () => {
     expect(rows).toEqual(
       db.map((e) => ({
         entryId: String(e.id),
-        createdAt: e.createdAt.toISOString(),
+        createdAt: csvTime(e.createdAt),
         productSku: e.product.sku,
         productName: e.product.name,
         uom: e.product.uom,

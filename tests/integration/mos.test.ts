@@ -111,7 +111,7 @@ describe("POST /api/mos", () => {
   });
 
   test("a product without a BOM gets an empty snapshot and no work orders", async () => {
-    const bare = await db().product.create({ data: { sku: `BARE-${Date.now()}`, name: "Bare part" } });
+    const bare = await db().product.create({ data: { sku: `BARE-${Date.now()}`, name: "Bare part", uom: "kg" } });
     const mo = await newMo({ productId: bare.id, quantity: 1.5 });
     expect(mo).toMatchObject({ quantity: 1.5, workOrders: [], materials: [], shortages: 0, progress: { completed: 0, total: 0 } });
     expect((await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } })).bomSnapshot).toEqual([]);
@@ -445,13 +445,14 @@ describe("POST /api/mos/:id/complete", () => {
 
   test("an explicit producedQty drives consumption and output; 0 posts nothing", async () => {
     const mo = await newMo({ quantity: 5 });
-    await manager.post(`/api/mos/${mo.id}/complete`, { producedQty: 2.5 });
+    // Tables are counted in pcs: a whole number (2.5 is refused, see input-edges.test.ts).
+    await manager.post(`/api/mos/${mo.id}/complete`, { producedQty: 2 });
     const rows = await ledgerOf(mo.id);
-    expect(rows.find((r) => r.productId === ids.steel)?.change).toBe(-5);
-    expect(rows.find((r) => r.productId === ids.screws)?.change).toBe(-50);
-    expect(rows.find((r) => r.sourceType === "MO_OUTPUT")?.change).toBe(2.5);
+    expect(rows.find((r) => r.productId === ids.steel)?.change).toBe(-4);
+    expect(rows.find((r) => r.productId === ids.screws)?.change).toBe(-40);
+    expect(rows.find((r) => r.sourceType === "MO_OUTPUT")?.change).toBe(2);
     const detail = await manager.get<Mo>(`/api/mos/${mo.id}`);
-    expect(detail.body.materials.map((m) => m.required)).toEqual([50, 5]); // for what was produced
+    expect(detail.body.materials.map((m) => m.required)).toEqual([40, 4]); // for what was produced
 
     const none = await newMo();
     const res = await manager.post<Mo>(`/api/mos/${none.id}/complete`, { producedQty: 0 });

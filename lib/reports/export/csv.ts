@@ -1,5 +1,6 @@
-// CSV: RFC 4180 (CRLF, fields quoted when needed, quotes doubled), one header row of column keys,
-// instants as ISO 8601 UTC, numbers with a '.' decimal point. A report of several tables becomes one
+// CSV: RFC 4180 (CRLF, fields quoted when needed, quotes doubled) after a UTF-8 byte order mark (so
+// Excel reads "×" and accents as UTF-8), one header row of column keys, instants as wall-clock
+// `YYYY-MM-DD HH:mm` in the report's time zone, numbers with a '.' decimal point. A report of several tables becomes one
 // table with a leading `section` column over the union of their columns. Each batch of rows is
 // formatted by csv-stringify into one string and written at once: one write (and one HTTP chunk) per
 // batch instead of per row, and the next batch is read only when the response has drained.
@@ -8,6 +9,18 @@ import { finished } from "node:stream/promises";
 import { stringify, type Options } from "csv-stringify/sync";
 import type { ReportDoc, Row, Section } from "./model";
 import { drained } from "./sink";
+import { wallClock } from "./time";
+
+/** The UTF-8 byte order mark: without it Excel reads a CSV in the machine's legacy code page. */
+export const BOM = "\uFEFF";
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+/** `2026-11-21 14:05` in `tz` (through wallClock's cached offsets: a ledger export formats millions). */
+export function csvDateTime(d: Date, tz: string): string {
+  const w = wallClock(d, tz);
+  return `${pad(w.getUTCFullYear(), 4)}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())} ${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`;
+}
 
 /**
  * Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
@@ -43,12 +56,12 @@ export async function writeCsv(doc: ReportDoc, out: Writable): Promise<void> {
     columns: keys,
     record_delimiter: "\r\n",
     cast: {
-      date: (d) => d.toISOString(),
+      date: (d) => csvDateTime(d, doc.tz),
       boolean: (b) => (b ? "true" : "false"),
       number: (n) => String(n),
     },
   };
-  await send(out, stringify([], { ...options, header: true }));
+  await send(out, BOM + stringify([], { ...options, header: true }));
   for (const s of doc.sections) {
     for await (const batch of s.rows()) await send(out, stringify(batch.map((r) => toRecord(r, s, multi)), options));
     const totals = s.totals?.();
