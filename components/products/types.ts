@@ -2,8 +2,9 @@
 // type through Jsonify, so a changed service breaks the build here (`import type` only).
 import type { BomView as BomRow } from "@/lib/products/bom";
 import type { Explosion as ExplosionRow, ExplosionNode as ExplosionNodeRow, RawMaterialTotal as RawMaterialRow } from "@/lib/products/explode";
-import type { getProduct, listProducts } from "@/lib/products/service";
-import type { listWorkCenters } from "@/lib/workcenters/service";
+import type { getProduct } from "@/lib/products/get";
+import type { listProducts } from "@/lib/products/list";
+import type { listWorkCenters } from "@/lib/workcenters/list";
 import type { ItemOf, JsonResult, Jsonify } from "@/types/json";
 
 /** GET /api/products items (also what create and update answer). */

@@ -2,7 +2,8 @@
 // stock screens read, as the browser receives them: the services' result types through Jsonify.
 import type { StockSourceType } from "@/lib/db/generated/enums";
 import type { receiveStock } from "@/lib/inventory/receipt";
-import type { NotificationView, listNotifications } from "@/lib/notifications/service";
+import type { listNotifications } from "@/lib/notifications/list";
+import type { NotificationView } from "@/lib/notifications/view";
 import type { LedgerEntry as LedgerRow } from "@/lib/stock/list-ledger";
 import type { StockLevelRow } from "@/lib/stock/list-levels";
 import type { JsonOutcome, JsonResult, Jsonify } from "@/types/json";

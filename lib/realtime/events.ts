@@ -1,5 +1,5 @@
-// Domain events: services return them, the API layer publishes them after the commit.
-// The Socket.IO transport plugs in through setPublisher (the realtime issue); until then they are dropped.
+// Domain events: services return them, the API layer publishes them after the commit through the
+// transport server.ts installs with setPublisher (Socket.IO, lib/realtime/server.ts).
 
 /** Events pushed to browsers. */
 export type ClientEventName = "mo:created" | "mo:updated" | "wo:created" | "wo:updated" | "stock:changed" | "notification:new";

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/http/api";
 import { listNotificationsQuery } from "@/lib/notifications/schemas";
-import { listNotifications } from "@/lib/notifications/service";
+import { listNotifications } from "@/lib/notifications/list";
 
 export const config = { api: { bodyParser: false } };
 

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { markAllRead } from "@/lib/notifications/service";
+import { markAllRead } from "@/lib/notifications/mark-all-read";
 
 export const config = { api: { bodyParser: false } };
 

@@ -1,6 +1,7 @@
 import { apiRoute, reply } from "@/lib/http/api";
 import { createProductInput, listProductsQuery } from "@/lib/products/schemas";
-import { createProduct, listProducts } from "@/lib/products/service";
+import { createProduct } from "@/lib/products/create";
+import { listProducts } from "@/lib/products/list";
 
 export const config = { api: { bodyParser: false } };
 

@@ -1,6 +1,7 @@
 import { apiRoute } from "@/lib/http/api";
 import { updateWorkCenterInput, workCenterIdParam } from "@/lib/workcenters/schemas";
-import { getWorkCenter, updateWorkCenter } from "@/lib/workcenters/service";
+import { getWorkCenter } from "@/lib/workcenters/get";
+import { updateWorkCenter } from "@/lib/workcenters/update";
 
 export const config = { api: { bodyParser: false } };
 

@@ -1,6 +1,7 @@
 import { apiRoute, reply } from "@/lib/http/api";
 import { createWorkCenterInput, listWorkCentersQuery } from "@/lib/workcenters/schemas";
-import { createWorkCenter, listWorkCenters } from "@/lib/workcenters/service";
+import { createWorkCenter } from "@/lib/workcenters/create";
+import { listWorkCenters } from "@/lib/workcenters/list";
 
 export const config = { api: { bodyParser: false } };
 

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/http/api";
 import { notificationIdParam } from "@/lib/notifications/schemas";
-import { markRead } from "@/lib/notifications/service";
+import { markRead } from "@/lib/notifications/mark-read";
 
 export const config = { api: { bodyParser: false } };
 

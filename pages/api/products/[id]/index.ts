@@ -1,7 +1,8 @@
 import { apiRoute, reply } from "@/lib/http/api";
 import { deleteProduct } from "@/lib/products/delete";
 import { productIdParam, updateProductInput } from "@/lib/products/schemas";
-import { getProduct, updateProduct } from "@/lib/products/service";
+import { getProduct } from "@/lib/products/get";
+import { updateProduct } from "@/lib/products/update";
 
 export const config = { api: { bodyParser: false } };
 

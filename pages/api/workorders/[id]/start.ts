@@ -1,16 +1,6 @@
-import { apiRoute, reply } from "@/lib/http/api";
-import { transitionInput, woRef } from "@/lib/manufacturing/schemas";
-import { transitionWo } from "@/lib/manufacturing/wo-transitions";
+import { woTransitionRoute } from "@/lib/http/routes/wo-transition";
 
+// Next reads this export from the route file itself, so it stays here.
 export const config = { api: { bodyParser: false } };
 
-export default apiRoute({
-  POST: {
-    permission: "wo:execute",
-    handler: async ({ query, body, user }) => {
-      transitionInput.parse(body === undefined ? {} : body);
-      const { result, events } = await transitionWo(woRef.parse(query).id, "start", user);
-      return reply(result, { events });
-    },
-  },
-});
+export default woTransitionRoute("start");
