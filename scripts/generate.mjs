@@ -1,6 +1,6 @@
 // Generates the Prisma client offline. `prisma generate` never runs the schema engine, but the CLI
 // insists on the engine binary's existence and would try to download it; pointing
-// PRISMA_SCHEMA_ENGINE_BINARY at any existing file satisfies that check (see ARCHITECTURE.md).
+// PRISMA_SCHEMA_ENGINE_BINARY at any existing file satisfies that check (see docs/decisions/0001-offline-prisma-and-own-migration-runner.md).
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-// The role → permission table of DOMAIN.md: one table, used by the API wrapper, the services
+// The role → permission table (docs/domain.md): one table, used by the API wrapper, the services
 // (for "own" scopes) and the UI (to hide what a person may not do). Safe to import in the browser.
 import type { UserRole } from "../db/generated/enums";
 

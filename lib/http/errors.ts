@@ -89,7 +89,7 @@ export function serviceUnavailable(): { status: number; body: ErrorBody; headers
   };
 }
 
-/** Turns anything thrown into a status and the error body of DOMAIN.md; unknown errors are logged, never leaked. */
+/** Turns anything thrown into a status and the error body of docs/domain.md ("API contract"); unknown errors are logged, never leaked. */
 export function toErrorResponse(err: unknown, log: (e: unknown) => void = (e) => console.error(e)): { status: number; body: ErrorBody; headers?: Record<string, string> } {
   if (err instanceof DomainError) {
     return {

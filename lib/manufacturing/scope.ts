@@ -1,4 +1,4 @@
-// "own" scopes of DOMAIN.md for orders: an OPERATOR sees the work orders assigned to them and the
+// "own" scopes (docs/domain.md) for orders: an OPERATOR sees the work orders assigned to them and the
 // MOs that have one of those; everything else is invisible to them (404, never 403).
 import { scopeOf, type Actor, type Permission } from "../auth/permissions";
 import type { Prisma } from "../db/generated/client";

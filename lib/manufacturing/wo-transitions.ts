@@ -1,7 +1,7 @@
 // Work order execution: start / pause / complete, from a tablet tap or scan. Every transition locks
 // the MO row first and re-reads the WO under that lock, so the transitions of one MO run one at a
 // time: two operators completing its last two WOs at once cannot both miss, or both do, the MO's
-// completion. Decision (DOMAIN.md is silent): a person works on one WO at a time — starting or
+// completion. Decision (docs/decisions/0003-one-running-wo-per-operator.md): a person works on one WO at a time — starting or
 // resuming a WO while one of their time logs is open elsewhere is refused (409); several may be PAUSED.
 import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";

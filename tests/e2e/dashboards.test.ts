@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { BASE_URL, DEMO_USERS, assertText, launchBrowser, navLinks, openTab, screenshot, signIn, visible } from "./helpers";
 
-// What DOMAIN.md's permission table lets each role open (operators only their own work).
+// What the permission table (docs/domain.md) lets each role open (operators only their own work).
 const NAV_BY_ROLE: Record<string, string[]> = {
   ADMIN: ["Dashboard", "My work", "Orders", "Work orders", "Products", "Work centers", "Stock", "Reports", "Users", "Audit log"],
   MANAGER: ["Dashboard", "My work", "Orders", "Work orders", "Products", "Work centers", "Stock", "Reports"],

@@ -109,7 +109,7 @@ test("the demo checklist, in order", async () => {
   const all = await inventory.get<Ledger>(`/api/stock/ledger?productId=${leg}`);
   expect(all.body.items.map((e) => e.sourceType)).toEqual(["MO_CONSUMPTION", "MANUAL", "RECEIPT"]);
 
-  // Roles are refused what DOMAIN.md refuses them.
+  // Roles are refused what the permission table (docs/domain.md) refuses them.
   expect((await manager.post("/api/stock/manual", { productId: leg, change: 1, note: "x" })).status).toBe(403);
   expect((await inventory.post("/api/mos", { name: "x", productId: stool, quantity: 1 })).status).toBe(403);
   expect((await operator.get("/api/stock")).status).toBe(403);

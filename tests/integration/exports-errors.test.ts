@@ -15,7 +15,7 @@ async function download(c: Client, query: string): Promise<{ status: number; hea
   return { status: res.status, headers: res.headers, buf: Buffer.from(await res.arrayBuffer()) };
 }
 
-/** A refusal: the status, the JSON error shape of DOMAIN.md, and no file. */
+/** A refusal: the status, the JSON error shape of docs/domain.md, and no file. */
 async function expectRefused(c: Client, query: string, status: number, code: string): Promise<ErrorBody> {
   const res = await c.get<ErrorBody>(`/api/reports/export?${query}`);
   expect([query, res.status, res.body.error?.code]).toEqual([query, status, code]);
