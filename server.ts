@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const app = next({ dev, hostname: e.HOST, port: e.PORT, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const headers = securityHeaders(dev, e.OIDC_ISSUER ? [new URL(e.OIDC_ISSUER).origin] : []);
+  const headers = securityHeaders(dev);
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);

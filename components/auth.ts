@@ -22,8 +22,22 @@ export function signInErrorMessage(code: string): string {
       return "This account may not sign in. Ask an administrator for access.";
     case "SessionRequired":
       return "Please sign in to continue.";
+    case "AccountDeactivated":
+      return "This account was deactivated. Ask an administrator if you need access again.";
     default:
       return "Signing in failed. Please try again.";
+  }
+}
+
+/** What the sign-in page says when another page sent the user there (`?reason=`, see components/redirect.ts). */
+export function signInReasonMessage(reason: unknown): string | null {
+  switch (reason) {
+    case "expired":
+      return "Your session ended. Sign in again to continue where you left off.";
+    case "deactivated":
+      return "This account was deactivated. Ask an administrator if you need access again.";
+    default:
+      return null;
   }
 }
 
@@ -58,28 +72,11 @@ async function returnedUrl(res: Response): Promise<string> {
   return typeof body.url === "string" ? body.url : "/";
 }
 
-/** Ends the session (clears the cookie). */
+/** Ends the session: the server revokes it (so a copied cookie stops working too) and clears the cookie. */
 export async function signOut(): Promise<void> {
   const res = await post("/api/auth/signout", { csrfToken: await csrfToken() });
   if (!res.ok) throw await errorFromResponse(res);
 }
 
-/**
- * Where to go after signing in: the `callbackUrl` when it is a page of this site, else the dashboard.
- * Absolute URLs on our own origin are accepted (next-auth builds those) and reduced to their path.
- */
-export function safeCallbackPath(raw: unknown, origin: string): string {
-  if (typeof raw !== "string" || raw === "") return "/";
-  if (!raw.startsWith("/") && !raw.startsWith(origin + "/") && raw !== origin) return "/";
-  if (raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  let url: URL;
-  try {
-    url = new URL(raw, origin);
-  } catch {
-    return "/";
-  }
-  if (url.origin !== origin) return "/";
-  const path = url.pathname + url.search + url.hash;
-  if (url.pathname === "/signin" || url.pathname.startsWith("/api/")) return "/";
-  return path;
-}
+/** Where to go after signing in: a page of this site, else the dashboard (the rule lives in lib/auth/callback-url.ts). */
+export { safeCallbackPath } from "@/lib/auth/callback-url";

@@ -1,12 +1,12 @@
 import type { SWRConfiguration } from "swr";
 import { ApiError, fetcher } from "./api";
-import { redirectToSignIn } from "./redirect";
+import { redirectToSignIn, signInReasonOf } from "./redirect";
 
 /** App-wide SWR settings: no retries on 4xx, and an expired session leads to the sign-in page. */
 export const swrConfig: SWRConfiguration = {
   fetcher,
   onError(err: unknown) {
-    if (err instanceof ApiError && err.status === 401) redirectToSignIn();
+    if (err instanceof ApiError && err.status === 401) redirectToSignIn(signInReasonOf(err));
   },
   onErrorRetry(err: unknown, _key, config, revalidate, { retryCount }) {
     if (err instanceof ApiError && err.status >= 400 && err.status < 500) return;

@@ -1,18 +1,16 @@
-import type { DefaultSession } from "next-auth";
-import type { UserRole } from "../lib/db/generated/enums";
+// What our next-auth callbacks read and write: authorize returns the session id, the JWT carries it.
+import "next-auth";
+import "next-auth/jwt";
 
 declare module "next-auth" {
-  interface Session {
-    user: { id: string; role: UserRole } & DefaultSession["user"];
-  }
   interface User {
-    role: UserRole;
+    /** The server-side session (UserSession.id) started by this sign-in. */
+    sid: string;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
-    id?: string;
-    role?: UserRole;
+    sid?: string;
   }
 }

@@ -1,72 +1,57 @@
-import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
-import type { Adapter } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { prisma } from "../db/client";
 import { env } from "../env";
-import { CLIENT_IP_HEADER, checkCredentials } from "./login";
+import { safeCallbackPath } from "./callback-url";
+import { CLIENT_IP_HEADER, checkCredentials, normalizeEmail } from "./login";
+import { SESSION_MAX_AGE_SECONDS, endSession, startSession } from "./sessions";
 
-const SESSION_MAX_AGE = 12 * 60 * 60; // one shift and a half; the DB re-check makes revocation immediate anyway
+const header = (headers: Record<string, unknown> | undefined, name: string): string | undefined => {
+  const v = headers?.[name];
+  return typeof v === "string" ? v : Array.isArray(v) && typeof v[0] === "string" ? v[0] : undefined;
+};
 
-/** next-auth configuration: credentials (bcrypt), JWT sessions carrying id and role, optional OIDC. */
+/**
+ * next-auth configuration: email + password (bcrypt) only, a JWT cookie naming a server-side
+ * session row (sid), same-origin redirects only, and sign-out ending that row.
+ */
 export function authOptions(): NextAuthOptions {
-  const e = env();
-  const providers: NextAuthOptions["providers"] = [
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, req) {
-        const header = req?.headers?.[CLIENT_IP_HEADER];
-        const ip = (Array.isArray(header) ? header[0] : header) ?? "unknown";
-        const user = await checkCredentials(String(credentials?.email ?? ""), String(credentials?.password ?? ""), ip);
-        return user;
-      },
-    }),
-  ];
-  if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
-    providers.push({
-      id: "oidc",
-      name: "Single sign-on",
-      type: "oauth",
-      wellKnown: `${e.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
-      clientId: e.OIDC_CLIENT_ID,
-      clientSecret: e.OIDC_CLIENT_SECRET,
-      idToken: true,
-      checks: ["pkce", "state"],
-      // Accounts link to an existing user by email; the adapter never invents users (see signIn).
-      allowDangerousEmailAccountLinking: true,
-      profile(p: { sub: string; email?: string; name?: string }) {
-        return { id: p.sub, email: p.email?.toLowerCase() ?? null, name: p.name ?? p.email ?? p.sub, role: "VIEWER" };
-      },
-    });
-  }
   return {
-    secret: e.NEXTAUTH_SECRET,
-    // The generated Prisma 7 client is structurally the client the adapter expects.
-    adapter: PrismaAdapter(prisma() as unknown as Parameters<typeof PrismaAdapter>[0]) as Adapter,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
-    jwt: { maxAge: SESSION_MAX_AGE },
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
-    providers,
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          // The auth route already refused non-string fields and counted this attempt under the same normal form.
+          const email = normalizeEmail(credentials?.email);
+          const password = credentials?.password;
+          if (email === null || typeof password !== "string") return null;
+          const ip = header(req?.headers, CLIENT_IP_HEADER) ?? "unknown";
+          const user = await checkCredentials(email, password, ip);
+          if (!user) return null;
+          const sid = await startSession(user.id, { userAgent: header(req?.headers, "user-agent"), ip });
+          return { ...user, sid };
+        },
+      }),
+    ],
     callbacks: {
-      async signIn({ user, account }) {
-        if (!account || account.provider === "credentials") return !!user;
-        // OAuth/OIDC: only people an admin created, and only while active.
-        const email = user.email?.toLowerCase();
-        if (!email) return false;
-        const existing = await prisma().user.findUnique({ where: { email }, select: { active: true } });
-        return !!existing?.active;
-      },
       async jwt({ token, user }) {
-        if (user) {
-          token.id = user.id;
-          token.role = user.role;
-        }
+        // Only at sign-in is `user` set: the token names the user (sub) and the session row (sid).
+        if (user) token.sid = user.sid;
         return token;
       },
-      async session({ session, token }) {
-        if (token.id && token.role) session.user = { ...session.user, id: token.id, role: token.role };
-        return session;
+      // next-auth's default throws on URLs like "http://app.evil.com" (→ 500) and trusts any same-origin
+      // string; this one answers a same-origin URL, or the dashboard.
+      async redirect({ url, baseUrl }) {
+        return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString();
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(token.sid);
       },
     },
   };

@@ -1,9 +1,11 @@
 import type { IncomingMessage } from "node:http";
+import { parse as parseCookies } from "cookie";
 import { getToken } from "next-auth/jwt";
 import { prisma } from "../db/client";
 import type { UserRole } from "../db/generated/enums";
 import { env } from "../env";
 
+/** The signed-in user as the API shows it (GET /api/me). */
 export interface SessionUser {
   id: string;
   email: string;
@@ -11,36 +13,78 @@ export interface SessionUser {
   role: UserRole;
 }
 
+/** The signed-in user of a request, with the server-side session (UserSession.id) it came with. */
+export interface RequestUser extends SessionUser {
+  sessionId: string;
+}
+
+/** The session id behind a request's user (undefined for users not read from a request). */
+export function sessionIdOf(user: SessionUser): string | undefined {
+  const sid = (user as Partial<RequestUser>).sessionId;
+  return typeof sid === "string" ? sid : undefined;
+}
+
+/** Why a request has no user: no/invalid cookie, a session that was ended or ran out, or a deactivated account. */
+export type SignedOutReason = "signed-out" | "ended" | "expired" | "deactivated";
+
+export type SessionState = { user: RequestUser; reason?: undefined } | { user: null; reason: SignedOutReason };
+
 type CookieRequest = IncomingMessage & { cookies?: Partial<Record<string, string>> };
 
-function parseCookies(header: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of header.split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0) {
-      try {
-        out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
-      } catch {
-        // a malformed cookie value is ignored, like browsers do
-      }
-    }
-  }
-  return out;
+const SECURE_COOKIE = "__Secure-next-auth.session-token";
+
+interface Row {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  active: boolean;
+  revoked: boolean;
+  expired: boolean;
 }
 
 /**
- * The signed-in user of a request, re-read from the database on every call: a deactivated user
- * gets null at once, and a changed role applies on the next request (the JWT only carries the id).
+ * The session of a request: the JWT names a session row ("sid") and a user ("sub"); one query joins
+ * both, so a revoked or expired session, a deactivated user or a changed role apply on the next
+ * request at no extra round trip. A JWT without a sid (made before sessions existed) is signed out.
  */
-export async function currentUser(req: CookieRequest): Promise<SessionUser | null> {
-  // Behind HTTPS next-auth names the cookie __Secure-…; look for the one this browser holds.
-  const secureCookie = /(?:^|;\s*)__Secure-next-auth\.session-token(?:\.\d+)?=/.test(String(req.headers.cookie ?? ""));
+export async function readSession(req: CookieRequest): Promise<SessionState> {
   // API routes get req.cookies from Next; a Socket.IO handshake is a bare IncomingMessage.
   const cookies = req.cookies ?? parseCookies(String(req.headers.cookie ?? ""));
+  // Behind HTTPS next-auth names the cookie __Secure-…; look for the one this browser holds.
+  const secureCookie = Object.keys(cookies).some((k) => k.startsWith(SECURE_COOKIE));
   const token = await getToken({ req: { headers: req.headers, cookies } as unknown as Parameters<typeof getToken>[0]["req"], secret: env().NEXTAUTH_SECRET, secureCookie });
-  const id = typeof token?.id === "string" ? token.id : undefined;
-  if (!id) return null;
-  const user = await prisma().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
-  if (!user || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const sid = typeof token?.sid === "string" ? token.sid : undefined;
+  const sub = typeof token?.sub === "string" ? token.sub : undefined;
+  if (!sid || !sub) return { user: null, reason: "signed-out" };
+  // Times are stored as UTC wall-clock (Prisma's TIMESTAMP(3)): compare with UTC now.
+  const rows = await prisma().$queryRaw<Row[]>`
+    SELECT u."id", u."email", u."name", u."role"::text AS "role", u."active",
+           (s."revokedAt" IS NOT NULL) AS "revoked", (s."expiresAt" <= (now() AT TIME ZONE 'UTC')) AS "expired"
+    FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${sid} AND s."userId" = ${sub}`;
+  const row = rows[0];
+  if (!row) return { user: null, reason: "signed-out" };
+  if (row.revoked) return { user: null, reason: "ended" };
+  if (row.expired) return { user: null, reason: "expired" };
+  if (!row.active) return { user: null, reason: "deactivated" };
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: sid } };
+}
+
+/** The signed-in user of a request (API routes, pages, Socket.IO handshakes), or null: see `readSession`. */
+export async function currentUser(req: CookieRequest): Promise<RequestUser | null> {
+  return (await readSession(req)).user;
+}
+
+/** What a signed-out request is told (the sign-in page shows its own words for each reason). */
+export function signedOutMessage(reason: SignedOutReason | undefined): string {
+  switch (reason) {
+    case "ended":
+    case "expired":
+      return "Your session ended. Sign in again.";
+    case "deactivated":
+      return "This account was deactivated.";
+    default:
+      return "Sign in to continue.";
+  }
 }

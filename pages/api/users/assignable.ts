@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { listAssignable } from "@/lib/users/service";
+import { listAssignable } from "@/lib/users/assignable";
 
 export const config = { api: { bodyParser: false } };
 

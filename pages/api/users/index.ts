@@ -1,6 +1,7 @@
 import { apiRoute, reply } from "@/lib/http/api";
+import { createUser } from "@/lib/users/create";
+import { listUsers } from "@/lib/users/list";
 import { createUserInput, listUsersQuery } from "@/lib/users/schemas";
-import { createUser, listUsers } from "@/lib/users/service";
 
 export const config = { api: { bodyParser: false } };
 

@@ -18,3 +18,11 @@ export const entries: MatrixEntry[] = [
 ];
 
 entries.push({ route: "/api/users/assignable", method: "GET", path: () => "/api/users/assignable", allowed: ["ADMIN", "MANAGER"] });
+entries.push({
+  route: "/api/users/[id]/sessions",
+  method: "DELETE",
+  // A user made for each call: ending a demo user's sessions would sign out the matrix's own clients.
+  setup: async (prisma, fx) => ({ id: (await prisma.user.create({ data: { name: `Ended ${fx.unique}`, email: `ended-${fx.unique}@example.com`, role: "VIEWER" } })).id }),
+  path: (fx) => `/api/users/${fx.extra.id}/sessions`,
+  allowed: ["ADMIN"],
+});

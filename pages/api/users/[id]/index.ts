@@ -1,6 +1,8 @@
+import { sessionIdOf } from "@/lib/auth/session";
 import { apiRoute, reply } from "@/lib/http/api";
+import { getUser } from "@/lib/users/get";
 import { idParam, updateUserInput } from "@/lib/users/schemas";
-import { getUser, updateUser } from "@/lib/users/service";
+import { updateUser } from "@/lib/users/update";
 
 export const config = { api: { bodyParser: false } };
 
@@ -9,7 +11,7 @@ export default apiRoute({
   PATCH: {
     permission: "users:manage",
     handler: async ({ query, body, user }) => {
-      const { result, events } = await updateUser(idParam.parse(query).id, updateUserInput.parse(body), user);
+      const { result, events } = await updateUser(idParam.parse(query).id, updateUserInput.parse(body), user, sessionIdOf(user));
       return reply(result, { events });
     },
   },

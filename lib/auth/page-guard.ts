@@ -1,0 +1,35 @@
+// The server-side guard of every page but /signin: a signed-out visitor is redirected to the sign-in
+// page before any of the app is sent, and a role that may not see a page gets the Forbidden page
+// with status 403. It runs as the page's getServerSideProps, in the same process and bundle as the API
+// routes, so it makes the API's own session check (one query: user + session, revocation included).
+import type { GetServerSideProps } from "next";
+import { permissionsOf, scopeOf, type Permission } from "./permissions";
+import { readSession, type SessionUser } from "./session";
+
+/** What the guard hands to the page (pages/_app.tsx renders the Forbidden page when `forbidden` is set). */
+export interface GuardProps {
+  forbidden?: { user: SessionUser; permissions: ReturnType<typeof permissionsOf> };
+}
+
+/**
+ * A getServerSideProps for a page that needs `permission` (null: any signed-in user); with
+ * `allRecords`, only roles holding it for every record (the planning lists are not for operators).
+ */
+export function guardPage(permission: Permission | null, opts: { allRecords?: boolean } = {}): GetServerSideProps<GuardProps> {
+  return async ({ req, res, resolvedUrl }) => {
+    const { user, reason } = await readSession(req);
+    if (!user) {
+      const query = new URLSearchParams({ callbackUrl: resolvedUrl });
+      // A cookie that no longer works: tell the person why they have to sign in again.
+      if (reason !== "signed-out") query.set("reason", reason === "deactivated" ? "deactivated" : "expired");
+      return { redirect: { destination: `/signin?${query}`, permanent: false } };
+    }
+    const scope = permission ? scopeOf(user, permission) : "all";
+    if (!scope || (opts.allRecords && scope !== "all")) {
+      res.statusCode = 403;
+      const shown: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role };
+      return { props: { forbidden: { user: shown, permissions: permissionsOf(user.role) } } };
+    }
+    return { props: {} };
+  };
+}
