@@ -2,8 +2,9 @@ import Head from "next/head";
 import { useRouter } from "next/router";
 import { useEffect } from "react";
 import { LogoMark } from "@/components/AppShell";
-import { safeCallbackPath, signInErrorMessage } from "@/components/auth";
+import { safeCallbackPath, signInErrorMessage, signInReasonMessage } from "@/components/auth";
 import { SignInForm } from "@/components/SignInForm";
+import { Alert } from "@/components/ui/Alert";
 import { useHydrated } from "@/components/useHydrated";
 
 /** The sign-in page (next-auth's `pages.signIn` and `pages.error` point here). */
@@ -13,6 +14,8 @@ export default function SignInPage() {
   const ready = useHydrated() && router.isReady;
   const callbackUrl = router.query.callbackUrl;
   const errorCode = typeof router.query.error === "string" ? router.query.error : undefined;
+  // Sent here from a page whose session ended (or whose account was deactivated): say so.
+  const reason = errorCode ? null : signInReasonMessage(router.query.reason);
   const target = () => safeCallbackPath(callbackUrl, window.location.origin);
 
   // Someone who is already signed in has nothing to do here.
@@ -41,6 +44,11 @@ export default function SignInPage() {
           <p className="mt-1 text-base text-neutral-600">Manufacturing execution: orders, work and stock.</p>
         </div>
         <div className="rounded-xl border border-neutral-200 bg-white p-6 shadow-sm sm:p-8">
+          {ready && reason && (
+            <div className="mb-5" data-testid="signin-reason">
+              <Alert tone="info">{reason}</Alert>
+            </div>
+          )}
           {ready ? (
             // A full page load after signing in, so no answer cached while signed out survives.
             <SignInForm key={errorCode ?? ""} initialError={errorCode ? signInErrorMessage(errorCode) : null} onSignedIn={() => window.location.assign(target())} />

@@ -1,6 +1,9 @@
 import { AppShell } from "@/components/AppShell";
 import { RequirePermission } from "@/components/RequirePermission";
 import { UsersAdmin } from "@/components/users/UsersAdmin";
+import { guardPage } from "@/lib/auth/page-guard";
+
+export const getServerSideProps = guardPage("users:manage");
 
 /** Users administration (users:manage). */
 export default function UsersPage() {

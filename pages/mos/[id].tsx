@@ -3,6 +3,9 @@ import { AppShell } from "@/components/AppShell";
 import { MoDetailView } from "@/components/mos/detail/MoDetailView";
 import { RequirePermission } from "@/components/RequirePermission";
 import { LoadingState } from "@/components/ui/States";
+import { guardPage } from "@/lib/auth/page-guard";
+
+export const getServerSideProps = guardPage("mo:read");
 
 /** One manufacturing order (mo:read; the API hides orders an operator has no work order in). */
 export default function MoDetailPage() {

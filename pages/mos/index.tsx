@@ -1,6 +1,9 @@
 import { AppShell } from "@/components/AppShell";
 import { MoList } from "@/components/mos/list/MoList";
-import { RequireAllRecords } from "@/components/mos/RequireAllRecords";
+import { RequireAllRecords } from "@/components/RequireAllRecords";
+import { guardPage } from "@/lib/auth/page-guard";
+
+export const getServerSideProps = guardPage("mo:read", { allRecords: true });
 
 /** Manufacturing orders (mo:read for every order). */
 export default function MosPage() {

@@ -1,8 +1,11 @@
 import { useRouter } from "next/router";
 import { AppShell } from "@/components/AppShell";
-import { RequireAllRecords } from "@/components/mos/RequireAllRecords";
+import { RequireAllRecords } from "@/components/RequireAllRecords";
 import { ProductDetailView } from "@/components/products/detail/ProductDetailView";
 import { LoadingState } from "@/components/ui/States";
+import { guardPage } from "@/lib/auth/page-guard";
+
+export const getServerSideProps = guardPage("products:read", { allRecords: true });
 
 /** One product with its BOM editor and multi-level tree (products:read for every product). */
 export default function ProductPage() {

@@ -1,6 +1,9 @@
 import { AppShell } from "@/components/AppShell";
-import { RequireAllRecords } from "@/components/mos/RequireAllRecords";
+import { RequireAllRecords } from "@/components/RequireAllRecords";
 import { ProductsList } from "@/components/products/list/ProductsList";
+import { guardPage } from "@/lib/auth/page-guard";
+
+export const getServerSideProps = guardPage("products:read", { allRecords: true });
 
 /** Products (products:read for every product). */
 export default function ProductsPage() {

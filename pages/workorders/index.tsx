@@ -1,6 +1,9 @@
 import { AppShell } from "@/components/AppShell";
-import { RequireAllRecords } from "@/components/mos/RequireAllRecords";
+import { RequireAllRecords } from "@/components/RequireAllRecords";
 import { Board } from "@/components/workorders/board/Board";
+import { guardPage } from "@/lib/auth/page-guard";
+
+export const getServerSideProps = guardPage("wo:read", { allRecords: true });
 
 /** The work-order board (wo:read for every work order). */
 export default function WorkOrdersPage() {

@@ -3,6 +3,9 @@ import { AppShell } from "@/components/AppShell";
 import { RequirePermission } from "@/components/RequirePermission";
 import { LoadingState } from "@/components/ui/States";
 import { WoDetailView } from "@/components/workorders/detail/WoDetailView";
+import { guardPage } from "@/lib/auth/page-guard";
+
+export const getServerSideProps = guardPage("wo:read");
 
 /** One work order (wo:read; an operator only their own): status, actions, parts, comments, time logs. */
 export default function WorkOrderPage() {

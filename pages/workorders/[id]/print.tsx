@@ -3,6 +3,9 @@ import { RequirePermission } from "@/components/RequirePermission";
 import { ErrorState, LoadingState } from "@/components/ui/States";
 import { MeContext, useMe } from "@/components/useMe";
 import { WoSheetPage } from "@/components/workorders/detail/WoSheet";
+import { guardPage } from "@/lib/auth/page-guard";
+
+export const getServerSideProps = guardPage("wo:read");
 
 /**
  * The printable work order sheet (wo:read). Deliberately without the app's header and navigation:
