@@ -1,12 +1,11 @@
 import { useState } from "react";
 import useSWR from "swr";
 import type { ApiError } from "../api";
-import { formatDateTime } from "../mos/format";
 import { Pagination } from "../ui/Pagination";
 import { EmptyState, ErrorState, LoadingState } from "../ui/States";
 import { focusRing } from "../ui/styles";
-
 import type { AuditEntry } from "../mos/types";
+import { formatDateTime } from "../format";
 
 const ENTITY_TYPES = ["", "User", "Product", "BOM", "WorkCenter", "ManufacturingOrder", "WorkOrder", "StockEntry"];
 const input = `h-11 rounded-md border border-neutral-300 bg-white px-3 text-sm ${focusRing}`;

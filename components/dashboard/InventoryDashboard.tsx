@@ -7,9 +7,9 @@ import type { LedgerEntry } from "../stock/types";
 import { SOURCE_LABELS } from "../stock/types";
 import { ErrorState, LoadingState } from "../ui/States";
 import { buttonClass } from "../ui/Button";
-import { formatDateTime, formatQty } from "../mos/format";
 import { Panel, Stat } from "./Card";
 import type { KpisView } from "./types";
+import { formatDateTime, formatQty } from "../format";
 
 /** Inventory: what is low, what moved, what was refused. */
 export function InventoryDashboard() {

@@ -6,12 +6,12 @@ import { useRealtime } from "../realtime/useRealtime";
 import { ExportMenu } from "../reports/ExportMenu";
 import { ErrorState, LoadingState } from "../ui/States";
 import { focusRing } from "../ui/styles";
-import { formatDate, formatMinutes } from "../mos/format";
 import { ProgressBar } from "../mos/ProgressBar";
 import type { ApiError } from "../api";
 import { Panel, Stat } from "./Card";
 import { ThroughputChart } from "./ThroughputChart";
 import type { KpisView } from "./types";
+import { formatDate, formatMinutes } from "../format";
 
 export function PlantDashboard({ canExport }: { canExport: boolean }) {
   const { data, error, mutate } = useSWR<KpisView, ApiError>("/api/reports/kpis");

@@ -2,11 +2,11 @@ import Link from "next/link";
 import useSWR from "swr";
 import type { ApiError } from "../api";
 import { LateBadge, MoStateBadge } from "../mos/badges";
-import { formatDate, formatQty } from "../mos/format";
 import type { MoListItem } from "../mos/types";
 import { useRealtime } from "../realtime/useRealtime";
 import { EmptyState, ErrorState, LoadingState } from "../ui/States";
 import { focusRing } from "../ui/styles";
+import { formatDate, formatQty } from "../format";
 
 /** Sales: open orders with their customers and promised dates, late ones first. */
 export function SalesDashboard() {

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { useState } from "react";
-import { formatDateTime, formatQty } from "../stock/format";
 import { ErrorState, LoadingState } from "../ui/States";
 import { useSignedInUser } from "../useMe";
 import { focusRing } from "../ui/styles";
@@ -8,11 +7,11 @@ import { CommentsPanel } from "../workorders/detail/CommentsPanel";
 import { PartsList } from "../workorders/detail/PartsList";
 import { canComment } from "../workorders/detail/permissions";
 import { StatusPill } from "../workorders/detail/StatusPill";
-import { formatMinutes } from "../workorders/detail/time";
 import type { WoItem } from "../workorders/detail/types";
 import { useWoDetail } from "../workorders/detail/useWoDetail";
 import { WoActions } from "../workorders/detail/WoActions";
 import { WorkedTimer } from "../workorders/detail/WorkedTimer";
+import { formatDateTime, formatMinutes, formatQty } from "../format";
 
 const EDGE: Record<WoItem["status"], string> = {
   STARTED: "border-l-blue-600",

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { useState } from "react";
 import useSWR from "swr";
 import { sendJson } from "../api";
+import { formatDateTime } from "../format";
 import { focusRing } from "../ui/styles";
 import { useRealtime } from "./useRealtime";
-
 import type { NotificationPage } from "../stock/types";
 
 /** The bell in the header: unread count pushed live, a panel with the latest notifications. */
@@ -61,7 +61,7 @@ export function NotificationBell() {
                 <p className="mt-0.5 text-sm text-neutral-600">{n.body}</p>
                 <div className="mt-1 flex gap-3 text-xs">
                   <time className="text-neutral-500" dateTime={n.createdAt}>
-                    {new Date(n.createdAt).toLocaleString()}
+                    {formatDateTime(n.createdAt)}
                   </time>
                   {n.link && (
                     <Link href={n.link} onClick={() => void markOne(n.id)} className={`rounded text-blue-700 hover:underline ${focusRing}`}>

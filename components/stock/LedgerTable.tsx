@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { EmptyState } from "../ui/States";
 import { focusRing } from "../ui/styles";
-import { formatChange, formatDateTime, formatQty } from "./format";
 import { SOURCE_LABELS, type LedgerEntry } from "./types";
+import { formatChange, formatDateTime, formatQty } from "../format";
 
 const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-neutral-600";
 

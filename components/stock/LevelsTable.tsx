@@ -1,8 +1,8 @@
 import { Button } from "../ui/Button";
 import { EmptyState } from "../ui/States";
-import { formatQty } from "./format";
 import type { PostingMode } from "./PostingForm";
 import type { StockLevel } from "./types";
+import { formatQty } from "../format";
 
 const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-neutral-600";
 

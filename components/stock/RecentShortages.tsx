@@ -2,8 +2,8 @@ import useSWR from "swr";
 import type { ApiError } from "../api";
 import { useRealtime } from "../realtime/useRealtime";
 import { EmptyState, ErrorState, LoadingState } from "../ui/States";
-import { formatDateTime } from "./format";
 import type { NotificationItem } from "./types";
+import { formatDateTime } from "../format";
 
 // The notifications API has no type filter (see the report): read the latest ones and keep the shortages.
 const URL = "/api/notifications?pageSize=100";

@@ -1,5 +1,5 @@
-import { formatQty } from "./format";
 import type { Shortage } from "./shortages";
+import { formatQty } from "../format";
 
 /** What is short, product by product, as a 409 INSUFFICIENT_STOCK lists it. */
 export function ShortageList({ shortages }: { shortages: Shortage[] }) {

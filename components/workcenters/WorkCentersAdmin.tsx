@@ -1,6 +1,5 @@
 import { Fragment, useState } from "react";
 import { Pill } from "../mos/badges";
-import { formatQty } from "../mos/format";
 import { PageHeader } from "../mos/PageHeader";
 import { Button } from "../ui/Button";
 import { Pagination } from "../ui/Pagination";
@@ -8,10 +7,10 @@ import { EmptyState, ErrorState, LoadingState } from "../ui/States";
 import { useWorkCenters } from "./useWorkCenters";
 import { WorkCenterForm } from "./WorkCenterForm";
 import { Notice } from "../ui/Notice";
+import { formatMoney, formatQty } from "../format";
 
 const PAGE_SIZE = 50;
 const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-neutral-500";
-const money = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
 
 /** Work centers: list, create, and edit one in place (name, description, cost, capacity, active). */
 export function WorkCentersAdmin() {
@@ -89,7 +88,7 @@ export function WorkCentersAdmin() {
                         <span className="font-medium text-neutral-900">{w.name}</span>
                         {w.description && <span className="block text-sm text-neutral-600">{w.description}</span>}
                       </td>
-                      <td className="px-4 py-3 text-right text-sm tabular-nums">{money.format(w.costPerHour)}</td>
+                      <td className="px-4 py-3 text-right text-sm tabular-nums">{formatMoney(w.costPerHour)}</td>
                       <td className="px-4 py-3 text-right text-sm tabular-nums">{formatQty(w.capacity)}</td>
                       <td className="px-4 py-3">{w.active ? <Pill tone="green">Active</Pill> : <Pill tone="muted">Inactive</Pill>}</td>
                       <td className="px-4 py-3 text-right">

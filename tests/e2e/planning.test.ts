@@ -289,7 +289,7 @@ describe("planning screens", () => {
       await confirm.getByRole("button", { name: "Complete order" }).click();
       const refused = confirm.getByRole("alert");
       await assertText(refused, "Not enough stock");
-      await assertText(refused.getByTestId("shortages"), "STEEL-01");
+      await assertText(refused.getByTestId("shortage-list"), "STEEL-01");
       await screenshot(page, "planning-mo-complete-shortage");
       await confirm.getByRole("button", { name: "Back" }).click();
       await assertText(page.getByRole("heading", { level: 1 }), "Planned");

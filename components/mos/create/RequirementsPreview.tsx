@@ -5,8 +5,8 @@ import { Spinner } from "../../ui/Spinner";
 import { RawMaterialsTable } from "../../products/RawMaterialsTable";
 import { useExplosion } from "../../products/useExplosion";
 import { Pill } from "../badges";
-import { formatQty } from "../format";
 import { useStockOf } from "./useStockOf";
+import { formatQty } from "../../format";
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-neutral-500";
 const td = "px-3 py-2 text-sm";

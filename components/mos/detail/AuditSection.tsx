@@ -3,9 +3,9 @@ import type { ApiError } from "../../api";
 import { useRealtime } from "../../realtime/useRealtime";
 import type { Page } from "../../types";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
-import { formatDateTime } from "../format";
 import { Section } from "../PageHeader";
 import type { AuditEntry } from "../types";
+import { formatDateTime } from "../../format";
 
 const ACTIONS: Record<string, string> = {
   "mo.create": "Created",

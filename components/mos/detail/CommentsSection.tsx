@@ -4,9 +4,9 @@ import { useRealtime } from "../../realtime/useRealtime";
 import type { Page } from "../../types";
 import { ErrorState, EmptyState, LoadingState } from "../../ui/States";
 import { Pill } from "../badges";
-import { formatDateTime } from "../format";
 import { Section } from "../PageHeader";
 import type { MoDetail, WoComment } from "../types";
+import { formatDateTime } from "../../format";
 
 type Entry = WoComment & { woCode: string; woTitle: string };
 

@@ -6,7 +6,8 @@ import { sendWithKey } from "../../forms/send";
 import { useApiForm } from "../../forms/useApiForm";
 import { Button } from "../../ui/Button";
 import { TextAreaField, TextField } from "../../ui/Field";
-import { ShortageItems } from "../ShortageList";
+import { ShortageList } from "../../stock/ShortageList";
+import { shortagesOf } from "../../stock/shortages";
 import type { MoDetail } from "../types";
 
 interface Props {
@@ -49,7 +50,7 @@ export function CompletePanel({ mo, onDone, onBack }: Props) {
         <TextField label={`Quantity produced (${mo.product.uom})`} inputMode="decimal" {...f.register("producedQty")} error={f.fieldError("producedQty")} autoFocus />
       </div>
       <FormError form={f} title="The order was not completed" onlyOther>
-        <ShortageItems error={f.failure} />
+        <ShortageList shortages={shortagesOf(f.failure) ?? []} />
       </FormError>
       <div className="flex flex-wrap gap-3">
         <Button type="submit" size="lg" busy={f.busy}>

@@ -1,9 +1,10 @@
 import { Alert } from "../../ui/Alert";
 import { EmptyState } from "../../ui/States";
 import { Pill } from "../badges";
-import { formatQty, isOpen } from "../format";
+import { isOpen } from "../format";
 import { Section } from "../PageHeader";
 import type { MoDetail } from "../types";
+import { formatQty } from "../../format";
 
 const th = "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-neutral-500";
 const td = "px-4 py-2.5 text-sm";

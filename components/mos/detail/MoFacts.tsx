@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { LateBadge, PriorityBadge } from "../badges";
-import { formatDate, formatDateTime, formatQty } from "../format";
 import { ProgressBar } from "../ProgressBar";
 import type { MoDetail } from "../types";
+import { formatDate, formatDateTime, formatQty } from "../../format";
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (

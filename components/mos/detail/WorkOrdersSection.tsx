@@ -8,10 +8,11 @@ import { focusRing } from "../../ui/styles";
 import { AssigneeSelect } from "../assign/AssigneeSelect";
 import { useAssignees } from "../assign/useAssignees";
 import { WoStatusBadge } from "../badges";
-import { formatMinutes, isOpen } from "../format";
+import { isOpen } from "../format";
 import { Section } from "../PageHeader";
 import type { MoDetail } from "../types";
 import { AddWorkOrderForm } from "./AddWorkOrderForm";
+import { formatMinutes } from "../../format";
 
 /** The order's work orders with status, assignee and work center; planners add and (re)assign them here. */
 export function WorkOrdersSection({ mo, onChanged }: { mo: MoDetail; onChanged: () => void }) {

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { EmptyState } from "../../ui/States";
 import { focusRing } from "../../ui/styles";
 import { LateBadge, MoStateBadge, PriorityBadge } from "../badges";
-import { formatDate, formatQty } from "../format";
 import { ProgressBar } from "../ProgressBar";
 import type { MoListItem } from "../types";
+import { formatDate, formatQty } from "../../format";
 
 const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-neutral-500";
 

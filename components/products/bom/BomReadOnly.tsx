@@ -1,6 +1,6 @@
 import { Pill } from "../../mos/badges";
-import { formatQty } from "../../mos/format";
 import type { BomView } from "../types";
+import { formatQty } from "../../format";
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-neutral-500";
 const td = "px-3 py-2 text-sm";

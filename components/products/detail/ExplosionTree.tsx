@@ -1,6 +1,5 @@
 import { useState } from "react";
 import { Pill } from "../../mos/badges";
-import { formatQty, parseNumber } from "../../mos/format";
 import { useDebounced } from "../../useDebounced";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
@@ -10,6 +9,7 @@ import { focusRing } from "../../ui/styles";
 import { RawMaterialsTable } from "../RawMaterialsTable";
 import type { ExplosionNode } from "../types";
 import { useExplosion } from "../useExplosion";
+import { formatQty, parseNumber } from "../../format";
 
 /** Every branch's key (its path of product ids), to collapse or expand them all at once. */
 function branchKeys(node: ExplosionNode, path = node.productId, out: string[] = []): string[] {

@@ -5,7 +5,6 @@ import useSWR from "swr";
 import type { ApiError } from "../../api";
 import { Forbidden } from "../../Forbidden";
 import { Pill } from "../../mos/badges";
-import { formatDateTime, formatQty } from "../../mos/format";
 import { PageHeader, Section } from "../../mos/PageHeader";
 import { hasPermission, useSignedInUser } from "../../useMe";
 import { Button } from "../../ui/Button";
@@ -16,6 +15,7 @@ import type { ProductDetail } from "../types";
 import { ArchivePanel } from "./ArchivePanel";
 import { ExplosionTree } from "./ExplosionTree";
 import { Notice } from "../../ui/Notice";
+import { formatDateTime, formatQty } from "../../format";
 
 function Fact({ label, children, className = "" }: { label: string; children: ReactNode; className?: string }) {
   return (

@@ -4,7 +4,6 @@ import { useEffect, useState } from "react";
 import useSWR from "swr";
 import type { ApiError } from "../../api";
 import { Pill } from "../../mos/badges";
-import { formatQty } from "../../mos/format";
 import { PageHeader } from "../../mos/PageHeader";
 import { useUrlState } from "../../mos/useUrlState";
 import type { Page } from "../../types";
@@ -17,6 +16,7 @@ import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { focusRing } from "../../ui/styles";
 import { ProductForm } from "../ProductForm";
 import type { Product } from "../types";
+import { formatQty } from "../../format";
 
 const PAGE_SIZE = 25;
 const KEYS = ["q", "kind", "archived", "page"] as const;

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { AssigneeSelect } from "../../mos/assign/AssigneeSelect";
-import { formatMinutes } from "../../mos/format";
 import type { PersonRef, WoItem } from "../../mos/types";
 import { focusRing } from "../../ui/styles";
+import { formatMinutes } from "../../format";
 
 /** One work order on the board; planners (re)assign it right here. */
 export function WoCard({ wo, people, canAssign, onChanged }: { wo: WoItem; people: PersonRef[] | null; canAssign: boolean; onChanged: (message: string) => void }) {

@@ -1,6 +1,6 @@
-import { formatQty } from "../../stock/format";
 import { EmptyState } from "../../ui/States";
 import type { WoPart } from "./types";
+import { formatQty } from "../../format";
 
 /** The materials the WO's order needs: per unit and in total (the MO's BOM snapshot × its quantity). */
 export function PartsList({ parts, quantity, productUom }: { parts: WoPart[]; quantity: number; productUom: string }) {

@@ -1,8 +1,8 @@
-import { formatDateTime } from "../../stock/format";
 import { EmptyState } from "../../ui/States";
 import { hasOpenLog, logLength } from "./time";
 import type { TimeLog } from "./types";
 import { useNow } from "./useNow";
+import { formatDateTime } from "../../format";
 
 /** Every start-to-pause stretch of work on the WO, oldest first. */
 export function TimeLogList({ logs }: { logs: TimeLog[] }) {

@@ -2,7 +2,6 @@ import Head from "next/head";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ScanBox } from "../../operator/ScanBox";
-import { formatDate, formatQty } from "../../stock/format";
 import { buttonClass } from "../../ui/Button";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { focusRing } from "../../ui/styles";
@@ -11,12 +10,12 @@ import { CommentsPanel } from "./CommentsPanel";
 import { PartsList } from "./PartsList";
 import { canComment, canExecute, worksOwnOrders } from "./permissions";
 import { StatusPill } from "./StatusPill";
-import { formatMinutes } from "./time";
 import { TimeLogList } from "./TimeLogList";
 import type { WoDetail } from "./types";
 import { useWoDetail } from "./useWoDetail";
 import { WoActions } from "./WoActions";
 import { WorkedTimer } from "./WorkedTimer";
+import { formatDate, formatMinutes, formatQty } from "../../format";
 
 /** The work order page: status, order and product, actions for who may run it, parts, comments, time logs. */
 export function WoDetailView({ id }: { id: string }) {

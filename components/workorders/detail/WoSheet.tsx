@@ -1,14 +1,13 @@
 import Head from "next/head";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatDate, formatDateTime, formatQty } from "../../stock/format";
 import { Button, buttonClass } from "../../ui/Button";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { Code128, QrCode } from "./CodeImages";
 import { STATUS } from "./status";
-import { formatMinutes } from "./time";
 import type { WoDetail } from "./types";
 import { useWoDetail } from "./useWoDetail";
+import { formatDate, formatDateTime, formatMinutes, formatQty } from "../../format";
 
 // A4 with a printer-safe margin; the screen shows the same sheet as a page on a grey desk.
 const PRINT_CSS = `

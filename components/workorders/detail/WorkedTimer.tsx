@@ -1,6 +1,7 @@
-import { formatClock, formatMinutes, hasOpenLog, workedMs } from "./time";
+import { hasOpenLog, workedMs } from "./time";
 import type { TimeLog } from "./types";
 import { useNow } from "./useNow";
+import { formatClock, formatMinutes } from "../../format";
 
 interface Props {
   logs: readonly TimeLog[];

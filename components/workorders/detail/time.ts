@@ -2,6 +2,7 @@
 // open one up to now. Nothing is counted in the browser, so a pause, a reload or another tablet
 // never resets or drifts the timer.
 import type { TimeLog } from "./types";
+import { formatClock } from "../../format";
 
 /** Milliseconds worked: the sum of closed logs plus (now − start) of the open log, if any. */
 export function workedMs(logs: readonly TimeLog[], now: number): number {
@@ -18,25 +19,6 @@ export function workedMs(logs: readonly TimeLog[], now: number): number {
 /** Whether a log is open (the WO is running). */
 export function hasOpenLog(logs: readonly TimeLog[]): boolean {
   return logs.some((l) => l.endedAt === null);
-}
-
-/** "0:07:05", "12:30:00": hours are not capped, so a long job reads correctly. */
-export function formatClock(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
-}
-
-/** "2 h 30 min", "45 min", "under a minute": for planned and recorded minutes. */
-export function formatMinutes(minutes: number): string {
-  if (minutes < 1) return "under a minute";
-  const rounded = Math.round(minutes);
-  const h = Math.floor(rounded / 60);
-  const m = rounded % 60;
-  if (!h) return `${m} min`;
-  return m ? `${h} h ${m} min` : `${h} h`;
 }
 
 /** A time log's length for the log table ("running" for the open one). */

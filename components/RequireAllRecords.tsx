@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Permission } from "@/lib/auth/permissions";
-import { Forbidden } from "../Forbidden";
-import { hasPermission, useSignedInUser } from "../useMe";
+import { Forbidden } from "./Forbidden";
+import { hasPermission, useSignedInUser } from "./useMe";
 
 /**
  * Like RequirePermission, but only for roles that hold `permission` for every record: the planning

@@ -1,6 +1,6 @@
 // One place to download every report for a period, with the report's own filters.
 import { useState } from "react";
-import { ExportMenu, type ReportName } from "../reports/ExportMenu";
+import { ExportMenu, type ReportName } from "./ExportMenu";
 import { hasPermission, useSignedInUser } from "../useMe";
 import { focusRing } from "../ui/styles";
 
