@@ -28,6 +28,9 @@ interface DbHandle {
 
 const g = globalThis as unknown as { __mesDb?: DbHandle };
 
+/** How long to wait for a new Postgres connection before the request fails with 503. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 /**
  * Creates a database handle: Postgres through @prisma/adapter-pg when a URL is given,
  * otherwise embedded PGlite (one instance per process; it is single-connection).
@@ -35,14 +38,26 @@ const g = globalThis as unknown as { __mesDb?: DbHandle };
 export function createDb(opts: { url?: string; pgliteDir?: string; poolSize?: number } = {}): DbHandle {
   if (opts.url) {
     const url = opts.url;
-    const adapter = new PrismaPg({ connectionString: url, max: opts.poolSize ?? 10 });
+    // A bounded connect (pg waits forever by default), so an unreachable database answers 503 within
+    // seconds. pg's pool drops broken connections and opens new ones, so the app recovers by itself
+    // when the database is back; the adapter's listeners keep an idle connection's error from
+    // crashing the process, and these log it once.
+    const adapter = new PrismaPg(
+      { connectionString: url, max: opts.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+      {
+        onPoolError: (err) => console.warn(`[db] idle connection lost: ${err.message}`),
+        onConnectionError: (err) => console.warn(`[db] connection lost: ${err.message}`),
+      },
+    );
     const prisma = new PrismaClient({ adapter });
     return {
       prisma,
       kind: "postgres",
       async connect() {
         const { Client } = await import("pg");
-        const client = new Client({ connectionString: url });
+        const client = new Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+        // Without a listener, a server shutdown while this connection is idle would crash the process.
+        client.on("error", (err) => console.warn(`[db] dedicated connection lost: ${err.message}`));
         await client.connect();
         return {
           async query<R>(sql: string, params?: unknown[]) {

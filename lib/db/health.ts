@@ -1,4 +1,7 @@
 import { db } from "./client";
+import { isDatabaseUnavailable } from "./unavailable";
+
+export { isDatabaseUnavailable };
 
 /** Whether the database answers; used by /api/health (load balancers, uptime checks). */
 export async function healthCheck(): Promise<{ status: "ok" | "unavailable"; database: string }> {
@@ -6,7 +9,9 @@ export async function healthCheck(): Promise<{ status: "ok" | "unavailable"; dat
     await db().prisma.$queryRaw`SELECT 1`;
     return { status: "ok", database: db().kind };
   } catch (err) {
-    console.error("[health] database check failed", err);
+    // An outage is expected here (one line); anything else gets its stack.
+    if (isDatabaseUnavailable(err)) console.warn(`[health] database unavailable: ${err instanceof Error ? err.message.trim().split("\n").pop() : String(err)}`);
+    else console.error("[health] database check failed", err);
     return { status: "unavailable", database: db().kind };
   }
 }

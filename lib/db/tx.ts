@@ -1,4 +1,19 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { prisma, type Tx } from "./client";
+
+/** Work to do inside every transaction of the current request, just before it commits. */
+export type CommitGuard = (tx: Tx) => Promise<void>;
+
+const guards = new AsyncLocalStorage<CommitGuard>();
+
+/**
+ * Runs `fn` so that every withTx inside it also runs `guard` in the same transaction, after the use
+ * case and before the commit. The API layer uses it to mark an idempotent request as carried out
+ * atomically with its effects, so a crash between the commit and storing the answer never runs it twice.
+ */
+export function withCommitGuard<T>(guard: CommitGuard, fn: () => Promise<T>): Promise<T> {
+  return guards.run(guard, fn);
+}
 
 /** Serialization failures and deadlocks: safe to retry the whole transaction. */
 export function isRetryableTxError(err: unknown, depth = 0): boolean {
@@ -27,7 +42,15 @@ export async function withTx<T>(fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}
   const attempts = opts.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await prisma().$transaction(fn, { timeout: opts.timeout ?? 30_000, maxWait: opts.maxWait ?? 30_000 });
+      const guard = guards.getStore();
+      const body = guard
+        ? async (tx: Tx) => {
+            const result = await fn(tx);
+            await guard(tx);
+            return result;
+          }
+        : fn;
+      return await prisma().$transaction(body, { timeout: opts.timeout ?? 30_000, maxWait: opts.maxWait ?? 30_000 });
     } catch (err) {
       if (attempt >= attempts || !isRetryableTxError(err)) throw err;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));

@@ -2,12 +2,12 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import type { Permission } from "../auth/permissions";
 import { DomainError } from "../errors";
 import { can } from "../auth/permissions";
-import { currentUser, type SessionUser } from "../auth/session";
+import { readSession, signedOutMessage, type SessionUser } from "../auth/session";
 import { publish, type DomainEvent } from "../realtime/events";
 import { withCommitGuard } from "../db/tx";
 import { parseJsonBody, readRawBody } from "./body";
-import { HttpError, forbidden, toErrorResponse, unauthenticated } from "./errors";
-import { claimIdempotencyKey, idempotencyKeyOf, requestHash, REPLAYED_HEADER, type IdempotentRun } from "./idempotency";
+import { HttpError, forbidden, toErrorResponse } from "./errors";
+import { claimIdempotencyKey, idempotencyKeyOf, requestHash, REPLAYED_HEADER, type IdempotentRun, type StoredResponse } from "./idempotency";
 import { isSameOrigin } from "./origin";
 import { toJson } from "./serialize";
 
@@ -42,17 +42,15 @@ type Authed = { permission: Permission | "authenticated"; handler: (ctx: Ctx) =>
 type Public = { permission: "public"; handler: (ctx: Ctx<SessionUser | null>) => Promise<unknown> };
 export type RouteDef = Authed | Public;
 
-/** A finished answer: what is sent, and what an idempotent POST keeps for its repeats. */
-interface Answer {
-  status: number;
-  body: unknown;
-  headers: Record<string, string>;
-}
-
-function send(res: NextApiResponse, a: Answer): void {
+/** Sends an answer; the body is JSON text, so a replay is byte for byte what the first request got. */
+function send(res: NextApiResponse, a: StoredResponse): void {
   for (const [k, v] of Object.entries(a.headers)) res.setHeader(k, v);
-  if (a.status === 204) res.status(204).end();
-  else res.status(a.status).json(a.body);
+  if (a.status === 204 || a.body === null) {
+    res.status(a.status).end();
+    return;
+  }
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.status(a.status).end(a.body);
 }
 
 /**
@@ -74,9 +72,9 @@ export function apiRoute(defs: Partial<Record<Method, RouteDef>>) {
         throw new HttpError(405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed here. Allowed: ${allow}.`);
       }
       if (!isSameOrigin(req)) throw forbidden("Cross-origin request refused.");
-      const user = await currentUser(req);
+      const { user, reason } = await readSession(req);
       if (def.permission !== "public") {
-        if (!user) throw unauthenticated();
+        if (!user) throw new HttpError(401, "UNAUTHENTICATED", signedOutMessage(reason), { reason });
         if (def.permission !== "authenticated" && !can(user, def.permission)) throw forbidden();
       }
       const key = method === "POST" ? idempotencyKeyOf(req) : undefined;
@@ -99,7 +97,7 @@ export function apiRoute(defs: Partial<Record<Method, RouteDef>>) {
         return;
       }
       const r: Reply = out && typeof out === "object" && REPLY in out ? (out as Reply) : reply(out);
-      const answer: Answer = { status: r.status, body: r.status === 204 ? null : toJson(r.data), headers: r.headers ?? {} };
+      const answer: StoredResponse = { status: r.status, body: r.status === 204 ? null : JSON.stringify(toJson(r.data) ?? null), headers: r.headers ?? {} };
       // Kept before it is sent: a client that got the answer and repeats the request gets it again.
       await run?.finish(answer);
       send(res, answer);
@@ -112,8 +110,9 @@ export function apiRoute(defs: Partial<Record<Method, RouteDef>>) {
         return;
       }
       const { status, body, headers } = toErrorResponse(err);
-      await run?.finish({ status, body, headers: headers ?? {} });
-      send(res, { status, body, headers: headers ?? {} });
+      const answer: StoredResponse = { status, body: JSON.stringify(body), headers: headers ?? {} };
+      await run?.finish(answer);
+      send(res, answer);
       if (err instanceof HttpError || err instanceof DomainError) await publish(err.events);
     }
   };

@@ -1,11 +1,53 @@
 import type { IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
 import { env } from "../env";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
+function first(v: string | string[] | undefined): string | undefined {
+  const s = Array.isArray(v) ? v[0] : v;
+  return s?.split(",")[0]!.trim() || undefined;
+}
+
+/** `scheme://host[:port]` as the URL standard writes it (default ports dropped), or undefined when malformed. */
+function normalise(origin: string): string | undefined {
+  try {
+    const u = new URL(origin);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Whether a state-changing request comes from the app's own origin. Browsers always send Origin
- * (and Sec-Fetch-Site) on cross-site writes; requests without them are not from a browser page.
+ * The origins this request may come from: its own (scheme of the connection, Host header; the
+ * X-Forwarded-Proto/Host of a proxy only with TRUST_PROXY) and the configured NEXTAUTH_URL.
+ */
+export function ownOrigins(req: IncomingMessage): Set<string> {
+  const e = env();
+  const out = new Set<string>();
+  const add = (proto: string | undefined, host: string | undefined) => {
+    if (!proto || !host) return;
+    const o = normalise(`${proto}://${host}`);
+    if (o) out.add(o);
+  };
+  const scheme = (req.socket as TLSSocket | undefined)?.encrypted ? "https" : "http";
+  add(scheme, req.headers.host);
+  if (e.TRUST_PROXY) {
+    const proto = first(req.headers["x-forwarded-proto"])?.toLowerCase();
+    add(proto ?? scheme, first(req.headers["x-forwarded-host"]) ?? req.headers.host);
+  }
+  if (e.NEXTAUTH_URL) {
+    const o = normalise(e.NEXTAUTH_URL);
+    if (o) out.add(o);
+  }
+  return out;
+}
+
+/**
+ * Whether a state-changing request comes from the app's own origin: scheme, host and port must all
+ * match. Browsers always send Origin (and Sec-Fetch-Site) on cross-site writes; requests without them
+ * are not from a browser page.
  */
 export function isSameOrigin(req: IncomingMessage): boolean {
   if (SAFE.has(req.method ?? "GET")) return true;
@@ -13,17 +55,6 @@ export function isSameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
   if (origin === "null") return false;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  const allowed = new Set<string>();
-  if (req.headers.host) allowed.add(req.headers.host);
-  const fwd = req.headers["x-forwarded-host"];
-  if (env().TRUST_PROXY && typeof fwd === "string") allowed.add(fwd.split(",")[0]!.trim());
-  const configured = env().NEXTAUTH_URL;
-  if (configured) allowed.add(new URL(configured).host);
-  return allowed.has(host);
+  const o = normalise(origin);
+  return o !== undefined && ownOrigins(req).has(o);
 }

@@ -70,7 +70,21 @@ export function attachRealtime(http: HttpServer, opts: { databaseUrl?: string; h
   if (opts.databaseUrl) {
     pool = new Pool({ connectionString: opts.databaseUrl, max: 3 });
     pool.on("error", (err) => console.error("[realtime] adapter pool error", err.message));
-    io.adapter(createAdapter(pool, { errorHandler: (err) => console.error("[realtime] adapter error", err.message) }));
+    // The adapter keeps one client checked out for LISTEN and attaches no "error" listener to it: when
+    // the database shuts down, that error would crash the process. Log it; the adapter reconnects on "end".
+    pool.on("connect", (client) => client.on("error", (err) => console.warn("[realtime] adapter connection lost", err.message)));
+    // It also never gives a LISTEN client whose connection ended back to the pool: every outage would
+    // leak a slot (and pool.end() would wait forever). Its connect() alone gets a client that does.
+    const listenPool = pool;
+    const adapterPool = {
+      query: listenPool.query.bind(listenPool),
+      async connect() {
+        const client = await listenPool.connect();
+        client.once("end", () => client.release(true));
+        return client;
+      },
+    };
+    io.adapter(createAdapter(adapterPool as unknown as Pool, { errorHandler: (err) => console.error("[realtime] adapter error", err.message) }));
   }
 
   io.use((socket, next) => {

@@ -1,5 +1,6 @@
 import { healthCheck } from "@/lib/db/health";
 import { apiRoute, reply } from "@/lib/http/api";
+import { RETRY_AFTER_SECONDS } from "@/lib/http/errors";
 
 export const config = { api: { bodyParser: false } };
 
@@ -8,7 +9,8 @@ export default apiRoute({
     permission: "public",
     handler: async () => {
       const h = await healthCheck();
-      return reply(h, { status: h.status === "ok" ? 200 : 503 });
+      if (h.status === "ok") return h;
+      return reply(h, { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
     },
   },
 });

@@ -27,7 +27,8 @@ function collect(dir: string, prefix: string[] = []): Route[] {
 
 /** Every API route file with its URL segments, static routes first (as Next prefers them). */
 export const ROUTES: Route[] = collect(apiDir).sort((a, b) => {
-  const dyn = (r: Route) => r.segments.filter((s) => s.startsWith("[")).length;
+  // A catch-all matches last (Next prefers any more specific route): count it as very dynamic.
+  const dyn = (r: Route) => r.segments.reduce((n, s) => n + (s.startsWith("[...") ? 100 : s.startsWith("[") ? 1 : 0), 0);
   return dyn(a) - dyn(b) || b.segments.length - a.segments.length;
 });
 
@@ -76,9 +77,10 @@ export async function startApiServer(opts: { databaseUrl?: string } = {}): Promi
         await apiResolver(req, res, query, modules.get(route.file), { previewModeId: "", previewModeEncryptionKey: "", previewModeSigningKey: "", dev: false }, true);
         return;
       }
+      // What Next answers when no file matches (pages/api/[...path].ts catches every /api/* path).
       res.statusCode = 404;
-      res.setHeader("Content-Type", "application/json");
-      res.end(JSON.stringify({ error: { code: "NOT_FOUND", message: "No such route." } }));
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      res.end("<!DOCTYPE html><title>404: This page could not be found.</title>");
     })().catch((err) => {
       console.error(err);
       if (!res.headersSent) res.statusCode = 500;
