@@ -1,8 +1,8 @@
 // The manufacturing API as the planning screens receive it: each type is the service's own result
 // type through Jsonify (Decimals arrive as numbers, dates as ISO strings), so a changed service breaks
-// the build here. `import type` only: none of the server code reaches the browser bundle.
+// the build here. Server modules are imported as types only: none of their code reaches the browser.
 import type { AuditRow } from "@/lib/audit/list";
-import type { CommentKind, OrderState, Priority, WorkStatus } from "@/lib/db/generated/enums";
+import { OrderState, Priority, WorkStatus, type CommentKind } from "@/lib/db/generated/enums";
 import type { Shortage as ShortageRow } from "@/lib/errors";
 import type { MaterialRequirement as MaterialRow, MoDetail as MoDetailRow, MoListItem as MoListRow } from "@/lib/manufacturing/mo-read";
 import type { Progress as ProgressRow, WoItem as WoRow } from "@/lib/manufacturing/views";
@@ -12,10 +12,11 @@ import type { ItemOf, JsonResult, Jsonify } from "@/types/json";
 
 export type { CommentKind, OrderState, Priority, WorkStatus };
 
-// Option lists of the filters and selects (UI): typed by the enums, in the order the screens show them.
-export const ORDER_STATES: readonly OrderState[] = ["PLANNED", "IN_PROGRESS", "DONE", "CANCELED"];
-export const PRIORITIES: readonly Priority[] = ["LOW", "NORMAL", "HIGH", "URGENT"];
-export const WORK_STATUSES: readonly WorkStatus[] = ["PENDING", "STARTED", "PAUSED", "COMPLETED"];
+// Option lists of the filters and selects, in the schema's order (the generated enums are plain
+// browser-safe objects): a value added to the schema appears on screen without a second list.
+export const ORDER_STATES: readonly OrderState[] = Object.values(OrderState);
+export const PRIORITIES: readonly Priority[] = Object.values(Priority);
+export const WORK_STATUSES: readonly WorkStatus[] = Object.values(WorkStatus);
 
 /** GET /api/workorders (and an MO's work orders, the transitions' results). */
 export type WoItem = Jsonify<WoRow>;

@@ -18,5 +18,5 @@ export type WoComment = WoDetail["comments"][number];
 /** One material the WO's MO consumes: MO snapshot line × MO quantity. */
 export type WoPart = WoDetail["parts"][number];
 
-/** UI: the buttons a work order offers. */
-export type WoAction = "start" | "pause" | "complete";
+/** The actions a work order offers (the state machine's own type). */
+export type { WoAction } from "@/lib/manufacturing/states";
