@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import type { FieldValues, Path } from "react-hook-form";
 import type { z } from "zod";
-import { Button } from "../ui/Button";
+import { FormActions } from "./FormActions";
 import { FormError } from "./FormError";
 import { sendWithKey } from "./send";
 import { useApiForm, type ApiForm } from "./useApiForm";
@@ -71,22 +71,7 @@ export function RecordFormShell<V extends FieldValues>({ form, title, noun, edit
     <form onSubmit={form.onSubmit} aria-label={title} noValidate className={className}>
       <FormError form={form} title={editing ? `Could not save the ${noun}` : `Could not create the ${noun}`} />
       {children}
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" size="lg" busy={form.busy}>
-          {editing ? `Save ${noun}` : `Create ${noun}`}
-        </Button>
-        <Button
-          variant="secondary"
-          size="lg"
-          onClick={() => {
-            form.discard();
-            onCancel();
-          }}
-          disabled={form.busy}
-        >
-          Cancel
-        </Button>
-      </div>
+      <FormActions form={form} submit={editing ? `Save ${noun}` : `Create ${noun}`} onCancel={onCancel} />
     </form>
   );
 }

@@ -22,5 +22,18 @@ export const STATUS_LABELS: Record<WorkStatus, string> = {
   COMPLETED: "Completed",
 };
 
+/** The labels of an order's fields, for the create and edit forms and their messages. */
+export const MO_FIELD_LABELS = {
+  product: "Product",
+  name: "Order name",
+  quantity: "Quantity",
+  deadline: "Deadline",
+  priority: "Priority",
+  customerName: "Customer name",
+  customerRef: "Customer reference",
+  promisedDate: "Promised date",
+  notes: "Notes",
+} as const;
+
 /** Whether an MO can still change (DONE and CANCELED are final): the rule of lib/manufacturing/states. */
 export { isOpen } from "@/lib/manufacturing/states";

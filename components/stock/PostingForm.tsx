@@ -6,12 +6,12 @@ import { FormError } from "../forms/FormError";
 import { sendWithKey } from "../forms/send";
 import { useApiForm } from "../forms/useApiForm";
 import { ProductPicker, type PickedProduct } from "../products/ProductPicker";
-import { Button } from "../ui/Button";
 import { FieldError, TextAreaField, TextField } from "../ui/Field";
 import { focusRing } from "../ui/styles";
 import { ShortageList } from "./ShortageList";
 import { shortagesOf } from "./shortages";
 import type { MovementResult, ProductOption } from "./types";
+import { FormActions } from "../forms/FormActions";
 
 export type PostingMode = "receipt" | "adjust";
 
@@ -122,18 +122,7 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
           <TextAreaField label={mode === "adjust" ? "Reason" : "Note (optional)"} rows={2} maxLength={500} {...register("note")} aria-required={mode === "adjust" || undefined} error={err("note")} className="min-h-0 py-2" />
         </div>
       </div>
-      <div className="mt-6 flex flex-wrap gap-3">
-        <Button type="submit" size="lg" busy={f.busy}>
-          {t.submit}
-        </Button>
-        <Button variant="secondary" size="lg" onClick={() => {
-            f.discard();
-            onCancel();
-          }}
-          disabled={f.busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions form={f} submit={t.submit} onCancel={onCancel} className="mt-6 flex flex-wrap gap-3" />
     </form>
   );
 }

@@ -3,10 +3,10 @@ import { useApiForm } from "../forms/useApiForm";
 import { FormError } from "../forms/FormError";
 import { sendWithKey } from "../forms/send";
 import type { Role, UserItem } from "../types";
-import { Button } from "../ui/Button";
 import { SelectField, TextField } from "../ui/Field";
 import { PasswordField } from "../ui/PasswordField";
 import { RoleOptions } from "./RoleOptions";
+import { FormActions } from "../forms/FormActions";
 
 export const PASSWORD_HINT = "At least 8 characters, with a letter and a digit.";
 
@@ -44,22 +44,7 @@ export function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User
         </SelectField>
         <PasswordField label="Password" autoComplete="new-password" required {...f.register("password")} hint={PASSWORD_HINT} error={f.fieldError("password")} />
       </div>
-      <div className="mt-6 flex flex-wrap gap-3">
-        <Button type="submit" size="lg" busy={f.busy}>
-          Create user
-        </Button>
-        <Button
-          variant="secondary"
-          size="lg"
-          onClick={() => {
-            f.discard();
-            onCancel();
-          }}
-          disabled={f.busy}
-        >
-          Cancel
-        </Button>
-      </div>
+      <FormActions form={f} submit="Create user" onCancel={onCancel} className="mt-6 flex flex-wrap gap-3" />
     </form>
   );
 }

@@ -2,11 +2,11 @@ import { updateUserInput } from "@/lib/users/schemas";
 import { FormError } from "../forms/FormError";
 import { useApiForm } from "../forms/useApiForm";
 import type { UserItem } from "../types";
-import { Button } from "../ui/Button";
 import { PasswordField } from "../ui/PasswordField";
 import { PASSWORD_HINT } from "./CreateUserForm";
 import { patchUser } from "./userActions";
 import type { Notice } from "./useUsers";
+import { FormActions } from "../forms/FormActions";
 
 /** Sets a new password for a user (PATCH { password }); nothing of it is kept as a draft. */
 export function ResetPasswordForm({ user, onDone, onCancel }: { user: UserItem; onDone: (n: Notice) => void; onCancel: () => void }) {
@@ -28,14 +28,7 @@ export function ResetPasswordForm({ user, onDone, onCancel }: { user: UserItem; 
         <div className="min-w-64 flex-1">
           <PasswordField label={label} autoComplete="new-password" required autoFocus {...f.register("password")} hint={PASSWORD_HINT} error={f.fieldError("password")} />
         </div>
-        <div className="flex gap-2 pt-6.5">
-          <Button type="submit" size="lg" busy={f.busy}>
-            Save password
-          </Button>
-          <Button variant="secondary" size="lg" onClick={onCancel} disabled={f.busy}>
-            Cancel
-          </Button>
-        </div>
+        <FormActions form={f} submit="Save password" onCancel={onCancel} className="flex gap-2 pt-6.5" />
       </div>
     </form>
   );

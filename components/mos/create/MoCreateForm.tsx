@@ -9,9 +9,10 @@ import { useApiForm } from "../../forms/useApiForm";
 import { ProductPicker, type PickedProduct } from "../../products/ProductPicker";
 import { useDebounced } from "../../useDebounced";
 import { Button, buttonClass } from "../../ui/Button";
-import { SelectField, TextAreaField, TextField } from "../../ui/Field";
+import { SelectField, TextField } from "../../ui/Field";
 import { Pill } from "../badges";
-import { PRIORITY_LABELS } from "../format";
+import { CustomerFields } from "../CustomerFields";
+import { MO_FIELD_LABELS, PRIORITY_LABELS } from "../format";
 import { PageHeader, Section } from "../PageHeader";
 import { PRIORITIES, type MoDetail, type Priority } from "../types";
 import { RequirementsPreview } from "./RequirementsPreview";
@@ -32,17 +33,6 @@ interface Values {
 
 const EMPTY: Values = { product: null, name: "", nameTouched: false, quantity: "1", deadline: "", priority: "NORMAL", customerName: "", customerRef: "", promisedDate: "", notes: "" };
 
-const LABELS = {
-  product: "Product",
-  name: "Order name",
-  quantity: "Quantity",
-  deadline: "Deadline",
-  priority: "Priority",
-  customerName: "Customer name",
-  customerRef: "Customer reference",
-  promisedDate: "Promised date",
-  notes: "Notes",
-};
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
@@ -66,7 +56,7 @@ export function MoCreateForm() {
     id: "mo-create",
     schema: createMoInput,
     defaultValues: EMPTY,
-    labels: LABELS,
+    labels: MO_FIELD_LABELS,
     aliases: { productId: "product" },
     numbers: ["quantity"],
     check: (v) => {
@@ -178,14 +168,7 @@ export function MoCreateForm() {
         </div>
         <div className="lg:col-start-1 lg:row-start-2">
           <Section title="Customer">
-            <div className="grid gap-4 p-4 sm:grid-cols-2 sm:p-5">
-              <TextField label="Customer name" maxLength={200} {...register("customerName")} error={err("customerName")} />
-              <TextField label="Customer reference" maxLength={200} {...register("customerRef")} error={err("customerRef")} />
-              <TextField label="Promised date" type="date" {...register("promisedDate")} error={err("promisedDate")} />
-              <div className="sm:col-span-2">
-                <TextAreaField label="Notes" maxLength={4000} {...register("notes")} error={err("notes")} />
-              </div>
-            </div>
+            <CustomerFields form={f} className="grid gap-4 p-4 sm:grid-cols-2 sm:p-5" />
           </Section>
         </div>
         <div className="space-y-4 lg:col-start-1 lg:row-start-3">

@@ -3,11 +3,11 @@ import { parseNumber } from "../../format";
 import { FormError } from "../../forms/FormError";
 import { sendWithKey } from "../../forms/send";
 import { useApiForm } from "../../forms/useApiForm";
-import { Button } from "../../ui/Button";
 import { SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { useWorkCenters } from "../../workcenters/useWorkCenters";
 import type { Assignees } from "../assign/useAssignees";
 import type { WoItem } from "../types";
+import { FormActions } from "../../forms/FormActions";
 
 const EMPTY = { title: "", description: "", assignedToId: "", workCenterId: "", plannedMin: "" };
 const LABELS = { title: "Title", description: "Description", assignedToId: "Assignee", workCenterId: "Work center", plannedMin: "Planned minutes" };
@@ -70,18 +70,7 @@ export function AddWorkOrderForm({ moId, assignees, onAdded, onCancel }: { moId:
         </SelectField>
         <TextField label="Planned minutes (optional)" inputMode="decimal" {...register("plannedMin")} error={err("plannedMin")} />
       </div>
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" size="lg" busy={f.busy}>
-          Add work order
-        </Button>
-        <Button variant="secondary" size="lg" onClick={() => {
-            f.discard();
-            onCancel();
-          }}
-          disabled={f.busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions form={f} submit="Add work order" onCancel={onCancel} />
     </form>
   );
 }

@@ -4,11 +4,11 @@ import { formatQty, parseNumber } from "../../format";
 import { FormError } from "../../forms/FormError";
 import { sendWithKey } from "../../forms/send";
 import { useApiForm } from "../../forms/useApiForm";
-import { Button } from "../../ui/Button";
 import { TextAreaField, TextField } from "../../ui/Field";
 import { ShortageList } from "../../stock/ShortageList";
 import { shortagesOf } from "../../stock/shortages";
 import type { MoDetail } from "../types";
+import { FormActions } from "../../forms/FormActions";
 
 interface Props {
   mo: MoDetail;
@@ -52,14 +52,7 @@ export function CompletePanel({ mo, onDone, onBack }: Props) {
       <FormError form={f} title="The order was not completed" onlyOther>
         <ShortageList shortages={shortagesOf(f.failure) ?? []} />
       </FormError>
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" size="lg" busy={f.busy}>
-          Complete order
-        </Button>
-        <Button variant="secondary" size="lg" onClick={onBack} disabled={f.busy}>
-          Back
-        </Button>
-      </div>
+      <FormActions form={f} submit="Complete order" cancel="Back" onCancel={onBack} />
     </form>
   );
 }
@@ -89,22 +82,7 @@ export function CancelPanel({ mo, onDone, onBack }: Props) {
       </div>
       <TextAreaField label="Reason (optional)" maxLength={500} {...f.register("reason")} error={f.fieldError("reason")} className="min-h-16" />
       <FormError form={f} title="The order was not canceled" onlyOther />
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" variant="danger" size="lg" busy={f.busy}>
-          Cancel order
-        </Button>
-        <Button
-          variant="secondary"
-          size="lg"
-          onClick={() => {
-            f.discard();
-            onBack();
-          }}
-          disabled={f.busy}
-        >
-          Keep the order
-        </Button>
-      </div>
+      <FormActions form={f} submit="Cancel order" cancel="Keep the order" onCancel={onBack} danger />
     </form>
   );
 }

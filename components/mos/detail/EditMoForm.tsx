@@ -4,25 +4,16 @@ import { endOfLocalDayIso, localDayOf, parseNumber } from "../../format";
 import { FormError } from "../../forms/FormError";
 import { sendWithKey } from "../../forms/send";
 import { useApiForm } from "../../forms/useApiForm";
-import { Button } from "../../ui/Button";
-import { SelectField, TextAreaField, TextField } from "../../ui/Field";
-import { PRIORITY_LABELS } from "../format";
+import { SelectField, TextField } from "../../ui/Field";
+import { CustomerFields } from "../CustomerFields";
+import { MO_FIELD_LABELS, PRIORITY_LABELS } from "../format";
 import { PRIORITIES, type MoDetail, type Priority } from "../types";
+import { FormActions } from "../../forms/FormActions";
 
 const FIELDS = ["name", "quantity", "deadline", "priority", "customerName", "customerRef", "promisedDate", "notes"] as const;
 type FieldName = (typeof FIELDS)[number];
 type Values = Record<FieldName, string>;
 
-const LABELS = {
-  name: "Order name",
-  quantity: "Quantity",
-  deadline: "Deadline",
-  priority: "Priority",
-  customerName: "Customer name",
-  customerRef: "Customer reference",
-  promisedDate: "Promised date",
-  notes: "Notes",
-};
 
 function initial(mo: MoDetail): Values {
   return {
@@ -55,7 +46,7 @@ export function EditMoForm({ mo, customerOnly, onSaved, onCancel }: { mo: MoDeta
     id: `mo-edit:${mo.id}`,
     schema: updateMoInput,
     defaultValues: initial(mo),
-    labels: LABELS,
+    labels: MO_FIELD_LABELS,
     numbers: ["quantity"],
     check: (v) => {
       const q = parseNumber(v.quantity);
@@ -73,10 +64,6 @@ export function EditMoForm({ mo, customerOnly, onSaved, onCancel }: { mo: MoDeta
     onUnchanged: onCancel,
   });
   const { register, fieldError: err } = f;
-  const cancel = () => {
-    f.discard();
-    onCancel();
-  };
 
   return (
     <form onSubmit={f.onSubmit} aria-label={customerOnly ? "Edit customer details" : "Edit order"} noValidate className="space-y-5 p-4 sm:p-5">
@@ -105,22 +92,8 @@ export function EditMoForm({ mo, customerOnly, onSaved, onCancel }: { mo: MoDeta
           <TextField label="Deadline" type="date" {...register("deadline")} error={err("deadline")} />
         </div>
       )}
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Customer name" maxLength={200} {...register("customerName")} error={err("customerName")} />
-        <TextField label="Customer reference" maxLength={200} {...register("customerRef")} error={err("customerRef")} />
-        <TextField label="Promised date" type="date" {...register("promisedDate")} error={err("promisedDate")} />
-        <div className="sm:col-span-2">
-          <TextAreaField label="Notes" maxLength={4000} {...register("notes")} error={err("notes")} />
-        </div>
-      </div>
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" size="lg" busy={f.busy}>
-          Save changes
-        </Button>
-        <Button variant="secondary" size="lg" onClick={cancel} disabled={f.busy}>
-          Cancel
-        </Button>
-      </div>
+      <CustomerFields form={f} />
+      <FormActions form={f} submit="Save changes" onCancel={onCancel} />
     </form>
   );
 }

@@ -67,10 +67,12 @@ function CommentForm({ woId, code, onAdded }: { woId: string; code: string; onAd
   const setKind = (k: CommentKind) => f.form.setValue("kind", k);
 
   return (
-    <form onSubmit={(e) => {
+    <form
+      onSubmit={(e) => {
         setSaved("");
         return f.onSubmit(e);
-      }} noValidate className="space-y-3 rounded-lg border border-neutral-200 bg-neutral-50 p-4" aria-label={`Add a comment or report an issue on ${code}`}>
+      }}
+      noValidate className="space-y-3 rounded-lg border border-neutral-200 bg-neutral-50 p-4" aria-label={`Add a comment or report an issue on ${code}`}>
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-neutral-800">Type</legend>
         <div className="grid grid-cols-2 gap-2 sm:max-w-md">
