@@ -123,7 +123,8 @@ async function main() {
   // so that it writes no development secret file either.
   const secret = randomBytes(32).toString("base64url");
   const dbEnv = { PGLITE_DIR: db, DATABASE_URL: undefined, NEXTAUTH_URL: undefined, NEXTAUTH_SECRET: secret };
-  const serverLog = path.join(ARTIFACTS, "server.log");
+  // One log per build folder: parallel runs (different NEXT_DIST_DIR) must not write into one file.
+  const serverLog = path.join(ARTIFACTS, `server-${path.basename(process.env.NEXT_DIST_DIR || ".next")}.log`);
 
   log("next build");
   const build = await run("npx", ["next", "build"], { env: { NODE_ENV: "production" }, timeoutMs: LIMITS.build }).done;
