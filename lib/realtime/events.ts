@@ -3,8 +3,11 @@
 
 /** Events pushed to browsers. */
 export type ClientEventName = "mo:created" | "mo:updated" | "wo:created" | "wo:updated" | "stock:changed" | "notification:new";
-/** Internal: a user's role or active flag changed, so their open sockets must move rooms or close. */
-export type ControlEventName = "user:changed";
+/**
+ * Internal: a user's role or active flag changed, so their open sockets must move rooms or close;
+ * sessions ended (sign-out, password reset, "end all sessions"), so the sockets opened with them close.
+ */
+export type ControlEventName = "user:changed" | "sessions:ended";
 export type EventName = ClientEventName | ControlEventName;
 export const CLIENT_EVENTS: readonly ClientEventName[] = ["mo:created", "mo:updated", "wo:created", "wo:updated", "stock:changed", "notification:new"];
 

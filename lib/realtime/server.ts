@@ -6,7 +6,7 @@ import { createAdapter } from "@socket.io/postgres-adapter";
 import { Pool } from "pg";
 import { Server } from "socket.io";
 import { ROLES } from "../auth/permissions";
-import { currentUser, type SessionUser } from "../auth/session";
+import { currentUser, type RequestUser } from "../auth/session";
 import { prisma } from "../db/client";
 import { securityHeaders } from "../http/security-headers";
 import { setPublisher, type DomainEvent } from "./events";
@@ -18,7 +18,7 @@ export interface RealtimeHandle {
 }
 
 interface SocketData {
-  user: SessionUser;
+  user: RequestUser;
 }
 
 /** Browsers always send Origin on a WebSocket/polling handshake; refuse other sites (cross-site WebSocket hijacking). */
@@ -31,9 +31,17 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
   }
 }
 
+/** The sockets opened with one sign-in session, closed when it ends. */
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
 /** Routes and emits committed events; `user:changed` moves or drops that user's sockets on every instance. */
 async function deliver(io: Server, events: DomainEvent[]): Promise<void> {
   for (const event of events) {
+    if (event.name === "sessions:ended") {
+      const ids = Array.isArray(event.payload.sessionIds) ? event.payload.sessionIds.filter((s): s is string => typeof s === "string") : [];
+      if (ids.length) io.in(ids.map(sessionRoom)).disconnectSockets(true);
+      continue;
+    }
     if (event.name === "user:changed") {
       const id = String(event.payload.userId);
       if (event.payload.active === false) {
@@ -102,7 +110,7 @@ export function attachRealtime(http: HttpServer, opts: { databaseUrl?: string; h
   });
   io.on("connection", (socket) => {
     const user = socket.data.user;
-    void socket.join([userRoom(user.id), roleRoom(user.role)]);
+    void socket.join([userRoom(user.id), roleRoom(user.role), sessionRoom(user.sessionId)]);
   });
 
   const server = io as unknown as Server;

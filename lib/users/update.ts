@@ -1,11 +1,11 @@
 import type { Actor } from "../auth/permissions";
 import { hashPassword } from "../auth/password";
-import { endUserSessions } from "../auth/sessions";
+import { endUserSessions, sessionsEnded } from "../auth/sessions";
 import { writeAudit } from "../audit/write";
 import type { Prisma } from "../db/generated/client";
 import { withTx } from "../db/tx";
 import { conflict, notFound } from "../errors";
-import type { Outcome } from "../realtime/events";
+import type { DomainEvent, Outcome } from "../realtime/events";
 import { publicUser, type PublicUser } from "./public-user";
 import type { UpdateUserInput } from "./schemas";
 
@@ -35,14 +35,18 @@ export async function updateUser(id: string, input: UpdateUserInput, actor: Acto
     for (const k of ["name", "email", "role", "active"] as const) {
       if (input[k] !== undefined && input[k] !== before[k]) changes[k] = { from: before[k], to: input[k] };
     }
+    let ended: string[] = [];
     if (passwordHash) {
       changes.password = "reset";
       // Whoever knew the old password must not keep a way in.
-      changes.sessionsEnded = await endUserSessions(id, { tx, keep: id === actor.id ? actorSessionId : undefined });
+      ended = await endUserSessions(id, { tx, keep: id === actor.id ? actorSessionId : undefined });
+      changes.sessionsEnded = ended.length;
     }
     await writeAudit(tx, { actorId: actor.id, action: "user.update", entityType: "User", entityId: id, payload: changes as Prisma.InputJsonObject });
     // Open sockets follow at once: dropped on deactivation, moved to the new role's room on a role change.
-    const events = changes.role || changes.active ? [{ name: "user:changed" as const, payload: { userId: id, role: user.role, active: user.active } }] : [];
+    const events: DomainEvent[] = changes.role || changes.active ? [{ name: "user:changed", payload: { userId: id, role: user.role, active: user.active } }] : [];
+    // ...and the sockets of ended sessions close.
+    if (ended.length) events.push(sessionsEnded(ended));
     return { result: user, events };
   });
 }

@@ -5,7 +5,7 @@ import { encode } from "next-auth/jwt";
 import { guardPage } from "@/lib/auth/page-guard";
 import { startTestApp, type TestApp } from "../helpers/app";
 import type { Client, ErrorBody } from "../helpers/client";
-import { connectSocket } from "../helpers/socket";
+import { connectSocket, type TestSocket } from "../helpers/socket";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -35,6 +35,18 @@ async function signOut(c: Client): Promise<void> {
     headers: { "content-type": "application/x-www-form-urlencoded" },
   });
   expect(res.status).toBe(200);
+}
+
+/** Resolves with the reason once the server closes the socket; rejects if it stays open for `ms`. */
+function closedByServer(t: TestSocket, ms = 5000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!t.socket.connected) return resolve("already closed");
+    const timer = setTimeout(() => reject(new Error("the socket stayed open")), ms);
+    t.socket.once("disconnect", (reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
 }
 
 const sessionCookie = (c: Client) => c.cookieHeader().split("; ").find((p) => p.startsWith("next-auth.session-token="))!;
@@ -85,6 +97,29 @@ describe("sign-out ends the session on the server", () => {
     expect((await otherDevice.get("/api/me")).status).toBe(200);
     const rows = await app.db.handle.prisma.userSession.findMany({ where: { userId: u.id }, orderBy: { createdAt: "asc" } });
     expect(rows.filter((r) => r.revokedAt !== null)).toHaveLength(1);
+  });
+});
+
+describe("open sockets of an ended session close", () => {
+  test("sign-out closes the sockets of that session only; an admin's end-all closes the rest", async () => {
+    const u = await userWithDevices(2);
+    const [device, otherDevice] = u.clients as [Client, Client];
+    const mine = await connectSocket(app.url, device);
+    const other = await connectSocket(app.url, otherDevice);
+    try {
+      const closed = closedByServer(mine);
+      await signOut(device.clone());
+      expect(await closed).toBe("io server disconnect");
+      // The other device's socket is still open and still gets events.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(other.socket.connected).toBe(true);
+      const closedToo = closedByServer(other);
+      expect((await (await app.as("ADMIN")).request("DELETE", `/api/users/${u.id}/sessions`)).status).toBe(200);
+      expect(await closedToo).toBe("io server disconnect");
+    } finally {
+      mine.close();
+      other.close();
+    }
   });
 });
 
