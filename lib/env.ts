@@ -38,9 +38,6 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
-    OIDC_ISSUER: z.url().optional(),
-    OIDC_CLIENT_ID: z.string().min(1).optional(),
-    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   })
   .superRefine((v, ctx) => {
     if (!v.NEXTAUTH_SECRET) {
@@ -52,10 +49,6 @@ const schema = z
             ? "is required in production, on either database (generate one with `openssl rand -base64 32`)"
             : "is required (server.ts and the db scripts generate a development one in .data/dev-secret through lib/env-setup.ts)",
       });
-    }
-    const oidc = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET].filter(Boolean).length;
-    if (oidc !== 0 && oidc !== 3) {
-      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together" });
     }
   });
 

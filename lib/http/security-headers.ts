@@ -1,8 +1,8 @@
 /**
- * Headers set on every response by server.ts (pages, API, assets, Socket.IO). `formTargets` are
- * extra origins a form may lead to (an OIDC provider: the sign-in POST redirects there).
+ * Headers set on every response by server.ts (pages, API, assets) and by lib/realtime for Socket.IO's
+ * own polling responses. Forms post only to this origin (sign-in is email + password, no provider).
  */
-export function securityHeaders(dev: boolean, formTargets: string[] = []): Record<string, string> {
+export function securityHeaders(dev: boolean): Record<string, string> {
   const csp = [
     "default-src 'self'",
     // Next injects inline bootstrap scripts; dev needs eval for fast refresh.
@@ -13,7 +13,7 @@ export function securityHeaders(dev: boolean, formTargets: string[] = []): Recor
     "connect-src 'self' ws: wss:",
     "frame-ancestors 'none'",
     "base-uri 'self'",
-    `form-action 'self'${formTargets.map((t) => ` ${t}`).join("")}`,
+    "form-action 'self'",
     "object-src 'none'",
   ].join("; ");
   return {
