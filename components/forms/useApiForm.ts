@@ -110,6 +110,16 @@ export function useApiForm<V extends FieldValues, B, R>(opts: ApiFormOptions<V, 
     return labels[top] !== undefined ? mapped : FORM_ERROR;
   }, []);
 
+  // Field names in the order the form lists them (its labels), for a summary that reads top to bottom.
+  const inFormOrder = useCallback((fields: string[]): string[] => {
+    const order = Object.keys(optsRef.current.labels);
+    const rank = (f: string) => {
+      const i = order.indexOf(f.split(".")[0]!);
+      return i < 0 ? order.length : i;
+    };
+    return [...fields].sort((a, b) => rank(a) - rank(b));
+  }, []);
+
   const labelOf = useCallback((field: string): string | undefined => {
     const { labels } = optsRef.current;
     return labels[field] ?? labels[field.split(".").slice(-1)[0]!];
@@ -218,13 +228,12 @@ export function useApiForm<V extends FieldValues, B, R>(opts: ApiFormOptions<V, 
           rest.push(labelled(issue.path, issue.message));
           continue;
         }
-        const label = labelOf(field);
-        setError(field as Path<V>, { type: "server", message: labelled(label, issue.message) });
-        fields.push(label ?? field);
+        setError(field as Path<V>, { type: "server", message: labelled(labelOf(field), issue.message) });
+        fields.push(field);
       }
       const first = detailIssues(err).map((i) => fieldOf(i.path)).find((f) => f !== FORM_ERROR);
       if (first) setFocus(first as Path<V>);
-      if (fields.length) setSummary(checkFieldsMessage(fields));
+      if (fields.length) setSummary(checkFieldsMessage(inFormOrder(fields).map((f) => labelOf(f) ?? f)));
       if (rest.length) setFormError(rest.join(" "));
       else if (!fields.length) setFormError(errorMessage(err));
     }
@@ -234,7 +243,7 @@ export function useApiForm<V extends FieldValues, B, R>(opts: ApiFormOptions<V, 
     handleSubmit(onValid, (errors) => {
       const local = flatten(errors as FieldErrors);
       const own = local.find(([p]) => p === FORM_ERROR);
-      const labels = local.filter(([p]) => p !== FORM_ERROR).map(([p]) => labelOf(p) ?? p);
+      const labels = inFormOrder(local.filter(([p]) => p !== FORM_ERROR).map(([p]) => p)).map((p) => labelOf(p) ?? p);
       setFailure(null);
       setFormError(own ? (own[1].message ?? null) : null);
       setSummary(labels.length ? checkFieldsMessage(labels) : null);

@@ -43,7 +43,7 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
     id: initial ? `stock-${mode}:${initial.productId}` : `stock-${mode}`,
     schema: mode === "receipt" ? receiptInput : manualAdjustmentInput,
     defaultValues: { product: initial as PickedProduct | null, direction: "" as "" | "add" | "remove", quantity: "", reference: "", note: "" },
-    labels: LABELS,
+    labels: { ...LABELS, note: mode === "adjust" ? "Reason" : "Note" },
     aliases: { productId: "product", change: "quantity" },
     numbers: ["quantity"],
     check: (v) => {

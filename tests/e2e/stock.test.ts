@@ -94,6 +94,46 @@ describe("stock screens", () => {
     assert.deepEqual(pageErrors, []);
   });
 
+  test("the product picker never covers the form: no focus on open, matches in the page flow, a tap elsewhere picks nothing", async () => {
+    const { page, pageErrors } = inventory;
+    await page.goto("/stock");
+    await page.getByRole("button", { name: "Receive goods" }).click();
+    const form = await visible(page.getByTestId("receipt-form"));
+    const search = form.getByRole("searchbox", { name: "Product" });
+    await visible(search);
+    assert.equal(await search.evaluate((el) => el === document.activeElement), false, "the search box does not take the focus by itself");
+    assert.equal(await form.getByTestId("product-picker-results").count(), 0, "no list of matches before anything is typed");
+
+    await search.fill("S");
+    const results = await visible(form.getByTestId("product-picker-results"));
+    await visible(results.getByRole("button").first());
+    await screenshot(page, "stock-picker-open");
+    // Quantity and the submit button are what a tap at their place hits (nothing floats over them).
+    const quantity = form.getByLabel("Quantity");
+    const submit = form.getByRole("button", { name: "Book receipt" });
+    for (const [name, target] of [["Quantity", quantity], ["Book receipt", submit]] as const) {
+      await target.scrollIntoViewIfNeeded();
+      const hit = await target.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return at !== null && (at === el || el.contains(at));
+      });
+      assert.ok(hit, `${name} is not covered by the list of matches`);
+    }
+    const list = (await results.boundingBox())!;
+    const q = (await quantity.boundingBox())!;
+    assert.ok(list.y + list.height <= q.y, "the matches sit above Quantity, in the flow of the page");
+
+    // A tap on Quantity and on the submit button picks no product: the form asks for one.
+    await quantity.click();
+    await quantity.fill("3");
+    await submit.click();
+    await assertText(form, "Choose a product");
+    assert.equal(await form.getByTestId("picked-product").count(), 0);
+    await form.getByRole("button", { name: "Cancel" }).click();
+    assert.deepEqual(pageErrors, []);
+  });
+
   test("the ledger filters by product", async () => {
     const { page, pageErrors } = inventory;
     await page.goto("/stock/ledger");
@@ -102,8 +142,8 @@ describe("stock screens", () => {
     const skus = new Set(await page.getByTestId("ledger-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-sku"))));
     assert.ok(skus.has("SCR-01") && skus.has("STEEL-01"), "unfiltered, the ledger lists several products");
 
-    await page.getByRole("combobox", { name: "Product" }).fill("SCR");
-    await page.getByRole("option", { name: /SCR-01/ }).click();
+    await page.getByRole("searchbox", { name: "Product" }).fill("SCR");
+    await page.getByTestId("product-picker-results").getByRole("button", { name: /^SCR-01\b/ }).click();
     await page.waitForURL(/productId=/);
     await page.waitForFunction(() => {
       const rows = [...document.querySelectorAll('[data-testid="ledger-row"]')];

@@ -21,6 +21,13 @@ async function search(page: Page, email: string) {
   return row;
 }
 
+/** Answers the confirmation dialog `title` with its button `confirm` and waits for it to close. */
+async function confirmDialog(page: Page, title: string, confirm: string): Promise<void> {
+  const dialog = await visible(page.getByRole("dialog", { name: title }));
+  await dialog.getByRole("button", { name: confirm, exact: true }).click();
+  await dialog.waitFor({ state: "detached" });
+}
+
 async function createUser(page: Page, u: { name: string; email: string; role: string; password: string }): Promise<void> {
   await page.getByRole("button", { name: "New user" }).click();
   const form = page.getByRole("form", { name: "New user" });
@@ -55,8 +62,24 @@ describe("users administration", () => {
       const roleSelect = row.getByLabel("Role of Nora Newcomer");
       assert.equal(await roleSelect.inputValue(), "OPERATOR");
 
+      // Picking a role saves nothing: a dialog names the person and the new role first.
+      const patches: string[] = [];
+      page.on("request", (r) => {
+        if (r.method() === "PATCH" && r.url().includes("/api/users/")) patches.push(r.url());
+      });
       await roleSelect.selectOption("MANAGER");
+      const dialog = await visible(page.getByRole("dialog", { name: "Make Nora Newcomer Manager?" }));
+      await assertText(dialog, `Nora Newcomer (${email}) changes from Operator to Manager`);
+      await screenshot(page, "users-confirm-role");
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      await dialog.waitFor({ state: "detached" });
+      assert.equal(await roleSelect.inputValue(), "OPERATOR", "canceling puts the stored role back");
+      assert.deepEqual(patches, [], "nothing was saved on select or on cancel");
+
+      await roleSelect.selectOption("MANAGER");
+      await confirmDialog(page, "Make Nora Newcomer Manager?", "Make Manager");
       await assertText(page.getByTestId("users-notice"), "Nora Newcomer is now Manager.");
+      assert.equal(patches.length, 1);
 
       // The change is stored, not only shown: reload and look again.
       await page.reload();
@@ -73,9 +96,16 @@ describe("users administration", () => {
     try {
       await openUsersPage(page);
       await createUser(page, { name: "Weak Password", email: `weak-${unique()}@example.com`, role: "VIEWER", password: "short" });
+      // The message sits under the field and names it by its label, not by the API's key.
       const form = page.getByRole("form", { name: "New user" });
-      await assertText(form.getByRole("alert"), "password: must be at least 8 characters");
-      assert.equal(await form.getByLabel("Password", { exact: true }).getAttribute("aria-invalid"), "true");
+      await assertText(form.getByRole("alert"), "Check the marked field: Password");
+      await assertText(form, "Password must be at least 8 characters");
+      assert.equal(await form.getByText("password: must", { exact: false }).count(), 0);
+      const password = form.getByLabel("Password", { exact: true });
+      assert.equal(await password.getAttribute("aria-invalid"), "true");
+      const describedBy = await password.getAttribute("aria-describedby");
+      assert.ok(describedBy);
+      assert.equal((await page.locator(`[id="${describedBy}"]`).innerText()).trim(), "Password must be at least 8 characters");
       await screenshot(page, "users-create-error");
     } finally {
       await context.close();
@@ -99,11 +129,13 @@ describe("users administration", () => {
       await openUsersPage(page);
       const row = await search(page, admin.email);
       await row.getByRole("button", { name: /Deactivate/ }).click();
+      await confirmDialog(page, "Deactivate Admin User?", "Deactivate");
       await assertText(page.getByTestId("users-notice").getByRole("alert"), "Admin User: This is the last active admin");
       await page.getByTestId("users-notice").getByRole("button", { name: "Dismiss" }).click();
       await page.getByTestId("users-notice").waitFor({ state: "detached" });
 
       await row.getByLabel(`Role of ${admin.name}`).selectOption("VIEWER");
+      await confirmDialog(page, "Make Admin User Viewer?", "Make Viewer");
       await assertText(page.getByTestId("users-notice").getByRole("alert"), "This is the last active admin");
       // The select shows the stored role again, and the admin is still active.
       await page.waitForFunction(() => (document.querySelector('[data-email="admin@demo.com"] select') as HTMLSelectElement | null)?.value === "ADMIN");
@@ -137,6 +169,10 @@ describe("users administration", () => {
       }
 
       await row.getByRole("button", { name: /Deactivate/ }).click();
+      const deactivate = await visible(page.getByRole("dialog", { name: "Deactivate Rita Reset?" }));
+      await assertText(deactivate, `Rita Reset (${email}) can no longer sign in`);
+      await screenshot(page, "users-confirm-deactivate");
+      await deactivate.getByRole("button", { name: "Deactivate", exact: true }).click();
       await assertText(page.getByTestId("users-notice"), "Rita Reset was deactivated");
       await visible(row.getByText("Deactivated", { exact: true }));
       await visible(row.getByRole("button", { name: /Reactivate/ }));
@@ -151,9 +187,43 @@ describe("users administration", () => {
       }
 
       await row.getByRole("button", { name: /Reactivate/ }).click();
+      await confirmDialog(page, "Reactivate Rita Reset?", "Reactivate");
       await assertText(page.getByTestId("users-notice"), "Rita Reset was reactivated");
       await visible(row.getByText("Active", { exact: true }));
     } finally {
+      await adminTab.context.close();
+    }
+  });
+
+  test("Deactivate asks first, and ending all sessions of a user signs them out everywhere", async () => {
+    const adminTab = await openTab(browser);
+    const userTab = await openTab(browser);
+    const email = `sessions-${unique()}@example.com`;
+    try {
+      const { page, pageErrors } = adminTab;
+      await openUsersPage(page);
+      await createUser(page, { name: "Sid Sessions", email, role: "VIEWER", password: "Sessions123" });
+      await assertText(page.getByTestId("users-notice"), "was created");
+      const row = await search(page, email);
+
+      // One click on Deactivate only asks; Cancel leaves the person active.
+      await row.getByRole("button", { name: /Deactivate/ }).click();
+      const dialog = await visible(page.getByRole("dialog", { name: "Deactivate Sid Sessions?" }));
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      await dialog.waitFor({ state: "detached" });
+      await visible(row.getByText("Active", { exact: true }));
+
+      await signIn(userTab.page, email, "Sessions123", "VIEWER");
+      await row.getByRole("button", { name: /End sessions/ }).click();
+      await confirmDialog(page, "End all sessions of Sid Sessions?", "End all sessions");
+      await assertText(page.getByTestId("users-notice"), /Ended [1-9]\d* sessions? of Sid Sessions: they must sign in again\./);
+
+      // The user's open tab is signed out: the next page load goes to the sign-in page.
+      await userTab.page.goto("/");
+      await userTab.page.waitForURL(/\/signin/);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await userTab.context.close();
       await adminTab.context.close();
     }
   });
