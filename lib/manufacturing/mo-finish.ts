@@ -2,7 +2,7 @@
 import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
 import type { Tx } from "../db/client";
-import { Prisma } from "../db/generated/client";
+import type { Prisma } from "../db/generated/client";
 import type { OrderState } from "../db/generated/enums";
 import type { DomainEvent } from "../realtime/events";
 import { postAndAlert } from "../inventory/alerts";

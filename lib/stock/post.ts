@@ -7,9 +7,8 @@ import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { StockSourceType } from "../db/generated/enums";
 import { env } from "../env";
-import { conflict } from "../errors";
 import type { DomainEvent } from "../realtime/events";
-import { InsufficientStockError, type Shortage } from "../errors";
+import { conflict, InsufficientStockError, type Shortage } from "../errors";
 
 const Decimal = Prisma.Decimal;
 type Decimal = Prisma.Decimal;
