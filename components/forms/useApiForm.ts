@@ -209,34 +209,46 @@ export function useApiForm<V extends FieldValues, B, R>(opts: ApiFormOptions<V, 
     // One key per user action: pressing the button again with the same input after a lost answer is
     // the same action (the server replays its first answer); changed input is a new action.
     const k = key.current.forBody(body);
+    let result: R;
     try {
-      const result = await send(body, k);
-      key.current.done();
-      if (id) clearDraft(id);
-      setRestored(false);
-      setBusy(false);
-      await onSuccess(result, values);
+      result = await send(body, k);
     } catch (err) {
       key.current.failed(err);
       setBusy(false);
-      setFailure(err);
-      const fields: string[] = [];
-      const rest: string[] = [];
-      for (const issue of detailIssues(err)) {
-        const field = fieldOf(issue.path);
-        if (field === FORM_ERROR) {
-          rest.push(labelled(issue.path, issue.message));
-          continue;
-        }
-        setError(field as Path<V>, { type: "server", message: labelled(labelOf(field), issue.message) });
-        fields.push(field);
-      }
-      const first = detailIssues(err).map((i) => fieldOf(i.path)).find((f) => f !== FORM_ERROR);
-      if (first) setFocus(first as Path<V>);
-      if (fields.length) setSummary(checkFieldsMessage(inFormOrder(fields).map((f) => labelOf(f) ?? f)));
-      if (rest.length) setFormError(rest.join(" "));
-      else if (!fields.length) setFormError(errorMessage(err));
+      showFailure(err);
+      return;
     }
+    key.current.done();
+    if (id) clearDraft(id);
+    setRestored(false);
+    // Busy until the screen has moved on (e.g. to the new record), so a second tap sends nothing.
+    try {
+      await onSuccess(result, values);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // The API's refusal: field messages next to their fields, the rest (or a summary) above the form.
+  const showFailure = (err: unknown) => {
+    setFailure(err);
+    const fields: string[] = [];
+    const rest: string[] = [];
+    for (const issue of detailIssues(err)) {
+      const field = fieldOf(issue.path);
+      if (field === FORM_ERROR) {
+        rest.push(labelled(issue.path, issue.message));
+        continue;
+      }
+      setError(field as Path<V>, { type: "server", message: labelled(labelOf(field), issue.message) });
+      fields.push(field);
+    }
+    if (fields.length) {
+      setFocus(inFormOrder(fields)[0] as Path<V>);
+      setSummary(checkFieldsMessage(inFormOrder(fields).map((f) => labelOf(f) ?? f)));
+    }
+    if (rest.length) setFormError(rest.join(" "));
+    else if (!fields.length) setFormError(errorMessage(err));
   };
 
   const onSubmit = (e?: FormEvent<HTMLFormElement>) =>
