@@ -4,6 +4,7 @@ import { SWRConfig } from "swr";
 import { AppShell } from "@/components/AppShell";
 import { Forbidden } from "@/components/Forbidden";
 import { swrConfig } from "@/components/swr";
+import { ErrorState } from "@/components/ui/States";
 import type { GuardProps } from "@/lib/auth/page-guard";
 import "@/styles/globals.css";
 
@@ -17,7 +18,11 @@ export default function App({ Component, pageProps }: AppProps<GuardProps>) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>MES</title>
       </Head>
-      {forbidden ? (
+      {pageProps.unavailable ? (
+        <main className="mx-auto max-w-xl px-4 py-12">
+          <ErrorState title="MES is not available right now" message="The database cannot be reached. Please try again in a few seconds." onRetry={() => window.location.reload()} />
+        </main>
+      ) : forbidden ? (
         <AppShell title="Not allowed">
           <Forbidden role={forbidden.user.role} />
         </AppShell>

@@ -3,12 +3,16 @@
 // with status 403. It runs as the page's getServerSideProps, in the same process and bundle as the API
 // routes, so it makes the API's own session check (one query: user + session, revocation included).
 import type { GetServerSideProps } from "next";
+import { isDatabaseUnavailable } from "../db/unavailable";
+import { RETRY_AFTER_SECONDS } from "../http/errors";
 import { permissionsOf, scopeOf, type Permission } from "./permissions";
 import { readSession, type SessionUser } from "./session";
 
 /** What the guard hands to the page (pages/_app.tsx renders the Forbidden page when `forbidden` is set). */
 export interface GuardProps {
   forbidden?: { user: SessionUser; permissions: ReturnType<typeof permissionsOf> };
+  /** The database could not be reached to check the session: a 503 page that says so, not a 500. */
+  unavailable?: true;
 }
 
 /**
@@ -17,7 +21,16 @@ export interface GuardProps {
  */
 export function guardPage(permission: Permission | null, opts: { allRecords?: boolean } = {}): GetServerSideProps<GuardProps> {
   return async ({ req, res, resolvedUrl }) => {
-    const { user, reason } = await readSession(req);
+    let session: Awaited<ReturnType<typeof readSession>>;
+    try {
+      session = await readSession(req);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      res.statusCode = 503;
+      res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+      return { props: { unavailable: true } };
+    }
+    const { user, reason } = session;
     if (!user) {
       const query = new URLSearchParams({ callbackUrl: resolvedUrl });
       // A cookie that no longer works: tell the person why they have to sign in again.

@@ -36,6 +36,41 @@ describe("pages a role may not use", () => {
     });
   }
 
+  test("the server itself answers a page a role may not use: status 403 and the Forbidden page in the HTML", async () => {
+    const { context, page } = await openTab(browser);
+    const viewer = demo("VIEWER");
+    try {
+      await signIn(page, viewer.email, viewer.password, viewer.role);
+      for (const path of ["/admin/users", "/admin/audit", "/workcenters", "/mos/new"]) {
+        const res = await context.request.get(path, { maxRedirects: 0 });
+        assert.equal(res.status(), 403, `${path} → ${res.status()}`);
+        const html = await res.text();
+        assert.match(html, /You are not allowed to see this page/);
+        assert.match(html, /Your role \(Viewer\)/);
+      }
+      const shown = await page.goto("/admin/users");
+      assert.equal(shown?.status(), 403);
+      await visible(page.getByTestId("forbidden"));
+      // A page the role may use is served normally.
+      assert.equal((await context.request.get("/stock", { maxRedirects: 0 })).status(), 200);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("an operator may open the orders of their own work but not the planning lists", async () => {
+    const { context, page } = await openTab(browser);
+    const operator = demo("OPERATOR");
+    try {
+      await signIn(page, operator.email, operator.password, operator.role);
+      assert.equal((await context.request.get("/mos", { maxRedirects: 0 })).status(), 403);
+      assert.equal((await context.request.get("/workorders", { maxRedirects: 0 })).status(), 403);
+      assert.equal((await context.request.get("/operator", { maxRedirects: 0 })).status(), 200);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("the users API itself refuses an operator (403)", async () => {
     const { context, page } = await openTab(browser);
     const operator = demo("OPERATOR");

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { encode } from "next-auth/jwt";
 import { guardPage } from "@/lib/auth/page-guard";
+import { createDb, setDb } from "@/lib/db/client";
 import { startTestApp, type TestApp } from "../helpers/app";
 import type { Client, ErrorBody } from "../helpers/client";
 import { connectSocket, type TestSocket } from "../helpers/socket";
@@ -219,8 +220,9 @@ describe("expiry and deactivation", () => {
 describe("the page guard uses the same session check", () => {
   function pageRequest(cookie: string | undefined, url: string) {
     const req = { headers: cookie ? { cookie } : {}, url } as unknown as IncomingMessage & { cookies?: Record<string, string> };
-    const res = { statusCode: 200 } as ServerResponse;
-    return { req, res, resolvedUrl: url, query: {} } as unknown as Parameters<ReturnType<typeof guardPage>>[0];
+    const headers: Record<string, string> = {};
+    const res = { statusCode: 200, headers, setHeader: (k: string, v: string) => void (headers[k.toLowerCase()] = v) } as unknown as ServerResponse & { headers: Record<string, string> };
+    return { req, res, resolvedUrl: url, query: {} } as unknown as Parameters<ReturnType<typeof guardPage>>[0] & { res: typeof res };
   }
 
   test("signed out → redirect to /signin with the page as callbackUrl; ended session → the same, with a reason", async () => {
@@ -247,5 +249,22 @@ describe("the page guard uses the same session check", () => {
     // ...but may open one order of their own work (scope "own").
     const own = pageRequest(sessionCookie(operator.clients[0]!), "/mos/x");
     expect(await guardPage("mo:read")(own)).toEqual({ props: {} });
+  });
+
+  test("the database away while checking the session → 503 with Retry-After, never a 500", async () => {
+    const u = await userWithDevices(1);
+    const ctx = pageRequest(sessionCookie(u.clients[0]!), "/");
+    // A real connection refused: nothing listens on port 1.
+    const away = createDb({ url: "postgresql://postgres@127.0.0.1:1/none" });
+    setDb(away);
+    try {
+      expect(await guardPage(null)(ctx)).toEqual({ props: { unavailable: true } });
+      expect(ctx.res.statusCode).toBe(503);
+      expect(Number(ctx.res.headers["retry-after"])).toBeGreaterThan(0);
+    } finally {
+      setDb(app.db.handle);
+      await away.close();
+    }
+    expect(await guardPage(null)(pageRequest(sessionCookie(u.clients[0]!), "/"))).toEqual({ props: {} });
   });
 });
