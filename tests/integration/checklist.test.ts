@@ -1,6 +1,6 @@
 // Seed 000's demo checklist (section 10, without exports and realtime, which have suites of their
 // own), end to end through the API as each role would do it.
-import { DEMO_MO_NAME } from "@/lib/demo/seed";
+import { DEMO_MO_NAME, seedDemo } from "@/lib/demo/seed";
 import { startTestApp, type TestApp } from "../helpers/app";
 import type { ErrorBody } from "../helpers/client";
 
@@ -24,6 +24,9 @@ test("the demo checklist, in order", async () => {
   expect(await p.user.count()).toBe(6);
   // The demo order is numbered by the same sequence as every new order (the first on a fresh database).
   expect(await p.manufacturingOrder.findMany({ where: { name: DEMO_MO_NAME }, select: { orderNo: true } })).toEqual([{ orderNo: "MO-000001" }]);
+  // Seeding again finds everything by its natural key (the order by its name) and creates nothing.
+  expect((await seedDemo()).created).toEqual([]);
+  expect(await p.manufacturingOrder.count({ where: { name: DEMO_MO_NAME } })).toBe(1);
 
   // Login works; the session carries the role.
   const admin = await app.as("ADMIN");
