@@ -41,6 +41,12 @@ const config = [
           message: "Only lib/stock writes StockLevel/StockEntry: post through postStock or use a lib/stock export (ensureStockLevel, lockLevels, dropLevel).",
         },
         {
+          // Nested writes through a relation, e.g. product.create({ data: { stockLevel: { create: {} } } }).
+          selector:
+            "Property[key.name=/^(stockLevel|stockEntries)$/] > ObjectExpression > Property[key.name=/^(create|createMany|connectOrCreate|upsert|update|updateMany|set|delete|deleteMany)$/]",
+          message: "Only lib/stock writes StockLevel/StockEntry: no nested writes through stockLevel/stockEntries elsewhere.",
+        },
+        {
           selector: `TemplateElement[value.raw=${STOCK_SQL_WRITE}], Literal[value=${STOCK_SQL_WRITE}]`,
           message: "Raw SQL writes to StockLevel/StockEntry belong in lib/stock (tests: tests/helpers/ledger.ts; bench: bench/ledger.ts).",
         },

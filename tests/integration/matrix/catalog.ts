@@ -1,5 +1,6 @@
 // Products, BOMs and work centers in the role × route matrix.
 import type { Db } from "@/lib/db/client";
+import { ensureStockLevel } from "@/lib/stock/levels";
 import type { Fixtures, MatrixEntry } from "./types";
 
 const ALL = ["ADMIN", "MANAGER", "OPERATOR", "INVENTORY", "SALES", "VIEWER"] as const;
@@ -7,7 +8,11 @@ const WRITERS = ["ADMIN", "MANAGER"] as const;
 
 /** A fresh product nobody references, so each call may delete it or give it a BOM. */
 async function freshProduct(prisma: Db, fx: Fixtures): Promise<Record<string, string>> {
-  const p = await prisma.product.create({ data: { sku: `MX-${fx.unique}`, name: `Matrix ${fx.unique}`, stockLevel: { create: {} } } });
+  const p = await prisma.$transaction(async (tx) => {
+    const created = await tx.product.create({ data: { sku: `MX-${fx.unique}`, name: `Matrix ${fx.unique}` } });
+    await ensureStockLevel(tx, created.id); // as the products API does: the stock module writes levels
+    return created;
+  });
   return { product: p.id };
 }
 
