@@ -1,5 +1,6 @@
 // Status labels of orders and work orders. Each carries its word, so color is never the only signal.
 import type { ReactNode } from "react";
+import { formatQty } from "../format";
 import { PRIORITY_LABELS, STATE_LABELS, STATUS_LABELS } from "./format";
 import type { OrderState, Priority, WorkStatus } from "./types";
 
@@ -60,5 +61,15 @@ export function LateBadge() {
       </svg>
       Late
     </Pill>
+  );
+}
+
+/** How much of a material is missing ("12 pcs" + Short), or a dash when stock covers it. */
+export function ShortBy({ short, shortBy, uom }: { short: boolean; shortBy: number; uom: string }) {
+  if (!short) return <span className="text-neutral-500">—</span>;
+  return (
+    <span className="inline-flex items-center gap-2 font-semibold text-red-700">
+      {formatQty(shortBy, uom)} <Pill tone="red">Short</Pill>
+    </span>
   );
 }

@@ -1,4 +1,4 @@
-import { Pill } from "../mos/badges";
+import { ShortBy } from "../mos/badges";
 import type { RawMaterialTotal } from "./types";
 import { formatQty } from "../format";
 
@@ -42,13 +42,7 @@ export function RawMaterialsTable({ materials }: { materials: RawMaterialTotal[]
               {withStock && <td className={num}>{formatQty(m.onHand, m.uom)}</td>}
               {withStock && (
                 <td className={num}>
-                  {m.short ? (
-                    <span className="inline-flex items-center gap-2 font-semibold text-red-700">
-                      {formatQty(m.shortBy, m.uom)} <Pill tone="red">Short</Pill>
-                    </span>
-                  ) : (
-                    <span className="text-neutral-500">—</span>
-                  )}
+                  <ShortBy short={m.short === true} shortBy={m.shortBy ?? 0} uom={m.uom} />
                 </td>
               )}
             </tr>

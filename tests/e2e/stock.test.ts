@@ -154,6 +154,8 @@ describe("stock screens", () => {
     // The filter lives in the address: a reload keeps it, with the product's name.
     await page.reload();
     await assertText(page.getByTestId("picked-product"), "SCR-01");
+    // The product's label and the ledger rows load separately: wait for the rows too.
+    await visible(page.getByTestId("ledger-row").first());
     const after = await page.getByTestId("ledger-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-sku")));
     assert.ok(after.length > 0 && after.every((s) => s === "SCR-01"));
     await screenshot(page, "stock-ledger-1280x800");

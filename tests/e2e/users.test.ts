@@ -181,7 +181,9 @@ describe("users administration", () => {
       try {
         await blockedTab.page.goto("/signin");
         await submitSignIn(blockedTab.page, email, "SecondPass456");
-        await assertText(alertIn(blockedTab.page), "Incorrect email or password.");
+        // The right password of a deactivated account: refused, and the page says why (the sign-in change of issue 9).
+        await assertText(alertIn(blockedTab.page), "This account was deactivated.");
+        assert.match(blockedTab.page.url(), /\/signin/);
       } finally {
         await blockedTab.context.close();
       }

@@ -1,6 +1,6 @@
 import { Alert } from "../../ui/Alert";
 import { EmptyState } from "../../ui/States";
-import { Pill } from "../badges";
+import { ShortBy } from "../badges";
 import { isOpen } from "../format";
 import { Section } from "../PageHeader";
 import type { MoDetail } from "../types";
@@ -64,13 +64,7 @@ export function MaterialsSection({ mo }: { mo: MoDetail }) {
                     <td className={`${td} text-right tabular-nums`}>{formatQty(m.onHand, m.uom)}</td>
                     {open && (
                       <td className={`${td} text-right tabular-nums`}>
-                        {m.short ? (
-                          <span className="inline-flex items-center gap-2 font-semibold text-red-700">
-                            {formatQty(m.shortBy, m.uom)} <Pill tone="red">Short</Pill>
-                          </span>
-                        ) : (
-                          <span className="text-neutral-500">—</span>
-                        )}
+                        <ShortBy short={m.short} shortBy={m.shortBy} uom={m.uom} />
                       </td>
                     )}
                   </tr>
