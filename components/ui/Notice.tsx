@@ -17,10 +17,12 @@ interface Props {
   children?: ReactNode;
   /** For screens that move the focus to the message after an action. */
   ref?: Ref<HTMLDivElement>;
+  /** "lg" on touch screens (48px targets, e.g. the operator's tablet). */
+  size?: "md" | "lg";
 }
 
 /** The dismissible message a screen shows after an action (one component for every screen). */
-export function Notice({ notice, onDismiss, testId, title, children, ref }: Props) {
+export function Notice({ notice, onDismiss, testId, title, children, ref, size = "md" }: Props) {
   if (!notice) return null;
   return (
     <div className="flex items-start gap-3 outline-none" data-testid={testId} tabIndex={ref ? -1 : undefined} ref={ref}>
@@ -28,7 +30,7 @@ export function Notice({ notice, onDismiss, testId, title, children, ref }: Prop
         {notice.text}
         {children}
       </Alert>
-      <Button variant="ghost" onClick={onDismiss}>
+      <Button variant="ghost" size={size} onClick={onDismiss}>
         Dismiss
       </Button>
     </div>

@@ -3,9 +3,8 @@ import { woCanStartIn } from "@/lib/manufacturing/states";
 import { ApiError, errorMessage } from "../../api";
 import { ShortageList } from "../../stock/ShortageList";
 import { shortagesOf } from "../../stock/shortages";
-import { Alert } from "../../ui/Alert";
+import { Notice } from "../../ui/Notice";
 import { useApiAction } from "../../forms/useApiAction";
-import { focusRing } from "../../ui/styles";
 import { actionDone, actionLabel, actionsFor, runWoAction } from "./actions";
 import { STATUS } from "./status";
 import { TouchButton } from "./TouchButton";
@@ -127,17 +126,12 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
 function ActionError({ wo, action, err, onDismiss }: { wo: ActionableWo; action: WoAction; err: unknown; onDismiss: () => void }) {
   const shortages = shortagesOf(err);
   const refused = err instanceof ApiError && err.status === 409;
+  const text = shortages ? "There is not enough stock to finish this order. Ask the inventory team to book in these parts:" : errorMessage(err);
   return (
-    <div data-testid="wo-action-error">
-      <Alert tone="error" title={`Could not ${actionLabel(action, wo.status).toLowerCase()} ${wo.code}`}>
-        <p>{shortages ? "There is not enough stock to finish this order. Ask the inventory team to book in these parts:" : errorMessage(err)}</p>
-        {shortages && <ShortageList shortages={shortages} />}
-        {refused && <p className="mt-2">Nothing was changed: {wo.code} is still {STATUS[wo.status].label.toLowerCase()}.</p>}
-        <button type="button" onClick={onDismiss} className={`mt-2 min-h-12 min-w-12 rounded-md px-2 text-sm font-medium text-red-800 underline ${focusRing}`}>
-          Dismiss
-        </button>
-      </Alert>
-    </div>
+    <Notice testId="wo-action-error" notice={{ tone: "error", text }} title={`Could not ${actionLabel(action, wo.status).toLowerCase()} ${wo.code}`} onDismiss={onDismiss} size="lg">
+      {shortages && <ShortageList shortages={shortages} />}
+      {refused && <p className="mt-2">Nothing was changed: {wo.code} is still {STATUS[wo.status].label.toLowerCase()}.</p>}
+    </Notice>
   );
 }
 
