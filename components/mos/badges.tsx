@@ -1,7 +1,7 @@
 // Status labels of orders and work orders. Each carries its word, so color is never the only signal.
 import type { ReactNode } from "react";
 import { formatQty } from "../format";
-import { PRIORITY_LABELS, STATE_LABELS, STATUS_LABELS } from "./format";
+import { PRIORITY_LABELS, STATE_LABELS, STATUS_LABELS } from "./labels";
 import type { OrderState, Priority, WorkStatus } from "./types";
 
 type Tone = "neutral" | "blue" | "green" | "amber" | "red" | "muted";

@@ -93,7 +93,7 @@ export function UserRow({ user, isSelf, onNotice, onChanged }: Props) {
               Reset password<span className="sr-only"> of {user.name}</span>
             </Button>
             <Button variant="secondary" disabled={busy} onClick={() => setPending({ kind: "sessions" })}>
-              End sessions<span className="sr-only"> of {user.name}</span>
+              End all sessions<span className="sr-only"> of {user.name}</span>
             </Button>
             <Button variant={user.active ? "danger" : "secondary"} busy={action.busy === "active"} disabled={busy} onClick={() => setPending({ kind: "active" })} className="w-28">
               {user.active ? "Deactivate" : "Reactivate"}

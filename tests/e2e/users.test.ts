@@ -216,7 +216,7 @@ describe("users administration", () => {
       await visible(row.getByText("Active", { exact: true }));
 
       await signIn(userTab.page, email, "Sessions123", "VIEWER");
-      await row.getByRole("button", { name: /End sessions/ }).click();
+      await row.getByRole("button", { name: /End all sessions/ }).click();
       await confirmDialog(page, "End all sessions of Sid Sessions?", "End all sessions");
       await assertText(page.getByTestId("users-notice"), /Ended [1-9]\d* sessions? of Sid Sessions: they must sign in again\./);
 

@@ -12,7 +12,7 @@ import { Button, buttonClass } from "../../ui/Button";
 import { SelectField, TextField } from "../../ui/Field";
 import { Pill } from "../badges";
 import { CustomerFields } from "../CustomerFields";
-import { MO_FIELD_LABELS, PRIORITY_LABELS } from "../format";
+import { MO_FIELD_LABELS, PRIORITY_LABELS } from "../labels";
 import { PageHeader, Section } from "../PageHeader";
 import { PRIORITIES, type MoDetail, type Priority } from "../types";
 import { RequirementsPreview } from "./RequirementsPreview";

@@ -6,7 +6,7 @@ import { sendWithKey } from "../../forms/send";
 import { useApiForm } from "../../forms/useApiForm";
 import { SelectField, TextField } from "../../ui/Field";
 import { CustomerFields } from "../CustomerFields";
-import { MO_FIELD_LABELS, PRIORITY_LABELS } from "../format";
+import { MO_FIELD_LABELS, PRIORITY_LABELS } from "../labels";
 import { PRIORITIES, type MoDetail, type Priority } from "../types";
 import { FormActions } from "../../forms/FormActions";
 

@@ -1,7 +1,7 @@
 import { Alert } from "../../ui/Alert";
 import { EmptyState } from "../../ui/States";
 import { ShortBy } from "../badges";
-import { isOpen } from "../format";
+import { isOpen } from "@/lib/manufacturing/states";
 import { Section } from "../PageHeader";
 import type { MoDetail } from "../types";
 import { formatQty } from "../../format";

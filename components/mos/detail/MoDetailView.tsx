@@ -5,7 +5,7 @@ import { hasPermission, useSignedInUser } from "../../useMe";
 import { Button } from "../../ui/Button";
 import { ErrorState, LoadingState } from "../../ui/States";
 import { MoStateBadge } from "../badges";
-import { isOpen } from "../format";
+import { isOpen } from "@/lib/manufacturing/states";
 import { PageHeader, Section } from "../PageHeader";
 import { AuditSection } from "./AuditSection";
 import { CommentsSection } from "./CommentsSection";

@@ -8,7 +8,7 @@ import { focusRing } from "../../ui/styles";
 import { AssigneeSelect } from "../assign/AssigneeSelect";
 import { useAssignees } from "../assign/useAssignees";
 import { WoStatusBadge } from "../badges";
-import { isOpen } from "../format";
+import { isOpen } from "@/lib/manufacturing/states";
 import { Section } from "../PageHeader";
 import type { MoDetail } from "../types";
 import { AddWorkOrderForm } from "./AddWorkOrderForm";

@@ -1,5 +1,5 @@
 import { SelectField, TextField } from "../../ui/Field";
-import { STATE_LABELS } from "../format";
+import { STATE_LABELS } from "../labels";
 import { ORDER_STATES, type OrderState } from "../types";
 
 /** Search box (name or order number) and state filter of the MO list. */

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { STATUS_LABELS } from "../../mos/format";
+import { STATUS_LABELS } from "../../mos/labels";
 import type { PersonRef, WorkStatus } from "../../mos/types";
 import { Button } from "../../ui/Button";
 import { ErrorState } from "../../ui/States";

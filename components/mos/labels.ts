@@ -1,4 +1,4 @@
-// The words the planning screens use for states and priorities (numbers and dates: components/format.ts).
+// The words the planning screens use for states, priorities and order fields (numbers and dates: components/format.ts).
 import type { OrderState, Priority, WorkStatus } from "./types";
 
 export const STATE_LABELS: Record<OrderState, string> = {
@@ -34,6 +34,3 @@ export const MO_FIELD_LABELS = {
   promisedDate: "Promised date",
   notes: "Notes",
 } as const;
-
-/** Whether an MO can still change (DONE and CANCELED are final): the rule of lib/manufacturing/states. */
-export { isOpen } from "@/lib/manufacturing/states";
