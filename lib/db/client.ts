@@ -28,8 +28,12 @@ interface DbHandle {
 
 const g = globalThis as unknown as { __mesDb?: DbHandle };
 
-/** How long to wait for a new Postgres connection before the request fails with 503. */
-const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long a request waits for a Postgres connection before it fails with 503. pg applies it to the
+ * wait for a free pool slot too, so it must outlast a busy moment's queue (seconds under a burst of
+ * postings on one product), not only a new connect; a refused connection fails at once anyway.
+ */
+const CONNECT_TIMEOUT_MS = 15_000;
 
 /**
  * Creates a database handle: Postgres through @prisma/adapter-pg when a URL is given,
