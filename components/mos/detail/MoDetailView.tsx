@@ -16,6 +16,7 @@ import { MoFacts } from "./MoFacts";
 import { useMoDetail } from "./useMoDetail";
 import { WorkOrdersSection } from "./WorkOrdersSection";
 import { Notice } from "../../ui/Notice";
+import type { MoDetail } from "../types";
 
 type Mode = "view" | "edit" | "complete" | "cancel";
 
@@ -39,6 +40,13 @@ export function MoDetailView({ id }: { id: string }) {
   const open = isOpen(mo.state);
   const canWrite = hasPermission(me, "mo:write");
   const canEdit = open && (canWrite || hasPermission(me, "mo:edit-customer-fields"));
+
+  // Completed or canceled: show the order as the API answered it, and say what happened.
+  const onPanelDone = (next: MoDetail, message: string) => {
+    void mutate(next, { revalidate: false });
+    setNotice(message);
+    setMode("view");
+  };
 
   return (
     <div className="space-y-6" data-testid="mo-detail" data-order-no={mo.orderNo}>
@@ -86,22 +94,14 @@ export function MoDetailView({ id }: { id: string }) {
         <CompletePanel
           mo={mo}
           onBack={() => setMode("view")}
-          onDone={(next, message) => {
-            void mutate(next, { revalidate: false });
-            setNotice(message);
-            setMode("view");
-          }}
+          onDone={onPanelDone}
         />
       )}
       {mode === "cancel" && (
         <CancelPanel
           mo={mo}
           onBack={() => setMode("view")}
-          onDone={(next, message) => {
-            void mutate(next, { revalidate: false });
-            setNotice(message);
-            setMode("view");
-          }}
+          onDone={onPanelDone}
         />
       )}
 
