@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { prisma } from "../db/client";
 import type { UserRole } from "../db/generated/enums";
 import { env } from "../env";
+import { unstorableText } from "../validation/text";
 import { verifyPassword } from "./password";
 import { hit, refund } from "./rate-limit";
 
@@ -19,12 +20,13 @@ export function clientIp(req: Pick<IncomingMessage, "headers" | "socket">): stri
 }
 
 /**
- * The one normal form of a sign-in email (trimmed, lower-case), or null when the value is not a string:
+ * The one normal form of a sign-in email (trimmed, lower-case), or null when the value is not a string
+ * (or text Postgres cannot store: a NUL byte in the throttle's key was a 500):
  * the throttle and the password check must see the same key, so a JSON array or number can never
  * slip past one of them.
  */
 export function normalizeEmail(raw: unknown): string | null {
-  if (typeof raw !== "string") return null;
+  if (typeof raw !== "string" || unstorableText(raw) !== null) return null;
   return raw.trim().toLowerCase();
 }
 

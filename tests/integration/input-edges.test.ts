@@ -224,3 +224,21 @@ describe("paging", () => {
     }
   });
 });
+
+describe("sign-in", () => {
+  test("an email with a NUL byte or a lone surrogate is refused with a 400, not a 500 from the throttle", async () => {
+    // A form cannot carry a lone surrogate (it is sent as U+FFFD): that one goes as JSON, escaped.
+    for (const [email, type] of [["viewer\u0000@demo.com", "form"], ["viewer\u0000@demo.com", "json"], ["viewer\ud800@demo.com", "json"]] as const) {
+      const c = app.anon();
+      const csrf = await c.get<{ csrfToken: string }>("/api/auth/csrf");
+      const fields = { csrfToken: csrf.body.csrfToken, email, password: "whatever-1", json: "true" };
+      const res =
+        type === "form"
+          ? await c.raw("POST", "/api/auth/callback/credentials", { body: new URLSearchParams(fields).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } })
+          : await c.raw("POST", "/api/auth/callback/credentials", { body: JSON.stringify(fields), headers: { "content-type": "application/json" } });
+      expect([JSON.stringify(email), type, res.status]).toEqual([JSON.stringify(email), type, 400]);
+      expect((res.body as ErrorBody).error.code).toBe("VALIDATION_FAILED");
+      expect(c.signedIn).toBe(false);
+    }
+  });
+});
