@@ -3,6 +3,7 @@
 // run need no configuration (a development secret in .data/, next-auth's host trust) live apart, in
 // lib/env-setup.ts, which server.ts and the scripts call before anything reads `env()`.
 import { z } from "zod";
+import { isTimeZone, localTimeZone } from "./validation/dates";
 
 const bool = (fallback: boolean) =>
   z
@@ -38,6 +39,19 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    /**
+     * The factory's IANA time zone: where "today", "this week", the daily buckets and "late" are
+     * counted, and how exports and notifications print times. Defaults to the server's zone.
+     */
+    FACTORY_TIME_ZONE: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .max(64, "must be an IANA time zone, e.g. Europe/Amsterdam")
+        .refine(isTimeZone, "must be an IANA time zone, e.g. Europe/Amsterdam")
+        .optional()
+        .transform((v) => v ?? localTimeZone()),
+    ),
   })
   .superRefine((v, ctx) => {
     if (!v.NEXTAUTH_SECRET) {
