@@ -1,10 +1,25 @@
 // How every screen writes numbers, quantities, money, dates and durations: one place, through Intl,
-// with a locale argument that defaults to the page's (<html lang>), so a language switch is one change.
+// in the person's language. pages/_app.tsx sets the active language and the factory's time zone for
+// each render (`setFormatLocale`), so screens call these functions without a locale argument; a
+// locale argument still wins (tests, the explicit cases).
 
-/** The page's language (<html lang>), or undefined (the runtime's default) on the server. */
+let active: { locale: string | undefined; timeZone: string | undefined } = { locale: undefined, timeZone: undefined };
+
+/** Sets the language and time zone every function here uses by default (pages/_app.tsx, on each render). */
+export function setFormatLocale(locale: string, timeZone?: string): void {
+  active = { locale, timeZone };
+}
+
+/** The active language: the provider's, else the page's (<html lang>), else the runtime's default. */
 export function pageLocale(): string | undefined {
+  if (active.locale) return active.locale;
   if (typeof document === "undefined") return undefined;
   return document.documentElement.lang || undefined;
+}
+
+/** The language family of a locale ("nl-BE" → "nl"), for the few words and rules kept here. */
+function lang(locale: string | undefined): string {
+  return (locale ?? "en").toLowerCase().split("-")[0] ?? "en";
 }
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -55,14 +70,24 @@ export function formatMoney(n: number | null | undefined, currency?: string, loc
   return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
 }
 
-/** A calendar date ("Nov 29, 2026"); "—" for none. */
-export function formatDate(iso: string | Date | null | undefined, locale = pageLocale()): string {
-  return iso ? dateFormat(locale, { dateStyle: "medium" }).format(new Date(iso)) : "—";
+// English keeps the medium style it always had ("Nov 29, 2026"); Dutch writes dates the way Dutch
+// paperwork does ("29-11-2026", 24-hour times).
+function dateOptions(locale: string | undefined, withTime: boolean): Intl.DateTimeFormatOptions {
+  const zone = active.timeZone ? { timeZone: active.timeZone } : {};
+  if (lang(locale) === "nl") {
+    return { day: "2-digit", month: "2-digit", year: "numeric", ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : {}), ...zone };
+  }
+  return { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), ...zone };
 }
 
-/** A date and time ("Nov 29, 2026, 10:05 AM"); "—" for none. */
+/** A calendar date ("Nov 29, 2026"; nl "29-11-2026"), in the factory's zone; "—" for none. */
+export function formatDate(iso: string | Date | null | undefined, locale = pageLocale()): string {
+  return iso ? dateFormat(locale, dateOptions(locale, false)).format(new Date(iso)) : "—";
+}
+
+/** A date and time ("Nov 29, 2026, 10:05 AM"; nl "29-11-2026 10:05"); "—" for none. */
 export function formatDateTime(iso: string | Date | null | undefined, locale = pageLocale()): string {
-  return iso ? dateFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)) : "—";
+  return iso ? dateFormat(locale, dateOptions(locale, true)).format(new Date(iso)) : "—";
 }
 
 /**
@@ -71,15 +96,22 @@ export function formatDateTime(iso: string | Date | null | undefined, locale = p
  */
 export function formatMinutes(min: number | null | undefined, locale = pageLocale()): string {
   if (min === null || min === undefined) return "—";
-  if (min <= 0) return "0 min";
-  if (min < 1) return "under a minute";
+  // Unit symbols, not sentences: Intl's unit style would change the English "h" to "hr".
+  const words = DURATION_WORDS[lang(locale)] ?? DURATION_WORDS.en!;
+  if (min <= 0) return `0 ${words.min}`;
+  if (min < 1) return words.under;
   const total = Math.round(min);
   const h = Math.floor(total / 60);
   const m = total % 60;
   const n = (v: number) => formatNumber(v, locale);
-  if (h === 0) return `${n(m)} min`;
-  return m === 0 ? `${n(h)} h` : `${n(h)} h ${n(m)} min`;
+  if (h === 0) return `${n(m)} ${words.min}`;
+  return m === 0 ? `${n(h)} ${words.h}` : `${n(h)} ${words.h} ${n(m)} ${words.min}`;
 }
+
+const DURATION_WORDS: Record<string, { h: string; min: string; under: string }> = {
+  en: { h: "h", min: "min", under: "under a minute" },
+  nl: { h: "u", min: "min", under: "minder dan een minuut" },
+};
 
 /** "0:07:05", "12:30:00": a running clock; hours are not capped, so a long job reads correctly. */
 export function formatClock(ms: number): string {
@@ -109,14 +141,36 @@ export function localDayOf(iso: string | Date | null | undefined): string {
 }
 
 /**
- * A number typed by a person ("12", "2.5", "2,5", "1,234.5"), or null when the text is empty, or NaN
- * when it is not a number (so a form can say "Enter a number" rather than a range message).
+ * A number typed by a person in the active language ("12", "2.5", "2,5", "1,234.5"; nl "1.234,5"),
+ * or null when the text is empty, or NaN when it is not a number (so a form can say "Enter a number"
+ * rather than a range message). See `parseDecimal`.
  */
-export function parseNumber(text: string): number | null {
-  const t = text.trim().replace(/\s/g, "");
+export function parseNumber(text: string, locale = pageLocale()): number | null {
+  return parseDecimal(text, locale);
+}
+
+/**
+ * A decimal typed in `locale`: its decimal separator is the decimal point ("1,5" in nl is 1.5) and
+ * its grouping separator is dropped when both appear ("1.234,5" → 1234.5). With one kind of separator
+ * only, the grouping one counts as grouping when it splits whole groups of three ("1.234" in nl, "1,234"
+ * in en → 1234), else as the decimal point, since people type either on a keypad ("2,5" in en → 2.5).
+ * Empty → null, anything else → NaN; the API always receives a JSON number.
+ */
+export function parseDecimal(text: string, locale = pageLocale()): number | null {
+  const t = text.trim().replace(/[\s\u00a0\u202f]/g, "");
   if (!t) return null;
-  // A lone comma is a decimal comma (2,5); with a dot present commas are thousands separators.
-  const normal = t.includes(".") ? t.replace(/,/g, "") : t.replace(",", ".");
+  const [decimal, group] = lang(locale) === "nl" ? [",", "."] : [".", ","];
+  let normal: string;
+  if (t.includes(decimal) && t.includes(group)) {
+    // Both kinds: grouping must come before the decimal separator ("1.234,5", "1,234.5").
+    if (t.lastIndexOf(group) > t.indexOf(decimal)) return Number.NaN;
+    normal = t.split(group).join("").replace(decimal, ".");
+  } else if (t.includes(group)) {
+    const wholeGroups = new RegExp(`^[-+]?\\d{1,3}(\\${group}\\d{3})+$`);
+    normal = wholeGroups.test(t) ? t.split(group).join("") : t.replace(group, ".");
+  } else {
+    normal = t.replace(decimal, ".");
+  }
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(normal)) return Number.NaN;
   return Number(normal);
 }

@@ -5,11 +5,15 @@
 import type { GetServerSideProps } from "next";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { RETRY_AFTER_SECONDS } from "../http/errors";
+import { i18nProps, type I18nProps } from "../i18n/page-props";
 import { permissionsOf, scopeOf, type Permission } from "./permissions";
 import { readSession, type SessionUser } from "./session";
 
-/** What the guard hands to the page (pages/_app.tsx renders the Forbidden page when `forbidden` is set). */
-export interface GuardProps {
+/**
+ * What the guard hands to the page (pages/_app.tsx renders the Forbidden page when `forbidden` is set),
+ * always with the person's language and its catalogs (their preference, else the browser's).
+ */
+export interface GuardProps extends I18nProps {
   forbidden?: { user: SessionUser; permissions: ReturnType<typeof permissionsOf> };
   /** The database could not be reached to check the session: a 503 page that says so, not a 500. */
   unavailable?: true;
@@ -28,7 +32,8 @@ export function guardPage(permission: Permission | null, opts: { allRecords?: bo
       if (!isDatabaseUnavailable(err)) throw err;
       res.statusCode = 503;
       res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
-      return { props: { unavailable: true } };
+      // No user to read a preference from: the browser's language.
+      return { props: { ...i18nProps(req, null), unavailable: true } };
     }
     const { user, reason } = session;
     if (!user) {
@@ -41,8 +46,8 @@ export function guardPage(permission: Permission | null, opts: { allRecords?: bo
     if (!scope || (opts.allRecords && scope !== "all")) {
       res.statusCode = 403;
       const shown: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role };
-      return { props: { forbidden: { user: shown, permissions: permissionsOf(user.role) } } };
+      return { props: { ...i18nProps(req, user.locale), forbidden: { user: shown, permissions: permissionsOf(user.role) } } };
     }
-    return { props: {} };
+    return { props: i18nProps(req, user.locale) };
   };
 }

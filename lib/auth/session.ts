@@ -16,6 +16,8 @@ export interface SessionUser {
 /** The signed-in user of a request, with the server-side session (UserSession.id) it came with. */
 export interface RequestUser extends SessionUser {
   sessionId: string;
+  /** The saved language ("en" | "nl"), or null to follow the browser (lib/i18n/config.ts resolveLocale). */
+  locale: string | null;
 }
 
 /** The session id behind a request's user (undefined for users not read from a request). */
@@ -38,6 +40,7 @@ interface Row {
   email: string;
   name: string;
   role: UserRole;
+  locale: string | null;
   active: boolean;
   revoked: boolean;
   expired: boolean;
@@ -59,7 +62,7 @@ export async function readSession(req: CookieRequest): Promise<SessionState> {
   if (!sid || !sub) return { user: null, reason: "signed-out" };
   // Times are stored as UTC wall-clock (Prisma's TIMESTAMP(3)): compare with UTC now.
   const rows = await prisma().$queryRaw<Row[]>`
-    SELECT u."id", u."email", u."name", u."role"::text AS "role", u."active",
+    SELECT u."id", u."email", u."name", u."role"::text AS "role", u."locale", u."active",
            (s."revokedAt" IS NOT NULL) AS "revoked", (s."expiresAt" <= (now() AT TIME ZONE 'UTC')) AS "expired"
     FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${sid} AND s."userId" = ${sub}`;
@@ -68,7 +71,7 @@ export async function readSession(req: CookieRequest): Promise<SessionState> {
   if (row.revoked) return { user: null, reason: "ended" };
   if (row.expired) return { user: null, reason: "expired" };
   if (!row.active) return { user: null, reason: "deactivated" };
-  return { user: { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: sid } };
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale, sessionId: sid } };
 }
 
 /** The signed-in user of a request (API routes, pages, Socket.IO handshakes), or null: see `readSession`. */
