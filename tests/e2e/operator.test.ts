@@ -126,6 +126,8 @@ describe("operator tablet view", () => {
     await c.getByRole("button", { name: `Pause ${first.code}` }).click();
     c = await cardIn(page, first.code, "PAUSED");
     await visible(page.getByTestId("group-paused").locator(`[data-code="${first.code}"]`));
+    // The card moves with the list; its timer follows when its detail (the closed time log) arrives.
+    await visible(c.locator('[data-testid="wo-timer"]:not([data-running])'));
     const paused = await workedMs(c);
     assert.ok(paused >= 2000, `about 2.5 s were worked before the pause, the timer shows ${paused} ms`);
 
