@@ -2,6 +2,7 @@ import Head from "next/head";
 import Link from "next/link";
 import { useRouter } from "next/router";
 import type { ReactNode } from "react";
+import { LanguageSwitcher } from "./LanguageSwitcher";
 import { NAV_ITEMS, isActive } from "./nav";
 import { NotificationBell } from "./realtime/NotificationBell";
 import { SignOutButton } from "./SignOutButton";
@@ -38,6 +39,7 @@ export function AppShell({ title, children }: { title: string; children: ReactNo
             <div className="flex items-center gap-4">
               <NotificationBell />
               <UserBadge me={me} />
+              <LanguageSwitcher me={me} />
               <SignOutButton />
             </div>
           )}

@@ -1,6 +1,7 @@
 // Shapes shared by the screens, derived from the lib (`import type` only: nothing reaches the bundle).
 import type { ROLES, permissionsOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
+import type { Locale } from "@/lib/i18n/config";
 import type { PublicUser } from "@/lib/users/public-user";
 import type { Jsonify } from "@/types/json";
 
@@ -10,7 +11,8 @@ export type Role = (typeof ROLES)[number];
 
 /** GET /api/me: the signed-in user and their permission table (pages/api/me.ts). */
 export interface Me {
-  user: Jsonify<SessionUser>;
+  /** `locale`: the saved language, null to follow the browser (absent in the Forbidden page's copy). */
+  user: Jsonify<SessionUser> & { locale?: Locale | null };
   permissions: ReturnType<typeof permissionsOf>;
 }
 

@@ -5,6 +5,7 @@
 import type { GetServerSideProps } from "next";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { RETRY_AFTER_SECONDS } from "../http/errors";
+import { isLocale, type Locale } from "../i18n/config";
 import { i18nProps, type I18nProps } from "../i18n/page-props";
 import { permissionsOf, scopeOf, type Permission } from "./permissions";
 import { readSession, type SessionUser } from "./session";
@@ -14,7 +15,7 @@ import { readSession, type SessionUser } from "./session";
  * always with the person's language and its catalogs (their preference, else the browser's).
  */
 export interface GuardProps extends I18nProps {
-  forbidden?: { user: SessionUser; permissions: ReturnType<typeof permissionsOf> };
+  forbidden?: { user: SessionUser & { locale: Locale | null }; permissions: ReturnType<typeof permissionsOf> };
   /** The database could not be reached to check the session: a 503 page that says so, not a 500. */
   unavailable?: true;
 }
@@ -45,7 +46,7 @@ export function guardPage(permission: Permission | null, opts: { allRecords?: bo
     const scope = permission ? scopeOf(user, permission) : "all";
     if (!scope || (opts.allRecords && scope !== "all")) {
       res.statusCode = 403;
-      const shown: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role };
+      const shown = { id: user.id, email: user.email, name: user.name, role: user.role, locale: isLocale(user.locale) ? user.locale : null };
       return { props: { ...i18nProps(req, user.locale), forbidden: { user: shown, permissions: permissionsOf(user.role) } } };
     }
     return { props: i18nProps(req, user.locale) };

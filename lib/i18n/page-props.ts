@@ -3,7 +3,6 @@
 // browser format dates identically and hydration matches).
 import type { IncomingMessage } from "node:http";
 import { env } from "../env";
-import { localTimeZone } from "../validation/dates";
 import { resolveLocale, type Locale } from "./config";
 import { messagesFor, type Messages } from "./messages";
 
@@ -16,11 +15,9 @@ export interface I18nProps {
   now: number;
 }
 
-/** The factory's time zone: FACTORY_TIME_ZONE when the environment sets it, else the server's zone. */
+/** The factory's time zone (FACTORY_TIME_ZONE, which defaults to the server's zone in lib/env.ts). */
 export function factoryTimeZone(): string {
-  // Read loosely: the setting is validated in lib/env.ts; a missing one means the server's own zone.
-  const configured = (env() as { FACTORY_TIME_ZONE?: string }).FACTORY_TIME_ZONE;
-  return configured || localTimeZone();
+  return env().FACTORY_TIME_ZONE;
 }
 
 /** The i18n props for a request: the saved preference (null: follow the browser), else Accept-Language. */

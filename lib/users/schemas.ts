@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../auth/permissions";
+import { LOCALES } from "../i18n/config";
 import { pagingQuery } from "../validation/paging";
 import { searchText, storableString, text, unstorableText } from "../validation/text";
 
@@ -36,3 +37,9 @@ export const listUsersQuery = pagingQuery
 export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 
 export const idParam = z.object({ id: z.uuid("must be a valid id") });
+
+/** PATCH /api/me: a language with a catalog, or null to follow the browser's Accept-Language. */
+export const setLocaleInput = z
+  .object({ locale: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}, or null` }).nullable() })
+  .strict();
+export type SetLocaleInput = z.infer<typeof setLocaleInput>;

@@ -5,6 +5,7 @@ const ALL = ["ADMIN", "MANAGER", "OPERATOR", "INVENTORY", "SALES", "VIEWER"] as 
 export const entries: MatrixEntry[] = [
   { route: "/api/health", method: "GET", path: () => "/api/health", allowed: [...ALL], public: true },
   { route: "/api/me", method: "GET", path: () => "/api/me", allowed: [...ALL] },
+  { route: "/api/me", method: "PATCH", path: () => "/api/me", body: () => ({ locale: null }), allowed: [...ALL] },
   { route: "/api/users", method: "GET", path: () => "/api/users", allowed: ["ADMIN"] },
   {
     route: "/api/users",
