@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useSignedInUser } from "../useMe";
 import { EmptyState, ErrorState, LoadingState } from "../ui/States";
 import type { WoItem } from "../workorders/detail/types";
@@ -8,6 +9,7 @@ import { WoCard } from "./WoCard";
 
 /** The operator's tablet home: a scan box, then their work orders by what to do with them next. */
 export function OperatorHome() {
+  const t = useTranslations("operator");
   const me = useSignedInUser();
   const { work, error, reload } = useMyWorkOrders();
   const openCount = work ? work.started.length + work.paused.length + work.pending.length : 0;
@@ -15,10 +17,10 @@ export function OperatorHome() {
   return (
     <div className="mx-auto max-w-3xl space-y-6" data-testid="operator-home">
       <div>
-        <h1 className="text-3xl font-semibold tracking-tight text-neutral-900">My work</h1>
+        <h1 className="text-3xl font-semibold tracking-tight text-neutral-900">{t("title")}</h1>
         <p className="mt-1 text-base text-neutral-700">
           {me.user.name}
-          {work && ` · ${openCount === 1 ? "1 open work order" : `${openCount} open work orders`}`}
+          {work && ` · ${t("openCount", { count: openCount })}`}
         </p>
       </div>
 
@@ -28,18 +30,18 @@ export function OperatorHome() {
         <>
           {openCount === 0 && (
             <div className="rounded-xl border border-neutral-200 bg-white">
-              <EmptyState title="Nothing assigned to you right now">New work orders appear here as soon as a planner assigns them to you.</EmptyState>
+              <EmptyState title={t("empty.title")}>{t("empty.body")}</EmptyState>
             </div>
           )}
-          <Group id="started" title="In progress" items={work.started} onChanged={reload} />
-          <Group id="paused" title="Paused" items={work.paused} onChanged={reload} />
-          <Group id="pending" title="To do" items={work.pending} onChanged={reload} />
-          <Group id="done" title="Done today" items={work.doneToday} onChanged={reload} />
+          <Group id="started" title={t("groups.started")} items={work.started} onChanged={reload} />
+          <Group id="paused" title={t("groups.paused")} items={work.paused} onChanged={reload} />
+          <Group id="pending" title={t("groups.pending")} items={work.pending} onChanged={reload} />
+          <Group id="done" title={t("groups.done")} items={work.doneToday} onChanged={reload} />
         </>
       ) : error ? (
-        <ErrorState title="Could not load your work orders" message={error.message} onRetry={() => void reload()} />
+        <ErrorState title={t("loadError")} message={error.message} onRetry={() => void reload()} />
       ) : (
-        <LoadingState label="Loading your work orders…" />
+        <LoadingState label={t("loading")} />
       )}
     </div>
   );

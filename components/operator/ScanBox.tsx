@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/router";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { ApiError, apiFetch, errorMessage } from "../api";
@@ -8,6 +9,12 @@ import { woDetailUrl } from "../workorders/detail/useWoDetail";
 import type { WoDetail } from "../workorders/detail/types";
 import { parseWoCode } from "./scanCode";
 import { useScanFocus } from "./useScanFocus";
+
+/** What the last scan came to, kept as data so it reads in the current language when shown. */
+type ScanMessage =
+  | { kind: "notACode"; text: string }
+  | { kind: "notFoundOwn" | "notFound"; code: string }
+  | { kind: "failed"; code: string; error: string };
 
 /**
  * The box a keyboard-wedge scanner types into: a WO code followed by Enter opens that work order.
@@ -22,8 +29,23 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
   const [typing, setTyping] = useState(false);
   const lookup = useApiAction<"open">();
   const busy = lookup.busy !== null;
-  const [message, setMessage] = useState<string | null>(null);
+  const [scanned, setScanned] = useState<ScanMessage | null>(null);
+  const t = useTranslations("operator");
   useScanFocus(ref);
+
+  function messageText(m: ScanMessage): string {
+    switch (m.kind) {
+      case "notACode":
+        return t("scan.notACode", { text: m.text });
+      case "notFoundOwn":
+        return t("scan.notFoundOwn", { code: m.code });
+      case "notFound":
+        return t("scan.notFound", { code: m.code });
+      case "failed":
+        return t("scan.failed", { code: m.code, error: m.error });
+    }
+  }
+  const message = scanned === null ? null : messageText(scanned);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -33,10 +55,10 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
     if (!raw.trim()) return;
     const code = parseWoCode(raw);
     if (!code) {
-      setMessage(`“${raw.trim().slice(0, 40)}” is not a work order code. Codes look like WO-000123.`);
+      setScanned({ kind: "notACode", text: raw.trim().slice(0, 40) });
       return;
     }
-    setMessage(null);
+    setScanned(null);
     // A lookup (GET): the action key is not sent, the hook only keeps the busy state.
     const found = await lookup.run("open", code, () => apiFetch<WoDetail>(woDetailUrl(code)));
     if (found.ok) {
@@ -45,17 +67,17 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
     }
     const err = found.error;
     if (err instanceof ApiError && err.status === 404) {
-      setMessage(ownOnly ? `${code} was not found, or it is not assigned to you. Check the code, or ask your planner.` : `There is no work order ${code}. Check the code.`);
+      setScanned({ kind: ownOnly ? "notFoundOwn" : "notFound", code });
     } else {
-      setMessage(`Could not open ${code}: ${errorMessage(err)}`);
+      setScanned({ kind: "failed", code, error: errorMessage(err) });
     }
   }
 
   return (
-    <form onSubmit={onSubmit} role="search" aria-label="Scan a work order" className={`rounded-xl bg-white shadow-sm ${compact ? "border border-neutral-300 p-3" : "border-2 border-neutral-900 p-4"}`} data-testid="scan-box">
+    <form onSubmit={onSubmit} role="search" aria-label={t("scan.formLabel")} className={`rounded-xl bg-white shadow-sm ${compact ? "border border-neutral-300 p-3" : "border-2 border-neutral-900 p-4"}`} data-testid="scan-box">
       <label htmlFor={`${id}-code`} className={compact ? "sr-only" : "flex items-center gap-2 text-base font-semibold text-neutral-900"}>
         {!compact && <ScanIcon />}
-        Scan a work order sheet
+        {t("scan.label")}
       </label>
       <div className={`flex items-center gap-3 ${compact ? "" : "mt-3"}`}>
         {compact && <ScanIcon />}
@@ -68,7 +90,7 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
             onChange={(e) => {
               setValue(e.target.value);
               // A new scan starts: the last one's message no longer applies.
-              setMessage(null);
+              setScanned(null);
             }}
             inputMode={typing ? "text" : "none"}
             autoComplete="off"
@@ -76,7 +98,7 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
             autoCapitalize="characters"
             spellCheck={false}
             enterKeyHint="go"
-            placeholder={compact ? "Scan the next sheet" : "WO-000123"}
+            placeholder={compact ? t("scan.placeholderCompact") : t("scan.placeholder")}
             aria-describedby={`${id}-hint${message ? ` ${id}-msg` : ""}`}
             aria-invalid={message ? true : undefined}
             className="block h-14 w-full rounded-lg border-2 border-neutral-400 bg-white px-4 font-mono text-xl text-neutral-900 placeholder:text-neutral-400 focus:border-blue-700 focus:outline-none focus:ring-4 focus:ring-blue-600/30 aria-[invalid=true]:border-red-700"
@@ -91,11 +113,11 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
           }}
           className={`h-14 shrink-0 rounded-lg border-2 border-neutral-400 bg-white px-4 text-base font-medium text-neutral-900 hover:bg-neutral-100 ${focusRing}`}
         >
-          {typing ? "Hide keyboard" : "Type a code"}
+          {typing ? t("scan.hideKeyboard") : t("scan.typeCode")}
         </button>
       </div>
       <p id={`${id}-hint`} className={compact ? "sr-only" : "mt-2 text-sm text-neutral-600"}>
-        Point the scanner at the barcode or QR code of the sheet, or type the code and press Enter.
+        {t("scan.hint")}
       </p>
       <div aria-live="assertive">
         {message && (

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { ErrorState, LoadingState } from "../ui/States";
@@ -25,6 +26,7 @@ const EDGE: Record<WoItem["status"], string> = {
  * it survives pauses and reloads), one-tap actions, and on demand the parts and comments.
  */
 export function WoCard({ wo, onChanged }: { wo: WoItem; onChanged: () => unknown }) {
+  const t = useTranslations("operator");
   const me = useSignedInUser();
   const [open, setOpen] = useState(false);
   const active = wo.status === "STARTED" || wo.status === "PAUSED";
@@ -51,17 +53,17 @@ export function WoCard({ wo, onChanged }: { wo: WoItem; onChanged: () => unknown
         </div>
         <div className="shrink-0 text-right">
           {active && detail.data && <WorkedTimer logs={detail.data.timeLogs} plannedMin={wo.plannedMin} large />}
-          {active && !detail.data && !detail.error && <p className="text-sm text-neutral-600">Loading time…</p>}
+          {active && !detail.data && !detail.error && <p className="text-sm text-neutral-600">{t("card.loadingTime")}</p>}
           {wo.status === "PENDING" && wo.plannedMin !== null && (
             <p className="text-base text-neutral-700">
-              Planned <span className="font-semibold text-neutral-900">{formatMinutes(wo.plannedMin)}</span>
+              {t.rich("card.planned", { duration: formatMinutes(wo.plannedMin), strong: (chunks) => <span className="font-semibold text-neutral-900">{chunks}</span> })}
             </p>
           )}
           {wo.status === "COMPLETED" && (
             <p className="text-base text-neutral-700">
-              {wo.endTime && <>Done {formatDateTime(wo.endTime)}</>}
+              {wo.endTime && t("card.done", { when: formatDateTime(wo.endTime) })}
               {wo.durationMin !== null && (
-                <span className="block font-semibold text-neutral-900">Worked {formatMinutes(wo.durationMin)}</span>
+                <span className="block font-semibold text-neutral-900">{t("card.worked", { duration: formatMinutes(wo.durationMin) })}</span>
               )}
             </p>
           )}
@@ -83,10 +85,10 @@ export function WoCard({ wo, onChanged }: { wo: WoItem; onChanged: () => unknown
           <svg viewBox="0 0 20 20" className={`h-5 w-5 transition-transform ${open ? "rotate-180" : ""}`} fill="currentColor" aria-hidden="true">
             <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
           </svg>
-          Parts &amp; comments
+          {t("card.partsAndComments")}
         </button>
         <Link href={`/workorders/${wo.id}`} className={`inline-flex h-12 items-center rounded-lg px-4 text-base font-medium text-blue-800 underline-offset-4 hover:underline ${focusRing}`}>
-          Open {wo.code}
+          {t("card.open", { code: wo.code })}
         </Link>
       </div>
 
@@ -94,25 +96,25 @@ export function WoCard({ wo, onChanged }: { wo: WoItem; onChanged: () => unknown
         <div id={panelId} className="mt-4 space-y-6 border-t border-neutral-200 pt-4">
           {detail.data ? (
             <>
-              <section aria-label={`Parts for ${wo.code}`}>
+              <section aria-label={t("card.partsLabel", { code: wo.code })}>
                 <h4 className="text-base font-semibold text-neutral-900">
-                  Parts for {formatQty(detail.data.mo.quantity)} {detail.data.product.uom} {detail.data.product.name}
+                  {t("card.partsTitle", { quantity: formatQty(detail.data.mo.quantity), uom: detail.data.product.uom, product: detail.data.product.name })}
                 </h4>
                 <div className="mt-2">
                   <PartsList parts={detail.data.parts} quantity={detail.data.mo.quantity} productUom={detail.data.product.uom} />
                 </div>
               </section>
-              <section aria-label={`Comments on ${wo.code}`}>
-                <h4 className="text-base font-semibold text-neutral-900">Comments &amp; issues</h4>
+              <section aria-label={t("card.commentsLabel", { code: wo.code })}>
+                <h4 className="text-base font-semibold text-neutral-900">{t("card.commentsTitle")}</h4>
                 <div className="mt-2">
                   <CommentsPanel woId={wo.id} code={wo.code} comments={detail.data.comments} canWrite={canComment(me, wo)} onAdded={() => detail.mutate()} />
                 </div>
               </section>
             </>
           ) : detail.error ? (
-            <ErrorState title={`Could not load ${wo.code}`} message={detail.error.message} onRetry={() => void detail.mutate()} />
+            <ErrorState title={t("card.loadError", { code: wo.code })} message={detail.error.message} onRetry={() => void detail.mutate()} />
           ) : (
-            <LoadingState label={`Loading ${wo.code}…`} />
+            <LoadingState label={t("card.loadingWo", { code: wo.code })} />
           )}
         </div>
       )}

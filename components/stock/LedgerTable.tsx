@@ -1,39 +1,41 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { EmptyState } from "../ui/States";
 import { focusRing } from "../ui/styles";
-import { SOURCE_LABELS, type LedgerEntry } from "./types";
+import type { LedgerEntry } from "./types";
 import { formatChange, formatDateTime, formatQty } from "../format";
 
 const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-neutral-600";
 
 /** Ledger entries, newest first: every change with its balance after, where it came from, and who made it. */
 export function LedgerTable({ entries, filtered, orderLinks }: { entries: LedgerEntry[]; filtered: boolean; orderLinks: boolean }) {
+  const t = useTranslations("stock");
   if (!entries.length) {
-    return <EmptyState title={filtered ? "No entries match" : "The ledger is empty"}>{filtered ? "Try another product, source or period." : "Every receipt, adjustment and order posting will be listed here."}</EmptyState>;
+    return <EmptyState title={filtered ? t("ledger.empty.noMatchTitle") : t("ledger.empty.noneTitle")}>{filtered ? t("ledger.empty.noMatchBody") : t("ledger.empty.noneBody")}</EmptyState>;
   }
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-neutral-200" data-testid="ledger-table">
-        <caption className="sr-only">Stock ledger</caption>
+        <caption className="sr-only">{t("ledger.table.caption")}</caption>
         <thead className="bg-neutral-50">
           <tr>
             <th scope="col" className={th}>
-              When
+              {t("ledger.table.when")}
             </th>
             <th scope="col" className={th}>
-              Product
+              {t("ledger.table.product")}
             </th>
             <th scope="col" className={`${th} text-right`}>
-              Change
+              {t("ledger.table.change")}
             </th>
             <th scope="col" className={`${th} text-right`}>
-              Balance
+              {t("ledger.table.balance")}
             </th>
             <th scope="col" className={th}>
-              Source
+              {t("ledger.table.source")}
             </th>
             <th scope="col" className={`${th} hidden lg:table-cell`}>
-              By
+              {t("ledger.table.by")}
             </th>
           </tr>
         </thead>
@@ -54,20 +56,20 @@ export function LedgerTable({ entries, filtered, orderLinks }: { entries: Ledger
                 </td>
                 <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-neutral-900">{formatQty(e.balanceAfter)}</td>
                 <td className="px-4 py-3 text-sm">
-                  <span className="block font-medium text-neutral-900">{SOURCE_LABELS[e.sourceType]}</span>
+                  <span className="block font-medium text-neutral-900">{t(`source.${e.sourceType}`)}</span>
                   {mo && e.sourceId && orderLinks ? (
                     // The note of an order posting names the order ("MO-000001: materials consumed"): it is the link.
                     <Link href={`/mos/${e.sourceId}`} className={`inline-flex min-h-11 items-center rounded text-blue-800 underline underline-offset-4 ${focusRing}`}>
-                      {e.note ?? "View order"}
+                      {e.note ?? t("ledger.table.viewOrder")}
                     </Link>
                   ) : (
                     <>
-                      {e.sourceId && !mo && <span className="block text-neutral-700">Ref. {e.sourceId}</span>}
+                      {e.sourceId && !mo && <span className="block text-neutral-700">{t("ledger.table.ref", { ref: e.sourceId })}</span>}
                       {e.note && <span className="block max-w-xs break-words text-neutral-600">{e.note}</span>}
                     </>
                   )}
                 </td>
-                <td className="hidden px-4 py-3 text-sm text-neutral-700 lg:table-cell">{e.createdBy?.name ?? "System"}</td>
+                <td className="hidden px-4 py-3 text-sm text-neutral-700 lg:table-cell">{e.createdBy?.name ?? t("ledger.table.system")}</td>
               </tr>
             );
           })}

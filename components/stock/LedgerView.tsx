@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/router";
 import { useState } from "react";
 import useSWR from "swr";
@@ -19,6 +20,7 @@ const PAGE_SIZE = 50;
 
 /** The stock ledger: every posting, newest first, filtered by product, source and period (kept in the address). */
 export function LedgerView() {
+  const t = useTranslations("stock");
   const me = useSignedInUser();
   const router = useRouter();
   const filter = filterFromQuery(router.query);
@@ -43,14 +45,14 @@ export function LedgerView() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-neutral-900 sm:text-3xl">Stock ledger</h1>
-          <p className="mt-1 text-base text-neutral-600">Every stock movement, newest first, with the balance it left.</p>
+          <h1 className="text-2xl font-semibold tracking-tight text-neutral-900 sm:text-3xl">{t("ledger.title")}</h1>
+          <p className="mt-1 text-base text-neutral-600">{t("ledger.intro")}</p>
         </div>
         <ExportMenu report="ledger" filters={exportFilters(filter)} />
       </div>
       <StockTabs />
 
-      <section aria-label="Ledger entries" className="rounded-lg border border-neutral-200 bg-white shadow-sm">
+      <section aria-label={t("ledger.sectionLabel")} className="rounded-lg border border-neutral-200 bg-white shadow-sm">
         <div className="border-b border-neutral-200 p-4 sm:p-5">
           <LedgerFilters value={filter} product={product} onChange={setFilter} />
         </div>
@@ -60,14 +62,14 @@ export function LedgerView() {
           </div>
         ) : error ? (
           <div className="p-4">
-            <ErrorState title="Could not load the ledger" message={error.message} onRetry={() => void mutate()} />
+            <ErrorState title={t("ledger.loadError")} message={error.message} onRetry={() => void mutate()} />
           </div>
         ) : (
-          <LoadingState label="Loading the ledger…" />
+          <LoadingState label={t("ledger.loading")} />
         )}
         {data && data.total > 0 && !badPeriod && (
           <div className="border-t border-neutral-200 px-4 py-3 sm:px-5">
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun="entries" onPage={(page) => setFilter({ ...filter, page })} />
+            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun={t("ledger.noun")} onPage={(page) => setFilter({ ...filter, page })} />
           </div>
         )}
       </section>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/Button";
 import { EmptyState } from "../ui/States";
 import type { PostingMode } from "./PostingForm";
@@ -15,30 +16,31 @@ interface Props {
 
 /** Stock per product; rows at or below their reorder point are highlighted and labelled "Low". */
 export function LevelsTable({ levels, filtered, onPost }: Props) {
+  const t = useTranslations("stock");
   if (!levels.length) {
-    return <EmptyState title={filtered ? "No products match" : "No products yet"}>{filtered ? "Try another search, or show all products." : "Products appear here once they are created."}</EmptyState>;
+    return <EmptyState title={filtered ? t("levels.empty.noMatchTitle") : t("levels.empty.noneTitle")}>{filtered ? t("levels.empty.noMatchBody") : t("levels.empty.noneBody")}</EmptyState>;
   }
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-neutral-200" data-testid="levels-table">
-        <caption className="sr-only">Stock levels</caption>
+        <caption className="sr-only">{t("levels.table.caption")}</caption>
         <thead className="bg-neutral-50">
           <tr>
             <th scope="col" className={th}>
-              Product
+              {t("levels.table.product")}
             </th>
             <th scope="col" className={`${th} text-right`}>
-              On hand
+              {t("levels.table.onHand")}
             </th>
             <th scope="col" className={`${th} text-right`}>
-              Reorder at
+              {t("levels.table.reorderAt")}
             </th>
             <th scope="col" className={th}>
-              Status
+              {t("levels.table.status")}
             </th>
             {onPost && (
               <th scope="col" className={th}>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("levels.table.actions")}</span>
               </th>
             )}
           </tr>
@@ -60,14 +62,14 @@ export function LevelsTable({ levels, filtered, onPost }: Props) {
                     <svg viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor" aria-hidden="true">
                       <path d="M10 2.5 1.5 17.5h17L10 2.5Zm-.9 5h1.8v5H9.1v-5Zm0 6.5h1.8v1.8H9.1V14Z" />
                     </svg>
-                    Low
+                    {t("levels.table.low")}
                   </span>
                 ) : l.reorderPoint !== null ? (
-                  <span className="text-sm text-neutral-700">OK</span>
+                  <span className="text-sm text-neutral-700">{t("levels.table.ok")}</span>
                 ) : (
                   <span className="text-sm text-neutral-500">
                     <span aria-hidden="true">—</span>
-                    <span className="sr-only">No reorder point</span>
+                    <span className="sr-only">{t("levels.table.noReorderPoint")}</span>
                   </span>
                 )}
               </td>
@@ -75,10 +77,12 @@ export function LevelsTable({ levels, filtered, onPost }: Props) {
                 <td className="px-4 py-3">
                   <div className="flex justify-end gap-2">
                     <Button variant="secondary" onClick={() => onPost("receipt", l)}>
-                      Receive<span className="sr-only"> {l.sku}</span>
+                      {t("levels.table.receive")}
+                      <span className="sr-only"> {l.sku}</span>
                     </Button>
                     <Button variant="secondary" onClick={() => onPost("adjust", l)}>
-                      Adjust<span className="sr-only"> {l.sku}</span>
+                      {t("levels.table.adjust")}
+                      <span className="sr-only"> {l.sku}</span>
                     </Button>
                   </div>
                 </td>

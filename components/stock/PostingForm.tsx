@@ -1,5 +1,6 @@
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
-import { isCountedUnit, wholeQuantityIssue } from "@/lib/products/units";
+import { isCountedUnit } from "@/lib/products/units";
 import { manualAdjustmentInput, receiptInput } from "@/lib/stock/schemas";
 import { formatQty, parseNumber } from "../format";
 import { FormError } from "../forms/FormError";
@@ -23,13 +24,6 @@ interface Props {
   onCancel: () => void;
 }
 
-const LABELS = { product: "Product", direction: "Direction", quantity: "Quantity", reference: "Reference", note: "Note" };
-
-const TITLES: Record<PostingMode, { title: string; intro: string; submit: string }> = {
-  receipt: { title: "Receive goods", intro: "Books delivered goods into stock as a receipt.", submit: "Book receipt" },
-  adjust: { title: "Adjust stock", intro: "Corrects a balance after a count, damage or a find. The reason is kept in the ledger.", submit: "Save adjustment" },
-};
-
 /**
  * The receipt form (POST /api/stock/receipts) and the manual adjustment form (POST /api/stock/manual).
  * An adjustment needs a reason and a direction; taking out more than is on hand is refused by the
@@ -38,22 +32,30 @@ const TITLES: Record<PostingMode, { title: string; intro: string; submit: string
 export function PostingForm({ mode, product: initial, onPosted, onCancel }: Props) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const t = TITLES[mode];
+  const t = useTranslations("stock");
   const f = useApiForm({
     id: initial ? `stock-${mode}:${initial.productId}` : `stock-${mode}`,
     schema: mode === "receipt" ? receiptInput : manualAdjustmentInput,
     defaultValues: { product: initial as PickedProduct | null, direction: "" as "" | "add" | "remove", quantity: "", reference: "", note: "" },
-    labels: { ...LABELS, note: mode === "adjust" ? "Reason" : "Note" },
+    labels: { product: t("form.product"), direction: t("form.direction"), quantity: t("form.quantity"), reference: t("form.reference"), note: mode === "adjust" ? t("form.reason") : t("form.note") },
     aliases: { productId: "product", change: "quantity" },
     numbers: ["quantity"],
     check: (v) => {
       const qty = parseNumber(v.quantity);
       return {
-        product: v.product ? undefined : "Choose a product",
+        product: v.product ? undefined : t("form.errors.product"),
         // No default direction: adding instead of removing doubles a count error, so the person says which.
-        direction: mode === "adjust" && !v.direction ? "Choose whether to add to or remove from stock" : undefined,
-        quantity: qty === null ? "Enter a quantity" : qty <= 0 ? "Enter a quantity greater than zero" : v.product ? (wholeQuantityIssue(qty, v.product) ?? undefined) : undefined,
-        note: mode === "adjust" && !v.note.trim() ? "Give the reason for this adjustment (e.g. “count difference”, “damaged”)" : undefined,
+        direction: mode === "adjust" && !v.direction ? t("form.errors.direction") : undefined,
+        quantity:
+          qty === null
+            ? t("form.errors.quantity")
+            : qty <= 0
+              ? t("form.errors.positive")
+              : // The same rule as lib/products/units wholeQuantityIssue, in the person's language.
+                v.product && isCountedUnit(v.product.uom) && Number.isFinite(qty) && !Number.isInteger(qty)
+                ? t("form.errors.whole", { product: v.product.name, uom: v.product.uom.trim() })
+                : undefined,
+        note: mode === "adjust" && !v.note.trim() ? t("form.errors.reason") : undefined,
       };
     },
     toBody: (v) => {
@@ -66,9 +68,9 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
     onSuccess: (result, v) => {
       const p = v.product!;
       const change = result.entry.change;
-      const verb = mode === "receipt" ? "Received" : change > 0 ? "Added" : "Removed";
+      const verb = mode === "receipt" ? "received" : change > 0 ? "added" : "removed";
       f.discard();
-      onPosted(`${verb} ${formatQty(Math.abs(change))} ${p.uom} of ${p.sku} ${p.name}. On hand now: ${formatQty(result.onHand)} ${p.uom}.`);
+      onPosted(t("form.posted", { verb, quantity: formatQty(Math.abs(change)), uom: p.uom, sku: p.sku, product: p.name, onHand: formatQty(result.onHand) }));
     },
   });
   const { register, fieldError: err, form } = f;
@@ -87,42 +89,42 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
   return (
     <form onSubmit={f.onSubmit} noValidate aria-labelledby={`${id}-title`} data-testid={`${mode}-form`} className="rounded-lg border border-neutral-200 bg-white p-5 shadow-sm sm:p-6">
       <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-neutral-900 outline-none">
-        {t.title}
+        {mode === "receipt" ? t("form.receipt.title") : t("form.adjust.title")}
       </h2>
-      <p className="mt-1 text-sm text-neutral-600">{t.intro}</p>
-      <FormError form={f} title={mode === "receipt" ? "The receipt was not booked" : "The adjustment was not saved"} className="mt-4">
+      <p className="mt-1 text-sm text-neutral-600">{mode === "receipt" ? t("form.receipt.intro") : t("form.adjust.intro")}</p>
+      <FormError form={f} title={mode === "receipt" ? t("form.receipt.failed") : t("form.adjust.failed")} className="mt-4">
         {shortages && <ShortageList shortages={shortages} />}
       </FormError>
       <div className="mt-5 grid gap-4 sm:grid-cols-2">
         <div className="sm:col-span-2">
-          <ProductPicker label="Product" source="stock" value={product} onChange={(p) => form.setValue("product", p, { shouldDirty: true })} error={err("product")} />
+          <ProductPicker label={t("form.product")} source="stock" value={product} onChange={(p) => form.setValue("product", p, { shouldDirty: true })} error={err("product")} />
         </div>
         {mode === "adjust" && (
           <fieldset className="sm:col-span-2">
-            <legend className="mb-1.5 block text-sm font-medium text-neutral-800">Direction</legend>
+            <legend className="mb-1.5 block text-sm font-medium text-neutral-800">{t("form.direction")}</legend>
             <div className="grid grid-cols-2 gap-2 sm:max-w-md">
-              <Choice name={`${id}-dir`} checked={direction === "remove"} onChange={() => form.setValue("direction", "remove", { shouldDirty: true })} label="Remove from stock" />
-              <Choice name={`${id}-dir`} checked={direction === "add"} onChange={() => form.setValue("direction", "add", { shouldDirty: true })} label="Add to stock" />
+              <Choice name={`${id}-dir`} checked={direction === "remove"} onChange={() => form.setValue("direction", "remove", { shouldDirty: true })} label={t("form.remove")} />
+              <Choice name={`${id}-dir`} checked={direction === "add"} onChange={() => form.setValue("direction", "add", { shouldDirty: true })} label={t("form.add")} />
             </div>
             <FieldError error={err("direction")} />
           </fieldset>
         )}
         <TextField
-          label={product ? `Quantity (${product.uom})` : "Quantity"}
+          label={product ? t("form.quantityIn", { uom: product.uom }) : t("form.quantity")}
           inputMode={product && isCountedUnit(product.uom) ? "numeric" : "decimal"}
           autoComplete="off"
           {...register("quantity")}
           error={err("quantity")}
-          hint={mode === "adjust" && product?.onHand !== undefined ? `${formatQty(product.onHand)} ${product.uom} on hand now.` : undefined}
+          hint={mode === "adjust" && product?.onHand !== undefined ? t("form.onHandNow", { quantity: formatQty(product.onHand), uom: product.uom }) : undefined}
         />
         {mode === "receipt" && (
-          <TextField label="Reference (optional)" placeholder="Delivery note or PO number" maxLength={100} {...register("reference")} error={err("reference")} />
+          <TextField label={t("form.referenceOptional")} placeholder={t("form.referencePlaceholder")} maxLength={100} {...register("reference")} error={err("reference")} />
         )}
         <div className="sm:col-span-2">
-          <TextAreaField label={mode === "adjust" ? "Reason" : "Note (optional)"} rows={2} maxLength={500} {...register("note")} aria-required={mode === "adjust" || undefined} error={err("note")} className="min-h-0 py-2" />
+          <TextAreaField label={mode === "adjust" ? t("form.reason") : t("form.noteOptional")} rows={2} maxLength={500} {...register("note")} aria-required={mode === "adjust" || undefined} error={err("note")} className="min-h-0 py-2" />
         </div>
       </div>
-      <FormActions form={f} submit={t.submit} onCancel={onCancel} className="mt-6 flex flex-wrap gap-3" />
+      <FormActions form={f} submit={mode === "receipt" ? t("form.receipt.submit") : t("form.adjust.submit")} onCancel={onCancel} className="mt-6 flex flex-wrap gap-3" />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import useSWR from "swr";
 import type { ApiError } from "../api";
 import { useRealtime } from "../realtime/useRealtime";
@@ -14,6 +15,7 @@ const SHOWN = 5;
  * the "stock.shortage" notifications inventory users receive. Live on new notifications.
  */
 export function RecentShortages() {
+  const t = useTranslations("stock");
   const { data, error, mutate } = useSWR<{ items: NotificationItem[] }, ApiError>(URL);
   useRealtime("notification:new", () => void mutate());
   const items = data?.items.filter((n) => n.type === "stock.shortage").slice(0, SHOWN);
@@ -22,9 +24,9 @@ export function RecentShortages() {
     <section aria-labelledby="shortages-title" className="rounded-lg border border-neutral-200 bg-white shadow-sm" data-testid="recent-shortages">
       <div className="border-b border-neutral-200 px-4 py-3 sm:px-5">
         <h2 id="shortages-title" className="text-base font-semibold text-neutral-900">
-          Recent shortages
+          {t("shortages.title")}
         </h2>
-        <p className="text-sm text-neutral-600">Postings refused because there was not enough stock; nothing was booked.</p>
+        <p className="text-sm text-neutral-600">{t("shortages.intro")}</p>
       </div>
       {items ? (
         items.length ? (
@@ -47,14 +49,14 @@ export function RecentShortages() {
             ))}
           </ul>
         ) : (
-          <EmptyState title="No refused postings">When an order cannot complete for lack of stock, it shows up here.</EmptyState>
+          <EmptyState title={t("shortages.emptyTitle")}>{t("shortages.emptyBody")}</EmptyState>
         )
       ) : error ? (
         <div className="p-4">
-          <ErrorState title="Could not load the shortages" message={error.message} onRetry={() => void mutate()} />
+          <ErrorState title={t("shortages.loadError")} message={error.message} onRetry={() => void mutate()} />
         </div>
       ) : (
-        <LoadingState label="Loading shortages…" />
+        <LoadingState label={t("shortages.loading")} />
       )}
     </section>
   );

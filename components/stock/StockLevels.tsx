@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/router";
 import { useEffect, useRef, useState } from "react";
 import useSWR from "swr";
@@ -23,6 +24,7 @@ const PAGE_SIZE = 25;
 
 /** The stock levels screen: search, low-stock filter, receipts and adjustments, refused postings. */
 export function StockLevels() {
+  const t = useTranslations("stock");
   const me = useSignedInUser();
   const canPost = hasPermission(me, "stock:adjust");
   const router = useRouter();
@@ -60,8 +62,8 @@ export function StockLevels() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-neutral-900 sm:text-3xl">Stock</h1>
-          <p className="mt-1 text-base text-neutral-600">What is on hand now; products at or below their reorder point are marked Low.</p>
+          <h1 className="text-2xl font-semibold tracking-tight text-neutral-900 sm:text-3xl">{t("levels.title")}</h1>
+          <p className="mt-1 text-base text-neutral-600">{t("levels.intro")}</p>
         </div>
         <ExportMenu report="levels" />
       </div>
@@ -70,10 +72,10 @@ export function StockLevels() {
       {canPost && !form && (
         <div className="flex flex-wrap gap-3">
           <Button size="lg" onClick={() => openForm("receipt")}>
-            Receive goods
+            {t("levels.receive")}
           </Button>
           <Button size="lg" variant="secondary" onClick={() => openForm("adjust")}>
-            Adjust stock
+            {t("levels.adjust")}
           </Button>
         </div>
       )}
@@ -93,13 +95,13 @@ export function StockLevels() {
       <Notice testId="stock-notice" notice={notice === null ? null : { tone: "success", text: notice }} onDismiss={() => setNotice(null)} ref={noticeRef} />
 
       <div className={canPost ? "grid items-start gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" : ""}>
-        <section aria-label="Stock levels" className="rounded-lg border border-neutral-200 bg-white shadow-sm">
+        <section aria-label={t("levels.sectionLabel")} className="rounded-lg border border-neutral-200 bg-white shadow-sm">
           <div role="search" className="flex flex-wrap items-end gap-4 border-b border-neutral-200 p-4 sm:p-5">
             <div className="min-w-60 flex-1">
               <TextField
-                label="Search"
+                label={t("levels.search")}
                 type="search"
-                placeholder="SKU or name"
+                placeholder={t("levels.searchPlaceholder")}
                 value={search}
                 onChange={(e) => {
                   setSearch(e.target.value);
@@ -117,7 +119,7 @@ export function StockLevels() {
                 }}
                 className="h-5 w-5 accent-neutral-900"
               />
-              Low stock only
+              {t("levels.lowOnly")}
             </label>
           </div>
           {data ? (
@@ -126,14 +128,14 @@ export function StockLevels() {
             </div>
           ) : error ? (
             <div className="p-4">
-              <ErrorState title="Could not load the stock levels" message={error.message} onRetry={() => void mutate()} />
+              <ErrorState title={t("levels.loadError")} message={error.message} onRetry={() => void mutate()} />
             </div>
           ) : (
-            <LoadingState label="Loading stock levels…" />
+            <LoadingState label={t("levels.loading")} />
           )}
           {data && data.total > 0 && (
             <div className="border-t border-neutral-200 px-4 py-3 sm:px-5">
-              <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun="products" onPage={setPage} />
+              <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun={t("levels.noun")} onPage={setPage} />
             </div>
           )}
         </section>

@@ -1,5 +1,5 @@
 import type { ParsedUrlQuery } from "node:querystring";
-import { SOURCE_LABELS, type StockSourceType } from "./types";
+import { isSourceType, type StockSourceType } from "./types";
 
 export interface LedgerFilter {
   productId: string;
@@ -19,7 +19,7 @@ export function filterFromQuery(q: ParsedUrlQuery): LedgerFilter {
   const page = Number(one(q.page));
   return {
     productId: /^[0-9a-f-]{36}$/i.test(one(q.productId)) ? one(q.productId) : "",
-    sourceType: sourceType in SOURCE_LABELS ? (sourceType as StockSourceType) : "",
+    sourceType: isSourceType(sourceType) ? sourceType : "",
     from: DATE.test(one(q.from)) ? one(q.from) : "",
     to: DATE.test(one(q.to)) ? one(q.to) : "",
     page: Number.isInteger(page) && page > 0 ? page : 1,

@@ -24,7 +24,18 @@ export type NotificationPage = JsonResult<typeof listNotifications>;
 /** UI view type: a product as the pickers show it (from a stock level or a product; onHand when known). */
 export type ProductOption = Pick<StockLevel, "productId" | "sku" | "name" | "uom"> & { onHand?: number };
 
-/** How each ledger source is named on screen. */
+/** Every ledger source, in the order the filters list them; named on screen by `stock` → `source.<type>`. */
+export const SOURCE_TYPES: readonly StockSourceType[] = ["INITIAL", "RECEIPT", "MANUAL", "MO_CONSUMPTION", "MO_OUTPUT"];
+
+/** Whether a text (e.g. from the address) is a ledger source. */
+export function isSourceType(v: string): v is StockSourceType {
+  return (SOURCE_TYPES as readonly string[]).includes(v);
+}
+
+/**
+ * English only, for the screens not yet translated (the inventory dashboard): screens name a source
+ * with `useTranslations("stock")` → t(`source.${type}`).
+ */
 export const SOURCE_LABELS: Record<StockSourceType, string> = {
   INITIAL: "Opening balance",
   RECEIPT: "Receipt",

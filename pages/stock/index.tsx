@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { AppShell } from "@/components/AppShell";
 import { RequirePermission } from "@/components/RequirePermission";
 import { StockLevels } from "@/components/stock/StockLevels";
@@ -7,8 +8,9 @@ export const getServerSideProps = guardPage("stock:read");
 
 /** Stock levels (stock:read); receipts and adjustments for stock:adjust. */
 export default function StockPage() {
+  const t = useTranslations("stock");
   return (
-    <AppShell title="Stock">
+    <AppShell title={t("levels.title")}>
       <RequirePermission permission="stock:read">
         <StockLevels />
       </RequirePermission>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { AppShell } from "@/components/AppShell";
 import { RequirePermission } from "@/components/RequirePermission";
 import { LedgerView } from "@/components/stock/LedgerView";
@@ -7,8 +8,9 @@ export const getServerSideProps = guardPage("stock:read");
 
 /** The stock ledger with filters and paging (stock:read). */
 export default function StockLedgerPage() {
+  const t = useTranslations("stock");
   return (
-    <AppShell title="Stock ledger">
+    <AppShell title={t("ledger.title")}>
       <RequirePermission permission="stock:read">
         <LedgerView />
       </RequirePermission>
