@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { AppShell } from "@/components/AppShell";
 import { RequirePermission } from "@/components/RequirePermission";
 import { WorkCentersAdmin } from "@/components/workcenters/WorkCentersAdmin";
@@ -7,8 +8,9 @@ export const getServerSideProps = guardPage("workcenters:write");
 
 /** Work centers (workcenters:write). */
 export default function WorkCentersPage() {
+  const t = useTranslations("workcenters");
   return (
-    <AppShell title="Work centers">
+    <AppShell title={t("pageTitle")}>
       <RequirePermission permission="workcenters:write">
         <WorkCentersAdmin />
       </RequirePermission>

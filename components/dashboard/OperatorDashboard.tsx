@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import useSWR from "swr";
 import type { ApiError } from "../api";
@@ -11,19 +12,20 @@ const OPEN = "PENDING,STARTED,PAUSED";
 
 /** An operator's home: their open work orders and one big way into the tablet view. */
 export function OperatorDashboard() {
+  const t = useTranslations("dashboard");
   const { data, error, mutate } = useSWR<{ items: WoItem[]; total: number }, ApiError>(`/api/workorders?mine=1&status=${OPEN}&pageSize=50`);
   useRealtime(["wo:created", "wo:updated"], () => void mutate());
   return (
     <div className="space-y-6">
       <Link href="/operator" className={`${buttonClass("primary", "lg")} h-16 w-full text-lg sm:w-auto`}>
-        Open my work
+        {t("operator.openMyWork")}
       </Link>
       {error ? (
         <ErrorState message={error.message} onRetry={() => void mutate()} />
       ) : !data ? (
-        <LoadingState label="Loading your work orders…" />
+        <LoadingState label={t("operator.loading")} />
       ) : data.items.length === 0 ? (
-        <EmptyState title="Nothing assigned to you right now">New work orders appear here as soon as a planner assigns them.</EmptyState>
+        <EmptyState title={t("operator.emptyTitle")}>{t("operator.emptyHint")}</EmptyState>
       ) : (
         <ul className="divide-y divide-neutral-100 rounded-lg border border-neutral-200 bg-white" data-testid="my-work-orders">
           {data.items.map((wo) => (

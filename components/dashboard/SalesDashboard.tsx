@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import useSWR from "swr";
 import type { ApiError } from "../api";
@@ -10,22 +11,23 @@ import { formatDate, formatQty } from "../format";
 
 /** Sales: open orders with their customers and promised dates, late ones first. */
 export function SalesDashboard() {
+  const t = useTranslations("dashboard");
   const { data, error, mutate } = useSWR<{ items: MoListItem[]; total: number }, ApiError>("/api/mos?state=PLANNED,IN_PROGRESS&pageSize=100");
   useRealtime(["mo:created", "mo:updated"], () => void mutate());
   if (error) return <ErrorState message={error.message} onRetry={() => void mutate()} />;
-  if (!data) return <LoadingState label="Loading orders…" />;
-  if (!data.items.length) return <EmptyState title="No open orders" />;
+  if (!data) return <LoadingState label={t("sales.loading")} />;
+  if (!data.items.length) return <EmptyState title={t("sales.empty")} />;
   const rows = [...data.items].sort((a, b) => Number(b.late) - Number(a.late) || (a.promisedDate ?? "9999").localeCompare(b.promisedDate ?? "9999"));
   return (
     <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white" data-testid="sales-orders">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-neutral-200 text-neutral-600">
           <tr>
-            <th className="px-4 py-3 font-medium">Order</th>
-            <th className="px-4 py-3 font-medium">Customer</th>
-            <th className="px-4 py-3 font-medium">Promised</th>
-            <th className="px-4 py-3 font-medium">Deadline</th>
-            <th className="px-4 py-3 font-medium">State</th>
+            <th className="px-4 py-3 font-medium">{t("sales.colOrder")}</th>
+            <th className="px-4 py-3 font-medium">{t("sales.colCustomer")}</th>
+            <th className="px-4 py-3 font-medium">{t("sales.colPromised")}</th>
+            <th className="px-4 py-3 font-medium">{t("sales.colDeadline")}</th>
+            <th className="px-4 py-3 font-medium">{t("sales.colState")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-neutral-100">
@@ -41,7 +43,7 @@ export function SalesDashboard() {
               </td>
               <td className="px-4 py-3">
                 {m.customerName ?? "—"}
-                {m.customerRef && <span className="block text-neutral-600">ref. {m.customerRef}</span>}
+                {m.customerRef && <span className="block text-neutral-600">{t("sales.customerRef", { ref: m.customerRef })}</span>}
               </td>
               <td className="px-4 py-3">{formatDate(m.promisedDate)}</td>
               <td className="px-4 py-3">

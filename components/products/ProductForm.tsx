@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { createProductInput, updateProductInput } from "@/lib/products/schemas";
 import { numberOrNull, RecordFormShell, useRecordForm } from "../forms/RecordForm";
@@ -14,8 +15,6 @@ interface Values {
   unitCost: string;
   reorderPoint: string;
 }
-
-const LABELS = { sku: "SKU", name: "Name", description: "Description", isFinished: "Kind", uom: "Unit of measure", unitCost: "Unit cost", reorderPoint: "Reorder point" };
 
 function valuesOf(p: Product | null): Values {
   return {
@@ -43,6 +42,9 @@ function bodyOf(v: Values): Record<string, unknown> {
 
 /** Creates a product (POST) or edits one (PATCH, only the changed fields). */
 export function ProductForm({ product, onSaved, onCancel }: { product: Product | null; onSaved: (p: Product) => void; onCancel: () => void }) {
+  const t = useTranslations("products");
+  // The fields' names in the person's language: the form layer puts them in front of validation messages.
+  const labels = { sku: t("form.sku"), name: t("form.name"), description: t("form.description"), isFinished: t("form.kind"), uom: t("form.uom"), unitCost: t("form.unitCost"), reorderPoint: t("form.reorderPoint") };
   const f = useRecordForm({
     kind: "product",
     record: product,
@@ -51,7 +53,7 @@ export function ProductForm({ product, onSaved, onCancel }: { product: Product |
     updateSchema: updateProductInput,
     valuesOf,
     bodyOf,
-    labels: LABELS,
+    labels,
     numbers: ["unitCost", "reorderPoint"],
     onSaved,
     onCancel,
@@ -71,22 +73,22 @@ export function ProductForm({ product, onSaved, onCancel }: { product: Product |
   );
 
   return (
-    <RecordFormShell form={f} title={product ? `Edit ${product.sku}` : "New product"} noun="product" editing={product !== null} onCancel={onCancel}>
+    <RecordFormShell form={f} title={product ? t("form.editTitle", { sku: product.sku }) : t("form.newTitle")} noun={t("form.noun")} editing={product !== null} onCancel={onCancel}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="SKU" required maxLength={64} autoCapitalize="characters" spellCheck={false} {...register("sku")} error={err("sku")} autoFocus={!product} />
-        <TextField label="Name" required maxLength={200} {...register("name")} error={err("name")} />
+        <TextField label={t("form.sku")} required maxLength={64} autoCapitalize="characters" spellCheck={false} {...register("sku")} error={err("sku")} autoFocus={!product} />
+        <TextField label={t("form.name")} required maxLength={200} {...register("name")} error={err("name")} />
         <fieldset className="sm:col-span-2">
-          <legend className="mb-1.5 text-sm font-medium text-neutral-800">Kind</legend>
+          <legend className="mb-1.5 text-sm font-medium text-neutral-800">{t("form.kind")}</legend>
           <div className="flex flex-col gap-3 sm:flex-row">
-            {radio(isFinished, "Finished product", "Made and sold; orders are planned for it.", true)}
-            {radio(!isFinished, "Material or part", "Bought or made as a component of something else.", false)}
+            {radio(isFinished, t("form.finished"), t("form.finishedHint"), true)}
+            {radio(!isFinished, t("form.material"), t("form.materialHint"), false)}
           </div>
         </fieldset>
-        <TextField label="Unit of measure" required maxLength={20} {...register("uom")} error={err("uom")} hint="e.g. pcs, kg, m — counted units (pcs, ea, set…) take whole quantities" />
-        <TextField label="Unit cost (optional)" inputMode="decimal" {...register("unitCost")} error={err("unitCost")} />
-        <TextField label="Reorder point (optional)" inputMode="decimal" {...register("reorderPoint")} error={err("reorderPoint")} hint="Inventory is told when stock falls to this level." />
+        <TextField label={t("form.uom")} required maxLength={20} {...register("uom")} error={err("uom")} hint={t("form.uomHint")} />
+        <TextField label={t("form.unitCostOptional")} inputMode="decimal" {...register("unitCost")} error={err("unitCost")} />
+        <TextField label={t("form.reorderPointOptional")} inputMode="decimal" {...register("reorderPoint")} error={err("reorderPoint")} hint={t("form.reorderPointHint")} />
         <div className="sm:col-span-2">
-          <TextAreaField label="Description (optional)" maxLength={2000} {...register("description")} error={err("description")} className="min-h-16" />
+          <TextAreaField label={t("form.descriptionOptional")} maxLength={2000} {...register("description")} error={err("description")} className="min-h-16" />
         </div>
       </div>
     </RecordFormShell>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import useSWR from "swr";
 import type { ApiError } from "../api";
@@ -58,6 +59,7 @@ const fromLevel = (l: StockLevel): PickedProduct => ({ productId: l.productId, s
 const fromProduct = (p: Product): PickedProduct => ({ productId: p.id, sku: p.sku, name: p.name, uom: p.uom, isFinished: p.isFinished });
 
 function useMatches(source: Props["source"], q: string, enabled: boolean, first: "finished" | "raw") {
+  const t = useTranslations("products");
   const query = (extra: Record<string, string>) => {
     const p = new URLSearchParams({ pageSize: String(GROUP_SIZE), ...extra });
     if (q) p.set("q", q);
@@ -67,12 +69,12 @@ function useMatches(source: Props["source"], q: string, enabled: boolean, first:
   const finished = useSWR<Page<Product>, ApiError>(enabled && source === "products" ? `/api/products?${query({ isFinished: "true" })}` : null, { keepPreviousData: true });
   const raw = useSWR<Page<Product>, ApiError>(enabled && source === "products" ? `/api/products?${query({ isFinished: "false" })}` : null, { keepPreviousData: true });
   if (source === "stock") {
-    const groups: Group[] = stock.data ? [{ title: "Products", items: stock.data.items.map(fromLevel), more: stock.data.total - stock.data.items.length }] : [];
+    const groups: Group[] = stock.data ? [{ title: t("picker.products"), items: stock.data.items.map(fromLevel), more: stock.data.total - stock.data.items.length }] : [];
     return { groups, loading: !stock.data && !stock.error, error: stock.error };
   }
   const g = (title: string, page?: Page<Product>): Group[] => (page ? [{ title, items: page.items.map(fromProduct), more: page.total - page.items.length }] : []);
-  const fin = g("Finished products", finished.data);
-  const mat = g("Materials and parts", raw.data);
+  const fin = g(t("picker.finishedProducts"), finished.data);
+  const mat = g(t("picker.materialsAndParts"), raw.data);
   return { groups: first === "finished" ? [...fin, ...mat] : [...mat, ...fin], loading: !finished.data && !raw.data && !finished.error && !raw.error, error: finished.error ?? raw.error };
 }
 
@@ -83,6 +85,7 @@ function useMatches(source: Props["source"], q: string, enabled: boolean, first:
  * the matches, Enter in the box picks the first one, Escape closes the list.
  */
 export function ProductPicker({ label, source, onChange, value, first = "finished", exclude = [], browse = false, clearLabel, error, testId, autoFocus }: Props) {
+  const t = useTranslations("products");
   const id = useId();
   const [text, setText] = useState("");
   const [expanded, setExpanded] = useState(false);
@@ -145,7 +148,7 @@ export function ProductPicker({ label, source, onChange, value, first = "finishe
         <div role="group" aria-labelledby={`${id}-label`} className={`flex min-h-12 items-center justify-between gap-3 rounded-md border bg-white px-3 py-1.5 ${error ? "border-red-600" : "border-neutral-300"}`} data-testid="picked-product">
           <span className="min-w-0">
             <span className="font-semibold text-neutral-900">{value.sku}</span> <span className="text-neutral-700">{value.name}</span>
-            {value.onHand !== undefined && <span className="block text-sm text-neutral-600">{formatQty(value.onHand, value.uom)} on hand</span>}
+            {value.onHand !== undefined && <span className="block text-sm text-neutral-600">{t("picker.onHand", { qty: formatQty(value.onHand, value.uom) })}</span>}
           </span>
           <button
             type="button"
@@ -157,8 +160,8 @@ export function ProductPicker({ label, source, onChange, value, first = "finishe
             }}
             className={`h-11 shrink-0 rounded-md px-3 text-sm font-medium text-blue-800 hover:bg-blue-50 ${focusRing}`}
           >
-            {clearLabel ?? "Change"}
-            <span className="sr-only"> product ({value.sku})</span>
+            {clearLabel ?? t("picker.change")}
+            <span className="sr-only"> {t("picker.changeProduct", { sku: value.sku })}</span>
           </button>
         </div>
         <FieldError id={`${id}-error`} error={error} />
@@ -177,7 +180,7 @@ export function ProductPicker({ label, source, onChange, value, first = "finishe
         type="search"
         autoComplete="off"
         autoFocus={autoFocus}
-        placeholder="Search by SKU or name"
+        placeholder={t("picker.placeholder")}
         aria-controls={open ? `${id}-results` : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
@@ -191,14 +194,14 @@ export function ProductPicker({ label, source, onChange, value, first = "finishe
         <div id={`${id}-results`} ref={listRef} onKeyDown={onListKey} className="mt-2 rounded-md border border-neutral-200" data-testid="product-picker-results">
           {loading ? (
             <p className="flex items-center gap-2 px-3 py-3 text-sm text-neutral-600" role="status">
-              <Spinner className="h-4 w-4" /> Searching…
+              <Spinner className="h-4 w-4" /> {t("picker.searching")}
             </p>
           ) : loadError ? (
             <p role="alert" className="px-3 py-3 text-sm text-red-700">
               {loadError.message}
             </p>
           ) : count === 0 ? (
-            <p className="px-3 py-3 text-sm text-neutral-600">No products match{q ? ` “${q}”` : ""}.</p>
+            <p className="px-3 py-3 text-sm text-neutral-600">{q ? t("picker.noMatchFor", { q }) : t("picker.noMatch")}</p>
           ) : (
             <div className="max-h-72 overflow-y-auto">
               {visible.map(({ title, items, more }) =>
@@ -220,13 +223,13 @@ export function ProductPicker({ label, source, onChange, value, first = "finishe
                             {p.onHand !== undefined ? (
                               <span className="shrink-0 text-sm tabular-nums text-neutral-600">{formatQty(p.onHand, p.uom)}</span>
                             ) : (
-                              <Pill tone={p.isFinished ? "blue" : "neutral"}>{p.isFinished ? "Finished" : "Material"}</Pill>
+                              <Pill tone={p.isFinished ? "blue" : "neutral"}>{p.isFinished ? t("kind.finished") : t("kind.material")}</Pill>
                             )}
                           </button>
                         </li>
                       ))}
                     </ul>
-                    {more > 0 && <p className="px-3 py-1.5 text-xs text-neutral-500">{more} more — type more of the SKU or name.</p>}
+                    {more > 0 && <p className="px-3 py-1.5 text-xs text-neutral-500">{t("picker.more", { count: more })}</p>}
                   </div>
                 ),
               )}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ShortBy } from "../mos/badges";
 import type { RawMaterialTotal } from "./types";
 import { formatQty } from "../format";
@@ -8,6 +9,7 @@ const num = `${td} whitespace-nowrap text-right tabular-nums`;
 
 /** Summed raw materials of an explosion; with stock columns when the API included them (stock readers). */
 export function RawMaterialsTable({ materials }: { materials: RawMaterialTotal[] }) {
+  const t = useTranslations("products");
   const withStock = materials.some((m) => m.onHand !== undefined);
   return (
     <div className="overflow-x-auto rounded-md border border-neutral-200">
@@ -15,19 +17,19 @@ export function RawMaterialsTable({ materials }: { materials: RawMaterialTotal[]
         <thead className="bg-neutral-50">
           <tr>
             <th scope="col" className={th}>
-              Material
+              {t("raw.material")}
             </th>
             <th scope="col" className={`${th} text-right`}>
-              Needed
+              {t("raw.needed")}
             </th>
             {withStock && (
               <th scope="col" className={`${th} text-right`}>
-                On hand
+                {t("raw.onHand")}
               </th>
             )}
             {withStock && (
               <th scope="col" className={`${th} text-right`}>
-                Short by
+                {t("raw.shortBy")}
               </th>
             )}
           </tr>

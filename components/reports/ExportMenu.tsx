@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { errorFromResponse } from "../api";
 import { useApiAction } from "../forms/useApiAction";
 import { Button } from "../ui/Button";
@@ -5,6 +6,7 @@ import { Button } from "../ui/Button";
 export type ReportName = "mos" | "ledger" | "levels" | "kpis" | "labor" | "costs";
 export type ExportFormat = "xlsx" | "pdf" | "csv";
 
+// The formats' names are the same in every language (product names, not words).
 const LABELS: Record<ExportFormat, string> = { xlsx: "Excel", pdf: "PDF", csv: "CSV" };
 
 function filenameFrom(disposition: string | null, fallback: string): string {
@@ -18,6 +20,7 @@ function filenameFrom(disposition: string | null, fallback: string): string {
  * (e.g. a PDF that would be too long).
  */
 export function ExportMenu({ report, filters = {}, formats = ["xlsx", "csv", "pdf"] }: { report: ReportName; filters?: Record<string, string | undefined | null>; formats?: ExportFormat[] }) {
+  const t = useTranslations("reports");
   const { busy, errorText: error, run } = useApiAction<ExportFormat>();
 
   // A download (GET): the action key is not sent, the hook keeps the busy state and the failure.
@@ -40,10 +43,10 @@ export function ExportMenu({ report, filters = {}, formats = ["xlsx", "csv", "pd
 
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid={`export-${report}`}>
-      <span className="text-sm text-neutral-600">Export</span>
+      <span className="text-sm text-neutral-600">{t("export.label")}</span>
       {formats.map((f) => (
-        <Button key={f} variant="secondary" busy={busy === f} disabled={busy !== null && busy !== f} onClick={() => void download(f)} aria-label={`Export ${report} as ${LABELS[f]}`}>
-          {busy === f ? "Preparing…" : LABELS[f]}
+        <Button key={f} variant="secondary" busy={busy === f} disabled={busy !== null && busy !== f} onClick={() => void download(f)} aria-label={t("export.button", { report, format: LABELS[f] })}>
+          {busy === f ? t("export.preparing") : LABELS[f]}
         </Button>
       ))}
       {error && (

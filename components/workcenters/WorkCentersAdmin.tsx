@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { Pill } from "../mos/badges";
 import { PageHeader } from "../mos/PageHeader";
@@ -14,6 +15,7 @@ const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide te
 
 /** Work centers: list, create, and edit one in place (name, description, cost, capacity, active). */
 export function WorkCentersAdmin() {
+  const t = useTranslations("workcenters");
   const [page, setPage] = useState(1);
   const { data, error, mutate } = useWorkCenters({ page, pageSize: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
@@ -23,60 +25,60 @@ export function WorkCentersAdmin() {
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Work centers"
-        description="Where operations run: their hourly cost and how many work orders they take at once."
+        title={t("admin.title")}
+        description={t("admin.description")}
         actions={
           !creating && (
             <Button size="lg" onClick={() => setCreating(true)}>
-              New work center
+              {t("admin.newCenter")}
             </Button>
           )
         }
       />
       {creating && (
-        <section aria-label="New work center" className="rounded-lg border border-neutral-200 bg-white shadow-sm">
-          <h2 className="border-b border-neutral-200 px-4 py-3 text-lg font-semibold text-neutral-900 sm:px-5">New work center</h2>
+        <section aria-label={t("admin.newCenter")} className="rounded-lg border border-neutral-200 bg-white shadow-sm">
+          <h2 className="border-b border-neutral-200 px-4 py-3 text-lg font-semibold text-neutral-900 sm:px-5">{t("admin.newCenter")}</h2>
           <WorkCenterForm
             center={null}
             onCancel={() => setCreating(false)}
             onSaved={(w) => {
               setCreating(false);
-              setNotice(`${w.name} was created.`);
+              setNotice(t("admin.created", { name: w.name }));
               void mutate();
             }}
           />
         </section>
       )}
       <Notice testId="workcenters-notice" notice={notice === null ? null : { tone: "success", text: notice }} onDismiss={() => setNotice(null)} />
-      <section aria-label="Work center list" className="rounded-lg border border-neutral-200 bg-white shadow-sm">
+      <section aria-label={t("admin.listLabel")} className="rounded-lg border border-neutral-200 bg-white shadow-sm">
         {error ? (
           <div className="p-4">
-            <ErrorState title="Could not load the work centers" message={error.message} onRetry={() => void mutate()} />
+            <ErrorState title={t("admin.loadFailed")} message={error.message} onRetry={() => void mutate()} />
           </div>
         ) : !data ? (
-          <LoadingState label="Loading work centers…" />
+          <LoadingState label={t("admin.loading")} />
         ) : data.items.length === 0 ? (
-          <EmptyState title="No work centers yet">Create the first one with New work center.</EmptyState>
+          <EmptyState title={t("admin.emptyTitle")}>{t("admin.emptyHint")}</EmptyState>
         ) : (
           <div className="overflow-x-auto">
             <table className="min-w-full divide-y divide-neutral-200">
-              <caption className="sr-only">Work centers</caption>
+              <caption className="sr-only">{t("admin.caption")}</caption>
               <thead className="bg-neutral-50">
                 <tr>
                   <th scope="col" className={th}>
-                    Work center
+                    {t("admin.colCenter")}
                   </th>
                   <th scope="col" className={`${th} text-right`}>
-                    Cost / hour
+                    {t("admin.colCost")}
                   </th>
                   <th scope="col" className={`${th} text-right`}>
-                    Capacity
+                    {t("admin.colCapacity")}
                   </th>
                   <th scope="col" className={th}>
-                    Status
+                    {t("admin.colStatus")}
                   </th>
                   <th scope="col" className={th}>
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t("admin.colActions")}</span>
                   </th>
                 </tr>
               </thead>
@@ -90,10 +92,10 @@ export function WorkCentersAdmin() {
                       </td>
                       <td className="px-4 py-3 text-right text-sm tabular-nums">{formatMoney(w.costPerHour)}</td>
                       <td className="px-4 py-3 text-right text-sm tabular-nums">{formatQty(w.capacity)}</td>
-                      <td className="px-4 py-3">{w.active ? <Pill tone="green">Active</Pill> : <Pill tone="muted">Inactive</Pill>}</td>
+                      <td className="px-4 py-3">{w.active ? <Pill tone="green">{t("admin.active")}</Pill> : <Pill tone="muted">{t("admin.inactive")}</Pill>}</td>
                       <td className="px-4 py-3 text-right">
                         <Button variant="secondary" onClick={() => setEditing(editing === w.id ? null : w.id)} aria-expanded={editing === w.id}>
-                          Edit<span className="sr-only"> {w.name}</span>
+                          {t("admin.edit")}<span className="sr-only"> {w.name}</span>
                         </Button>
                       </td>
                     </tr>
@@ -105,7 +107,7 @@ export function WorkCentersAdmin() {
                             onCancel={() => setEditing(null)}
                             onSaved={(saved) => {
                               setEditing(null);
-                              setNotice(`${saved.name} was saved.`);
+                              setNotice(t("admin.saved", { name: saved.name }));
                               void mutate();
                             }}
                           />
@@ -120,7 +122,7 @@ export function WorkCentersAdmin() {
         )}
         {data && data.total > PAGE_SIZE && (
           <div className="border-t border-neutral-200 px-4 py-3 sm:px-5">
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun="work centers" onPage={setPage} />
+            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun={t("admin.noun")} onPage={setPage} />
           </div>
         )}
       </section>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/router";
 import { AppShell } from "@/components/AppShell";
 import { RequireAllRecords } from "@/components/RequireAllRecords";
@@ -9,10 +10,11 @@ export const getServerSideProps = guardPage("products:read", { allRecords: true 
 
 /** One product with its BOM editor and multi-level tree (products:read for every product). */
 export default function ProductPage() {
+  const t = useTranslations("products");
   const { query, isReady } = useRouter();
   const id = typeof query.id === "string" ? query.id : null;
   return (
-    <AppShell title="Product">
+    <AppShell title={t("detail.pageTitle")}>
       <RequireAllRecords permission="products:read">{isReady && id ? <ProductDetailView key={id} id={id} /> : <LoadingState />}</RequireAllRecords>
     </AppShell>
   );

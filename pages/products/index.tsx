@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { AppShell } from "@/components/AppShell";
 import { RequireAllRecords } from "@/components/RequireAllRecords";
 import { ProductsList } from "@/components/products/list/ProductsList";
@@ -7,8 +8,9 @@ export const getServerSideProps = guardPage("products:read", { allRecords: true 
 
 /** Products (products:read for every product). */
 export default function ProductsPage() {
+  const t = useTranslations("products");
   return (
-    <AppShell title="Products">
+    <AppShell title={t("list.title")}>
       <RequireAllRecords permission="products:read">
         <ProductsList />
       </RequireAllRecords>

@@ -1,7 +1,8 @@
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import useSWR, { useSWRConfig } from "swr";
 import { replaceBomInput } from "@/lib/products/schemas";
-import { wholeQuantityIssue } from "@/lib/products/units";
+import { isCountedUnit } from "@/lib/products/units";
 import { ApiError, type ApiError as ApiErrorType } from "../../api";
 import { parseNumber } from "../../format";
 import { FormError } from "../../forms/FormError";
@@ -20,31 +21,23 @@ import { OperationsEditor } from "./OperationsEditor";
 /** Explosions of any product may contain this one, so they are all refetched after a save. */
 const isExplosionKey = (key: unknown) => typeof key === "string" && key.includes("/bom/explode");
 
-const LABELS = {
-  components: "Components",
-  operations: "Operations",
-  materialId: "Material",
-  qtyPerUnit: "Quantity per unit",
-  title: "Title",
-  workCenterId: "Work center",
-  minutesPerUnit: "Minutes per unit",
-};
-
 /**
  * A product's bill of materials. Writers edit a working copy and save it whole (PUT); the API
  * refuses cycles at any depth with a message naming them, which is shown as it is.
  */
 export function BomEditor({ productId, canWrite, onSaved }: { productId: string; canWrite: boolean; onSaved: () => void }) {
   const url = `/api/products/${encodeURIComponent(productId)}/bom`;
+  const t = useTranslations("products");
   const { data: bom, error, mutate } = useSWR<BomView, ApiErrorType>(url);
 
-  if (error) return <div className="p-4"><ErrorState title="Could not load the bill of materials" message={error.message} onRetry={() => void mutate()} /></div>;
-  if (!bom) return <LoadingState label="Loading the bill of materials…" />;
+  if (error) return <div className="p-4"><ErrorState title={t("bom.loadFailed")} message={error.message} onRetry={() => void mutate()} /></div>;
+  if (!bom) return <LoadingState label={t("bom.loading")} />;
   if (!canWrite) return <BomReadOnly bom={bom} />;
   return <BomForm productId={productId} bom={bom} onSaved={(saved) => void mutate(saved, { revalidate: false }).then(onSaved)} />;
 }
 
 function BomForm({ productId, bom, onSaved }: { productId: string; bom: BomView; onSaved: (saved: BomView) => void }) {
+  const t = useTranslations("products");
   const url = `/api/products/${encodeURIComponent(productId)}/bom`;
   const { mutate: mutateAny } = useSWRConfig();
   const centers = useWorkCenters({ activeOnly: true });
@@ -53,13 +46,22 @@ function BomForm({ productId, bom, onSaved }: { productId: string; bom: BomView;
     id: `bom:${productId}`,
     schema: replaceBomInput,
     defaultValues: draftOf(bom),
-    labels: LABELS,
+    labels: {
+      components: t("bom.labels.components"),
+      operations: t("bom.labels.operations"),
+      materialId: t("bom.labels.materialId"),
+      qtyPerUnit: t("bom.labels.qtyPerUnit"),
+      title: t("bom.labels.title"),
+      workCenterId: t("bom.labels.workCenterId"),
+      minutesPerUnit: t("bom.labels.minutesPerUnit"),
+    },
     check: (d) => {
-      const out: Record<string, string | undefined> = numberProblems(d);
+      const out: Record<string, string | undefined> = numberProblems(d, t("bom.enterNumber"));
       d.components.forEach((c, i) => {
         const q = parseNumber(c.qty);
         const path = `components.${i}.qtyPerUnit`;
-        if (!out[path] && q !== null && q > 0) out[path] = wholeQuantityIssue(q, c) ?? undefined;
+        // The API's own check (lib/products/units), said in the person's language.
+        if (!out[path] && q !== null && q > 0 && isCountedUnit(c.uom) && !Number.isInteger(q)) out[path] = t("bom.wholeNumber", { name: c.name, uom: c.uom.trim() });
       });
       return out as never;
     },
@@ -68,7 +70,7 @@ function BomForm({ productId, bom, onSaved }: { productId: string; bom: BomView;
     onSuccess: (saved) => {
       f.form.reset(draftOf(saved));
       void mutateAny(isExplosionKey);
-      setNotice("The bill of materials was saved.");
+      setNotice(t("bom.saved"));
       onSaved(saved);
     },
   });
@@ -90,10 +92,10 @@ function BomForm({ productId, bom, onSaved }: { productId: string; bom: BomView;
     else for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
   };
   walk(form.formState.errors, "");
-  const rowErrors = { ...rowErrorsOf(messages), ...(f.failure instanceof ApiError ? cycleErrors(f.failure.details, current.components) : {}) };
+  const rowErrors = { ...rowErrorsOf(messages), ...(f.failure instanceof ApiError ? cycleErrors(f.failure.details, current.components, (sku) => t("bom.cycle", { sku })) : {}) };
 
   return (
-    <form onSubmit={f.onSubmit} noValidate aria-label="Bill of materials" className="space-y-6 p-4 sm:p-5" data-testid="bom-editor">
+    <form onSubmit={f.onSubmit} noValidate aria-label={t("bom.formLabel")} className="space-y-6 p-4 sm:p-5" data-testid="bom-editor">
       <ComponentsEditor
         productId={productId}
         rows={current.components}
@@ -111,16 +113,16 @@ function BomForm({ productId, bom, onSaved }: { productId: string; bom: BomView;
         onMove={(i, delta) => edit(moveOperation(current, i, delta))}
         onRemove={(i) => edit({ ...current, operations: current.operations.filter((_, j) => j !== i) })}
       />
-      <FormError form={f} title="The bill of materials was not saved" />
+      <FormError form={f} title={t("bom.notSaved")} />
       {notice && !dirty && <Alert tone="success">{notice}</Alert>}
       <div className="flex flex-wrap items-center gap-3 border-t border-neutral-200 pt-4">
         <Button type="submit" size="lg" busy={f.busy} disabled={!dirty}>
-          Save bill of materials
+          {t("bom.save")}
         </Button>
         <Button variant="secondary" size="lg" disabled={!dirty || f.busy} onClick={f.discard}>
-          Discard changes
+          {t("bom.discard")}
         </Button>
-        {dirty && <span className="text-sm font-medium text-amber-800">Unsaved changes</span>}
+        {dirty && <span className="text-sm font-medium text-amber-800">{t("bom.unsaved")}</span>}
       </div>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Pill } from "../../mos/badges";
 import type { BomView } from "../types";
 import { formatQty } from "../../format";
@@ -7,21 +8,22 @@ const td = "px-3 py-2 text-sm";
 
 /** The BOM for people who may read but not change it. */
 export function BomReadOnly({ bom }: { bom: BomView }) {
+  const t = useTranslations("products");
   return (
     <div className="grid gap-6 p-4 sm:p-5 lg:grid-cols-2">
       <div>
-        <h3 className="text-base font-semibold text-neutral-900">Components</h3>
+        <h3 className="text-base font-semibold text-neutral-900">{t("bom.readOnly.components")}</h3>
         {bom.components.length === 0 ? (
-          <p className="mt-2 text-sm text-neutral-600">No components.</p>
+          <p className="mt-2 text-sm text-neutral-600">{t("bom.readOnly.noComponents")}</p>
         ) : (
           <table className="mt-2 min-w-full divide-y divide-neutral-200 rounded-md border border-neutral-200">
             <thead className="bg-neutral-50">
               <tr>
                 <th scope="col" className={th}>
-                  Material
+                  {t("bom.readOnly.material")}
                 </th>
                 <th scope="col" className={`${th} text-right`}>
-                  Per unit
+                  {t("bom.readOnly.perUnit")}
                 </th>
               </tr>
             </thead>
@@ -29,7 +31,7 @@ export function BomReadOnly({ bom }: { bom: BomView }) {
               {bom.components.map((c) => (
                 <tr key={c.id} data-testid="bom-component" data-sku={c.material.sku}>
                   <td className={td}>
-                    <span className="font-semibold">{c.material.sku}</span> {c.material.name} {c.material.archivedAt && <Pill tone="amber">Archived</Pill>}
+                    <span className="font-semibold">{c.material.sku}</span> {c.material.name} {c.material.archivedAt && <Pill tone="amber">{t("kind.archived")}</Pill>}
                   </td>
                   <td className={`${td} text-right tabular-nums`}>{formatQty(c.qtyPerUnit, c.material.uom)}</td>
                 </tr>
@@ -39,9 +41,9 @@ export function BomReadOnly({ bom }: { bom: BomView }) {
         )}
       </div>
       <div>
-        <h3 className="text-base font-semibold text-neutral-900">Operations</h3>
+        <h3 className="text-base font-semibold text-neutral-900">{t("bom.readOnly.operations")}</h3>
         {bom.operations.length === 0 ? (
-          <p className="mt-2 text-sm text-neutral-600">No operations.</p>
+          <p className="mt-2 text-sm text-neutral-600">{t("bom.readOnly.noOperations")}</p>
         ) : (
           <ol className="mt-2 divide-y divide-neutral-200 rounded-md border border-neutral-200">
             {bom.operations.map((o) => (
@@ -50,8 +52,8 @@ export function BomReadOnly({ bom }: { bom: BomView }) {
                   <span className="tabular-nums text-neutral-500">{o.sequence}.</span> <span className="font-medium text-neutral-900">{o.title}</span>
                 </span>
                 <span className="text-neutral-600">
-                  {o.workCenter?.name ?? "No work center"}
-                  {o.minutesPerUnit !== null && ` · ${formatQty(o.minutesPerUnit)} min / unit`}
+                  {o.workCenter?.name ?? t("bom.readOnly.noWorkCenter")}
+                  {o.minutesPerUnit !== null && ` · ${t("bom.readOnly.minutesPerUnit", { minutes: formatQty(o.minutesPerUnit) })}`}
                 </span>
               </li>
             ))}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Pill } from "../../mos/badges";
 import { Button } from "../../ui/Button";
@@ -16,21 +17,22 @@ interface Props {
 
 /** The component lines of the BOM being edited: material, quantity per unit, remove; a picker to add one. */
 export function ComponentsEditor({ productId, rows, errors, onAdd, onQty, onRemove }: Props) {
+  const t = useTranslations("products");
   const [picking, setPicking] = useState(false);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h3 className="text-base font-semibold text-neutral-900">Components</h3>
+        <h3 className="text-base font-semibold text-neutral-900">{t("bom.components")}</h3>
         {!picking && (
           <Button variant="secondary" onClick={() => setPicking(true)}>
-            Add component
+            {t("bom.addComponent")}
           </Button>
         )}
       </div>
       {picking && (
         <div className="rounded-md border border-blue-200 bg-blue-50/40 p-3" data-testid="material-picker">
           <ProductPicker
-            label="Find a material or part"
+            label={t("bom.findMaterial")}
             source="products"
             first="raw"
             browse
@@ -43,14 +45,14 @@ export function ComponentsEditor({ productId, rows, errors, onAdd, onQty, onRemo
             }}
           />
           <Button variant="ghost" className="mt-2" onClick={() => setPicking(false)}>
-            Done adding
+            {t("bom.doneAdding")}
           </Button>
         </div>
       )}
       {rows.length === 0 ? (
-        <p className="rounded-md border border-dashed border-neutral-300 px-4 py-6 text-center text-sm text-neutral-600">No components: this product is not made from anything yet.</p>
+        <p className="rounded-md border border-dashed border-neutral-300 px-4 py-6 text-center text-sm text-neutral-600">{t("bom.noComponents")}</p>
       ) : (
-        <ul className="divide-y divide-neutral-200 rounded-md border border-neutral-200" aria-label="Components">
+        <ul className="divide-y divide-neutral-200 rounded-md border border-neutral-200" aria-label={t("bom.components")}>
           {rows.map((r, i) => {
             const err = errors[`components.${i}`];
             const id = `bom-qty-${r.materialId}`;
@@ -61,13 +63,13 @@ export function ComponentsEditor({ productId, rows, errors, onAdd, onQty, onRemo
                     <span className="font-semibold text-neutral-900">{r.sku}</span> <span className="text-neutral-700">{r.name}</span>
                     {r.archived && (
                       <span className="ml-2">
-                        <Pill tone="amber">Archived</Pill>
+                        <Pill tone="amber">{t("kind.archived")}</Pill>
                       </span>
                     )}
                   </div>
                   <div className="flex items-center gap-2">
                     <label htmlFor={id} className="whitespace-nowrap text-sm text-neutral-600">
-                      Per unit<span className="sr-only"> of {r.sku}</span>
+                      {t("bom.perUnit")}<span className="sr-only"> {t("bom.perUnitOf", { sku: r.sku })}</span>
                     </label>
                     <div className="w-28">
                       <input
@@ -82,8 +84,8 @@ export function ComponentsEditor({ productId, rows, errors, onAdd, onQty, onRemo
                     </div>
                     <span className="w-12 text-sm text-neutral-600">{r.uom}</span>
                   </div>
-                  <Button variant="ghost" onClick={() => onRemove(i)} aria-label={`Remove ${r.sku}`}>
-                    Remove
+                  <Button variant="ghost" onClick={() => onRemove(i)} aria-label={t("bom.removeLabel", { sku: r.sku })}>
+                    {t("bom.remove")}
                   </Button>
                 </div>
                 {err && (

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Button } from "../../ui/Button";
 import { inputClass } from "../../ui/styles";
 import type { WorkCenter } from "../types";
@@ -17,26 +18,27 @@ const label = "mb-1 block text-xs font-medium text-neutral-600 md:sr-only";
 
 /** The routing: operations in order with title, work center and minutes per unit; reorder with up/down. */
 export function OperationsEditor({ rows, errors, centers, onChange, onMove, onRemove, onAdd }: Props) {
+  const t = useTranslations("products");
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h3 className="text-base font-semibold text-neutral-900">Operations</h3>
+        <h3 className="text-base font-semibold text-neutral-900">{t("bom.operations")}</h3>
         <Button variant="secondary" onClick={onAdd}>
-          Add operation
+          {t("bom.addOperation")}
         </Button>
       </div>
       {rows.length === 0 ? (
-        <p className="rounded-md border border-dashed border-neutral-300 px-4 py-6 text-center text-sm text-neutral-600">No operations: orders for this product get no work orders from the BOM.</p>
+        <p className="rounded-md border border-dashed border-neutral-300 px-4 py-6 text-center text-sm text-neutral-600">{t("bom.noOperations")}</p>
       ) : (
         <div className="rounded-md border border-neutral-200">
           <div className="hidden grid-cols-[2rem_minmax(0,2fr)_minmax(0,1.4fr)_7rem_9.5rem] gap-3 border-b border-neutral-200 bg-neutral-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-neutral-500 md:grid" aria-hidden="true">
             <span>#</span>
-            <span>Title</span>
-            <span>Work center</span>
-            <span>Min / unit</span>
+            <span>{t("bom.colTitle")}</span>
+            <span>{t("bom.colWorkCenter")}</span>
+            <span>{t("bom.colMinutes")}</span>
             <span />
           </div>
-          <ol className="divide-y divide-neutral-200" aria-label="Operations">
+          <ol className="divide-y divide-neutral-200" aria-label={t("bom.operations")}>
             {rows.map((o, i) => {
               const n = i + 1;
               const err = errors[`operations.${i}`];
@@ -48,17 +50,17 @@ export function OperationsEditor({ rows, errors, centers, onChange, onMove, onRe
                     <span className="text-sm font-semibold tabular-nums text-neutral-500">{n}.</span>
                     <div>
                       <label htmlFor={`${o.key}-title`} className={label}>
-                        Title of operation {n}
+                        {t("bom.opTitle", { n })}
                       </label>
                       <input id={`${o.key}-title`} value={o.title} maxLength={200} onChange={(e) => onChange(i, { title: e.target.value })} aria-invalid={err ? true : undefined} className={inputClass} />
                     </div>
                     <div>
                       <label htmlFor={`${o.key}-wc`} className={label}>
-                        Work center of operation {n}
+                        {t("bom.opWorkCenter", { n })}
                       </label>
                       <select id={`${o.key}-wc`} value={o.workCenterId} onChange={(e) => onChange(i, { workCenterId: e.target.value })} className={inputClass}>
-                        <option value="">None</option>
-                        {current && <option value={current}>(inactive work center)</option>}
+                        <option value="">{t("bom.none")}</option>
+                        {current && <option value={current}>{t("bom.inactiveCenter")}</option>}
                         {centers.map((c) => (
                           <option key={c.id} value={c.id}>
                             {c.name}
@@ -68,18 +70,18 @@ export function OperationsEditor({ rows, errors, centers, onChange, onMove, onRe
                     </div>
                     <div>
                       <label htmlFor={`${o.key}-min`} className={label}>
-                        Minutes per unit of operation {n}
+                        {t("bom.opMinutes", { n })}
                       </label>
                       <input id={`${o.key}-min`} inputMode="decimal" value={o.minutes} onChange={(e) => onChange(i, { minutes: e.target.value })} className={`${inputClass} text-right`} />
                     </div>
                     <div className="flex gap-1">
-                      <Button variant="ghost" className="w-11 px-0" disabled={i === 0} onClick={() => onMove(i, -1)} aria-label={`Move operation ${n} up`}>
+                      <Button variant="ghost" className="w-11 px-0" disabled={i === 0} onClick={() => onMove(i, -1)} aria-label={t("bom.moveUp", { n })}>
                         <span aria-hidden="true" className="text-xl leading-none">↑</span>
                       </Button>
-                      <Button variant="ghost" className="w-11 px-0" disabled={i === rows.length - 1} onClick={() => onMove(i, 1)} aria-label={`Move operation ${n} down`}>
+                      <Button variant="ghost" className="w-11 px-0" disabled={i === rows.length - 1} onClick={() => onMove(i, 1)} aria-label={t("bom.moveDown", { n })}>
                         <span aria-hidden="true" className="text-xl leading-none">↓</span>
                       </Button>
-                      <Button variant="ghost" className="w-11 px-0 text-red-700" onClick={() => onRemove(i)} aria-label={`Remove operation ${n}`}>
+                      <Button variant="ghost" className="w-11 px-0 text-red-700" onClick={() => onRemove(i)} aria-label={t("bom.removeOp", { n })}>
                         <span aria-hidden="true" className="text-lg leading-none">✕</span>
                       </Button>
                     </div>

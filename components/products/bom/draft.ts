@@ -64,16 +64,17 @@ export function moveOperation(d: Draft, i: number, delta: number): Draft {
 export type RowErrors = Record<string, string>;
 
 /**
- * What the schema cannot say well about typed rows: text that is not a number. Keys are the API's
- * paths ("components.0.qtyPerUnit"), so the messages land where the API's would.
+ * What the schema cannot say well about typed rows: text that is not a number (`message`, in the
+ * person's language). Keys are the API's paths ("components.0.qtyPerUnit"), so the messages land
+ * where the API's would.
  */
-export function numberProblems(d: Draft): Record<string, string> {
+export function numberProblems(d: Draft, message: string): Record<string, string> {
   const out: Record<string, string> = {};
   d.components.forEach((c, i) => {
-    if (Number.isNaN(parseNumber(c.qty))) out[`components.${i}.qtyPerUnit`] = "Enter a number";
+    if (Number.isNaN(parseNumber(c.qty))) out[`components.${i}.qtyPerUnit`] = message;
   });
   d.operations.forEach((o, i) => {
-    if (Number.isNaN(parseNumber(o.minutes))) out[`operations.${i}.minutesPerUnit`] = "Enter a number";
+    if (Number.isNaN(parseNumber(o.minutes))) out[`operations.${i}.minutesPerUnit`] = message;
   });
   return out;
 }
@@ -95,13 +96,13 @@ export function bodyOf(d: Draft) {
   };
 }
 
-/** The lines whose material closes a cycle the API refused (details `{ cycle: [SKU, …] }`). */
-export function cycleErrors(details: unknown, components: ComponentRow[]): RowErrors {
+/** The lines whose material closes a cycle the API refused (details `{ cycle: [SKU, …] }`), with `say(sku)` as their message. */
+export function cycleErrors(details: unknown, components: ComponentRow[], say: (sku: string) => string): RowErrors {
   const out: RowErrors = {};
   const cycle = (details as { cycle?: unknown } | null)?.cycle;
   if (!Array.isArray(cycle)) return out;
   components.forEach((c, i) => {
-    if (cycle.includes(c.sku)) out[`components.${i}`] = `${c.sku} contains this product, directly or further down.`;
+    if (cycle.includes(c.sku)) out[`components.${i}`] = say(c.sku);
   });
   return out;
 }

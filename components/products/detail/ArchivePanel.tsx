@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { sendWithKey } from "../../forms/send";
 import { useApiAction } from "../../forms/useApiAction";
 import { Alert } from "../../ui/Alert";
@@ -6,6 +7,7 @@ import type { ProductDetail, Product } from "../types";
 
 /** The confirmation step of archiving (hidden from pickers, kept for history) or restoring a product. */
 export function ArchivePanel({ product, onDone, onBack }: { product: ProductDetail; onDone: (p: Product) => void; onBack: () => void }) {
+  const t = useTranslations("products");
   const archiving = product.archivedAt === null;
   const { busy, errorText: error, run } = useApiAction<"archive">();
 
@@ -16,22 +18,22 @@ export function ArchivePanel({ product, onDone, onBack }: { product: ProductDeta
   }
 
   return (
-    <div role="group" aria-label={archiving ? `Archive ${product.sku}` : `Restore ${product.sku}`} className={`space-y-4 rounded-lg border-2 p-4 sm:p-5 ${archiving ? "border-red-300 bg-red-50/50" : "border-neutral-900 bg-white"}`}>
+    <div role="group" aria-label={archiving ? t("archive.archiveLabel", { sku: product.sku }) : t("archive.restoreLabel", { sku: product.sku })} className={`space-y-4 rounded-lg border-2 p-4 sm:p-5 ${archiving ? "border-red-300 bg-red-50/50" : "border-neutral-900 bg-white"}`}>
       <div>
-        <h2 className="text-lg font-semibold text-neutral-900">{archiving ? `Archive ${product.sku}?` : `Restore ${product.sku}?`}</h2>
+        <h2 className="text-lg font-semibold text-neutral-900">{archiving ? t("archive.archiveQuestion", { sku: product.sku }) : t("archive.restoreQuestion", { sku: product.sku })}</h2>
         <p className="mt-1 text-sm text-neutral-700">
           {archiving
-            ? `It disappears from product pickers: no new orders or BOM lines can use it. Existing orders, BOMs and stock history keep it.${product.usedInCount ? ` It is still a component of ${product.usedInCount} BOM${product.usedInCount === 1 ? "" : "s"}.` : ""}`
-            : "It can be used in new orders and BOMs again."}
+            ? `${t("archive.archiveBody")}${product.usedInCount ? ` ${t("archive.stillUsed", { count: product.usedInCount })}` : ""}`
+            : t("archive.restoreBody")}
         </p>
       </div>
       {error && <Alert tone="error">{error}</Alert>}
       <div className="flex flex-wrap gap-3">
         <Button variant={archiving ? "danger" : "primary"} size="lg" busy={busy !== null} onClick={() => void confirm()}>
-          {archiving ? "Archive product" : "Restore product"}
+          {archiving ? t("archive.archiveButton") : t("archive.restoreButton")}
         </Button>
         <Button variant="secondary" size="lg" onClick={onBack} disabled={busy !== null}>
-          Back
+          {t("archive.back")}
         </Button>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Pill } from "../../mos/badges";
 import { useDebounced } from "../../useDebounced";
@@ -19,6 +20,7 @@ function branchKeys(node: ExplosionNode, path = node.productId, out: string[] = 
 }
 
 function Node({ node, path, depth, collapsed, toggle }: { node: ExplosionNode; path: string; depth: number; collapsed: Set<string>; toggle: (path: string) => void }) {
+  const t = useTranslations("products");
   const open = !collapsed.has(path);
   const hasKids = node.children.length > 0;
   return (
@@ -29,7 +31,7 @@ function Node({ node, path, depth, collapsed, toggle }: { node: ExplosionNode; p
             type="button"
             onClick={() => toggle(path)}
             aria-expanded={open}
-            aria-label={`${open ? "Collapse" : "Expand"} ${node.sku}`}
+            aria-label={open ? t("tree.collapse", { sku: node.sku }) : t("tree.expand", { sku: node.sku })}
             className={`flex h-11 w-11 shrink-0 items-center justify-center rounded-md text-neutral-600 hover:bg-neutral-100 ${focusRing}`}
           >
             <svg viewBox="0 0 16 16" className={`h-4 w-4 transition-transform ${open ? "rotate-90" : ""}`} fill="currentColor" aria-hidden="true">
@@ -44,7 +46,7 @@ function Node({ node, path, depth, collapsed, toggle }: { node: ExplosionNode; p
         <div className="flex min-w-0 flex-1 flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5 py-1">
           <span className="min-w-0">
             <span className="font-semibold text-neutral-900">{node.sku}</span> <span className="text-neutral-700">{node.name}</span>
-            {depth > 0 && <span className="ml-2 text-sm text-neutral-500">× {formatQty(node.qtyPerUnit)} per unit of the parent</span>}
+            {depth > 0 && <span className="ml-2 text-sm text-neutral-500">{t("tree.perParent", { qty: formatQty(node.qtyPerUnit) })}</span>}
           </span>
           <span className="ml-auto whitespace-nowrap font-medium tabular-nums text-neutral-900" data-testid="tree-qty">
             {formatQty(node.quantity, node.uom)}
@@ -52,7 +54,7 @@ function Node({ node, path, depth, collapsed, toggle }: { node: ExplosionNode; p
         </div>
       </div>
       {hasKids && open && (
-        <ul aria-label={`Components of ${node.sku}`}>
+        <ul aria-label={t("tree.componentsOf", { sku: node.sku })}>
           {node.children.map((c, i) => (
             <Node key={`${c.productId}-${i}`} node={c} path={`${path}/${i}:${c.productId}`} depth={depth + 1} collapsed={collapsed} toggle={toggle} />
           ))}
@@ -64,6 +66,7 @@ function Node({ node, path, depth, collapsed, toggle }: { node: ExplosionNode; p
 
 /** The multi-level explosion of a product for a chosen quantity: an expandable tree and the summed raw materials. */
 export function ExplosionTree({ productId, uom }: { productId: string; uom: string }) {
+  const t = useTranslations("products");
   const [qtyText, setQtyText] = useState("1");
   const qty = parseNumber(useDebounced(qtyText, 300));
   const valid = qty !== null && qty > 0;
@@ -81,38 +84,38 @@ export function ExplosionTree({ productId, uom }: { productId: string; uom: stri
     <div className="space-y-4 p-4 sm:p-5">
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-40">
-          <TextField label={`Quantity (${uom})`} inputMode="decimal" value={qtyText} onChange={(e) => setQtyText(e.target.value)} error={qtyText.trim() && !valid ? "Enter a number above 0." : undefined} />
+          <TextField label={t("tree.quantity", { uom })} inputMode="decimal" value={qtyText} onChange={(e) => setQtyText(e.target.value)} error={qtyText.trim() && !valid ? t("tree.quantityInvalid") : undefined} />
         </div>
         {data && data.tree.children.length > 0 && (
           <>
             <Button variant="secondary" onClick={() => setCollapsed(new Set())}>
-              Expand all
+              {t("tree.expandAll")}
             </Button>
             <Button variant="secondary" onClick={() => setCollapsed(new Set(branchKeys(data.tree).slice(1)))}>
-              Collapse all
+              {t("tree.collapseAll")}
             </Button>
           </>
         )}
         {isValidating && <Spinner className="mb-3.5 h-4 w-4 text-neutral-500" />}
       </div>
       {error ? (
-        <Alert tone="error" title="Could not explode the bill of materials">
+        <Alert tone="error" title={t("tree.failed")}>
           {error.message}
         </Alert>
       ) : !data ? (
         <p role="status" className="flex items-center gap-2 text-sm text-neutral-600">
-          <Spinner className="h-4 w-4" /> Loading the tree…
+          <Spinner className="h-4 w-4" /> {t("tree.loading")}
         </p>
       ) : data.tree.children.length === 0 ? (
-        <p className="text-sm text-neutral-600">This product has no components.</p>
+        <p className="text-sm text-neutral-600">{t("tree.noComponents")}</p>
       ) : (
         <>
-          <ul aria-label="Bill of materials tree" className="rounded-md border border-neutral-200 p-1" data-testid="bom-tree">
+          <ul aria-label={t("tree.treeLabel")} className="rounded-md border border-neutral-200 p-1" data-testid="bom-tree">
             <Node node={data.tree} path={data.tree.productId} depth={0} collapsed={collapsed} toggle={toggle} />
           </ul>
           <div>
             <h3 className="flex items-center gap-2 text-sm font-semibold text-neutral-900">
-              Raw materials for {formatQty(data.quantity, uom)} {data.materials.some((m) => m.short) && <Pill tone="red">Some are short</Pill>}
+              {t("tree.rawMaterialsFor", { qty: formatQty(data.quantity, uom) })} {data.materials.some((m) => m.short) && <Pill tone="red">{t("tree.someShort")}</Pill>}
             </h3>
             <div className="mt-2">
               <RawMaterialsTable materials={data.materials} />

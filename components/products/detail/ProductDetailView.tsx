@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/router";
 import { useEffect, useState, type ReactNode } from "react";
@@ -30,12 +31,13 @@ type Mode = "view" | "edit" | "archive";
 
 /** One product: its facts, edit and archive for planners, its BOM editor and the multi-level tree. */
 export function ProductDetailView({ id }: { id: string }) {
+  const t = useTranslations("products");
   const me = useSignedInUser();
   const router = useRouter();
   const canWrite = hasPermission(me, "products:write");
   const { data: product, error, mutate } = useSWR<ProductDetail, ApiError>(`/api/products/${encodeURIComponent(id)}`);
   const [mode, setMode] = useState<Mode>("view");
-  const [notice, setNotice] = useState<string | null>(router.query.created === "1" ? "The product was created. Add its components and operations below." : null);
+  const [notice, setNotice] = useState<string | null>(router.query.created === "1" ? t("detail.created") : null);
   // The "just created" flag is for this visit only: drop it from the address so a reload does not repeat it.
   const { replace } = router;
   const created = router.query.created === "1";
@@ -46,12 +48,12 @@ export function ProductDetailView({ id }: { id: string }) {
   if (error?.status === 403) return <Forbidden role={me.user.role} />;
   if (error) {
     return error.status === 404 || error.status === 400 ? (
-      <ErrorState title="Product not found" message="This product does not exist, or it is not visible to you." />
+      <ErrorState title={t("detail.notFoundTitle")} message={t("detail.notFoundMessage")} />
     ) : (
-      <ErrorState title="Could not load the product" message={error.message} onRetry={() => void mutate()} />
+      <ErrorState title={t("detail.loadFailed")} message={error.message} onRetry={() => void mutate()} />
     );
   }
-  if (!product) return <LoadingState label="Loading the product…" />;
+  if (!product) return <LoadingState label={t("detail.loading")} />;
 
   return (
     <div className="space-y-6" data-testid="product-detail" data-sku={product.sku}>
@@ -59,15 +61,15 @@ export function ProductDetailView({ id }: { id: string }) {
         eyebrow={
           hasPermission(me, "products:read", true) ? (
             <Link href="/products" className="hover:underline">
-              ← Products
+              {t("detail.back")}
             </Link>
           ) : undefined
         }
         title={
           <span className="flex flex-wrap items-center gap-3">
             <span>{product.sku}</span>
-            <Pill tone={product.isFinished ? "blue" : "neutral"}>{product.isFinished ? "Finished" : "Material"}</Pill>
-            {product.archivedAt && <Pill tone="amber">Archived</Pill>}
+            <Pill tone={product.isFinished ? "blue" : "neutral"}>{product.isFinished ? t("kind.finished") : t("kind.material")}</Pill>
+            {product.archivedAt && <Pill tone="amber">{t("kind.archived")}</Pill>}
           </span>
         }
         description={product.name}
@@ -76,10 +78,10 @@ export function ProductDetailView({ id }: { id: string }) {
           mode === "view" && (
             <>
               <Button variant="secondary" size="lg" onClick={() => setMode("edit")}>
-                Edit product
+                {t("detail.edit")}
               </Button>
               <Button variant={product.archivedAt ? "secondary" : "danger"} size="lg" onClick={() => setMode("archive")}>
-                {product.archivedAt ? "Restore…" : "Archive…"}
+                {product.archivedAt ? t("detail.restore") : t("detail.archive")}
               </Button>
             </>
           )
@@ -92,41 +94,41 @@ export function ProductDetailView({ id }: { id: string }) {
           onBack={() => setMode("view")}
           onDone={(p) => {
             void mutate();
-            setNotice(p.archivedAt ? `${p.sku} was archived.` : `${p.sku} was restored.`);
+            setNotice(p.archivedAt ? t("detail.archived", { sku: p.sku }) : t("detail.restored", { sku: p.sku }));
             setMode("view");
           }}
         />
       )}
-      <Section title={mode === "edit" ? `Edit ${product.sku}` : "Details"} id="product-details">
+      <Section title={mode === "edit" ? t("detail.editTitle", { sku: product.sku }) : t("detail.details")} id="product-details">
         {mode === "edit" ? (
           <ProductForm
             product={product}
             onCancel={() => setMode("view")}
             onSaved={() => {
               void mutate();
-              setNotice("The product was saved.");
+              setNotice(t("detail.saved"));
               setMode("view");
             }}
           />
         ) : (
           <dl className="grid gap-5 p-4 sm:grid-cols-2 sm:p-5 lg:grid-cols-4">
-            <Fact label="Unit of measure">{product.uom}</Fact>
-            <Fact label="Unit cost">{formatQty(product.unitCost)}</Fact>
-            <Fact label="Reorder point">{formatQty(product.reorderPoint, product.uom)}</Fact>
-            <Fact label="Used in">{product.usedInCount === 0 ? "No BOMs" : `${product.usedInCount} BOM${product.usedInCount === 1 ? "" : "s"}`}</Fact>
+            <Fact label={t("detail.uom")}>{product.uom}</Fact>
+            <Fact label={t("detail.unitCost")}>{formatQty(product.unitCost)}</Fact>
+            <Fact label={t("detail.reorderPoint")}>{formatQty(product.reorderPoint, product.uom)}</Fact>
+            <Fact label={t("detail.usedIn")}>{t("detail.usedInCount", { count: product.usedInCount })}</Fact>
             {product.description && (
-              <Fact label="Description" className="sm:col-span-2 lg:col-span-4">
+              <Fact label={t("detail.description")} className="sm:col-span-2 lg:col-span-4">
                 <span className="whitespace-pre-line">{product.description}</span>
               </Fact>
             )}
-            {product.archivedAt && <Fact label="Archived">{formatDateTime(product.archivedAt)}</Fact>}
+            {product.archivedAt && <Fact label={t("detail.archivedAt")}>{formatDateTime(product.archivedAt)}</Fact>}
           </dl>
         )}
       </Section>
-      <Section title="Bill of materials" testId="bom">
+      <Section title={t("detail.bom")} testId="bom">
         <BomEditor productId={product.id} canWrite={canWrite} onSaved={() => void mutate()} />
       </Section>
-      <Section title="Multi-level tree" testId="tree">
+      <Section title={t("detail.tree")} testId="tree">
         <ExplosionTree productId={product.id} uom={product.uom} />
       </Section>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/router";
 import { useEffect, useState } from "react";
@@ -33,6 +34,7 @@ function productsUrl(q: string, kind: string, archived: boolean, page: number): 
 
 /** Products with search, kind filter and archived toggle; planners create new ones here. */
 export function ProductsList() {
+  const t = useTranslations("products");
   const me = useSignedInUser();
   const router = useRouter();
   const canWrite = hasPermission(me, "products:write");
@@ -52,59 +54,59 @@ export function ProductsList() {
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Products"
-        description="Finished products, materials and parts, with their bills of materials."
+        title={t("list.title")}
+        description={t("list.description")}
         actions={
           canWrite &&
           !creating && (
             <Button size="lg" onClick={() => setCreating(true)}>
-              New product
+              {t("list.newProduct")}
             </Button>
           )
         }
       />
       {creating && (
-        <section aria-label="New product" className="rounded-lg border border-neutral-200 bg-white shadow-sm">
-          <h2 className="border-b border-neutral-200 px-4 py-3 text-lg font-semibold text-neutral-900 sm:px-5">New product</h2>
+        <section aria-label={t("list.newProduct")} className="rounded-lg border border-neutral-200 bg-white shadow-sm">
+          <h2 className="border-b border-neutral-200 px-4 py-3 text-lg font-semibold text-neutral-900 sm:px-5">{t("list.newProduct")}</h2>
           <ProductForm product={null} onCancel={() => setCreating(false)} onSaved={(p) => void router.push(`/products/${p.id}?created=1`)} />
         </section>
       )}
-      <section aria-label="Product list" className="rounded-lg border border-neutral-200 bg-white shadow-sm">
+      <section aria-label={t("list.listLabel")} className="rounded-lg border border-neutral-200 bg-white shadow-sm">
         <div role="search" className="grid items-end gap-4 border-b border-neutral-200 p-4 sm:grid-cols-[2fr_1fr_auto] sm:p-5">
-          <TextField label="Search" type="search" placeholder="SKU or name" value={q} onChange={(e) => setTyped(e.target.value)} />
-          <SelectField label="Kind" value={values.kind} onChange={(e) => set({ kind: e.target.value, page: "" })}>
-            <option value="">All kinds</option>
-            <option value="finished">Finished products</option>
-            <option value="raw">Materials and parts</option>
+          <TextField label={t("list.search")} type="search" placeholder={t("list.searchPlaceholder")} value={q} onChange={(e) => setTyped(e.target.value)} />
+          <SelectField label={t("list.kind")} value={values.kind} onChange={(e) => set({ kind: e.target.value, page: "" })}>
+            <option value="">{t("list.allKinds")}</option>
+            <option value="finished">{t("list.finishedProducts")}</option>
+            <option value="raw">{t("list.materialsAndParts")}</option>
           </SelectField>
           <label className="flex h-12 cursor-pointer items-center gap-3 rounded-md border border-neutral-300 px-3 text-sm font-medium text-neutral-800">
             <input type="checkbox" className={`h-5 w-5 ${focusRing}`} checked={archived} onChange={(e) => set({ archived: e.target.checked ? "1" : "", page: "" })} />
-            Show archived
+            {t("list.showArchived")}
           </label>
         </div>
         {data ? (
           data.items.length === 0 ? (
-            <EmptyState title={filtered ? "No products match" : "No products yet"}>{filtered ? "Try another SKU, name or kind." : canWrite ? "Create the first one with New product." : undefined}</EmptyState>
+            <EmptyState title={filtered ? t("list.noMatchTitle") : t("list.emptyTitle")}>{filtered ? t("list.noMatchHint") : canWrite ? t("list.emptyHint") : undefined}</EmptyState>
           ) : (
             <div aria-busy={isValidating} className={`overflow-x-auto ${isValidating && !isLoading ? "opacity-70 transition-opacity" : ""}`}>
               <table className="min-w-full divide-y divide-neutral-200">
-                <caption className="sr-only">Products</caption>
+                <caption className="sr-only">{t("list.caption")}</caption>
                 <thead className="bg-neutral-50">
                   <tr>
                     <th scope="col" className={th}>
-                      Product
+                      {t("list.colProduct")}
                     </th>
                     <th scope="col" className={th}>
-                      Kind
+                      {t("list.colKind")}
                     </th>
                     <th scope="col" className={th}>
-                      Unit
+                      {t("list.colUnit")}
                     </th>
                     <th scope="col" className={`${th} hidden text-right md:table-cell`}>
-                      Unit cost
+                      {t("list.colUnitCost")}
                     </th>
                     <th scope="col" className={`${th} hidden text-right md:table-cell`}>
-                      Reorder point
+                      {t("list.colReorderPoint")}
                     </th>
                   </tr>
                 </thead>
@@ -119,8 +121,8 @@ export function ProductsList() {
                       </td>
                       <td className="px-4 py-2">
                         <span className="flex flex-wrap gap-1">
-                          <Pill tone={p.isFinished ? "blue" : "neutral"}>{p.isFinished ? "Finished" : "Material"}</Pill>
-                          {p.archivedAt && <Pill tone="muted">Archived</Pill>}
+                          <Pill tone={p.isFinished ? "blue" : "neutral"}>{p.isFinished ? t("kind.finished") : t("kind.material")}</Pill>
+                          {p.archivedAt && <Pill tone="muted">{t("kind.archived")}</Pill>}
                         </span>
                       </td>
                       <td className="px-4 py-2 text-sm">{p.uom}</td>
@@ -134,14 +136,14 @@ export function ProductsList() {
           )
         ) : error ? (
           <div className="p-4">
-            <ErrorState title="Could not load the products" message={error.message} onRetry={() => void mutate()} />
+            <ErrorState title={t("list.loadFailed")} message={error.message} onRetry={() => void mutate()} />
           </div>
         ) : (
-          <LoadingState label="Loading products…" />
+          <LoadingState label={t("list.loading")} />
         )}
         {data && data.total > 0 && (
           <div className="border-t border-neutral-200 px-4 py-3 sm:px-5">
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun="products" onPage={(p) => set({ page: p > 1 ? String(p) : "" })} />
+            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun={t("list.noun")} onPage={(p) => set({ page: p > 1 ? String(p) : "" })} />
           </div>
         )}
       </section>
