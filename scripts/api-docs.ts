@@ -1,6 +1,6 @@
 // Generates the parts of docs/domain.md that the code already states, so they cannot drift: the
 // role × permission table (lib/auth/permissions.ts) and the API contract (every pages/api route file,
-// every method of its apiRoute table with its permission, and the lib use cases it imports).
+// every method of its apiRoute table with its permission, and the lib functions its handler calls).
 //   npx tsx scripts/api-docs.ts          prints the generated sections
 //   npx tsx scripts/api-docs.ts --write  rewrites them in docs/domain.md (between the markers)
 // tests/integration/docs.test.ts fails when docs/domain.md is out of date.
@@ -89,7 +89,7 @@ export function permissionTable(): string {
 
 /** The generated API contract table: one row per route and method. */
 export async function routeTable(): Promise<string> {
-  const rows: string[] = ["| method | path | permission | who may call it | use case (lib) |", "|---|---|---|---|---|"];
+  const rows: string[] = ["| method | path | permission | who may call it | lib functions the handler calls |", "|---|---|---|---|---|"];
   for (const r of collect(path.join(root, "pages/api"))) {
     const mod = (await import(r.file)) as { default?: { routeMethods?: Record<string, string> } };
     const methods = mod.default?.routeMethods;
