@@ -1,38 +1,44 @@
+import { useTranslations } from "next-intl";
 import Head from "next/head";
 import Link from "next/link";
 import { useRouter } from "next/router";
 import type { ReactNode } from "react";
+import { useErrorText } from "./forms/messages";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { NAV_ITEMS, isActive } from "./nav";
 import { NotificationBell } from "./realtime/NotificationBell";
 import { SignOutButton } from "./SignOutButton";
-import { ROLE_LABELS, type Me } from "./types";
+import type { Me } from "./types";
 import { ErrorState, LoadingState } from "./ui/States";
 import { focusRing } from "./ui/styles";
 import { MeContext, hasPermission, useMe } from "./useMe";
+import { useRoleLabel } from "./users/useRoleLabel";
 
 /** The frame of every signed-in page: header, navigation filtered by permission, and the page. */
 export function AppShell({ title, children }: { title: string; children: ReactNode }) {
+  const t = useTranslations("shell");
+  const errorText = useErrorText();
   const { me, error, unauthenticated, reload } = useMe();
 
   let body: ReactNode;
   if (me) body = <MeContext.Provider value={me}>{children}</MeContext.Provider>;
-  else if (unauthenticated) body = <LoadingState label="Redirecting to sign-in…" />;
-  else if (error) body = <ErrorState title="Could not load your account" message={error.message} onRetry={reload} />;
+  else if (unauthenticated) body = <LoadingState label={t("redirecting")} />;
+  else if (error) body = <ErrorState title={t("accountFailed")} message={errorText(error)} onRetry={reload} />;
   else body = <LoadingState />;
 
   return (
     <div className="min-h-screen bg-neutral-50">
       <Head>
-        <title>{`${title} · MES`}</title>
+        <title>{t("documentTitle", { title })}</title>
       </Head>
       <a href="#main" className={`sr-only rounded-md bg-white px-4 py-2 focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-10 ${focusRing}`}>
-        Skip to content
+        {t("skipToContent")}
       </a>
       <header className="border-b border-neutral-200 bg-white">
         <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
           <Link href="/" className={`flex items-center gap-2 rounded-md text-lg font-bold tracking-tight text-neutral-900 ${focusRing}`}>
             <LogoMark />
+            {/* The brand, never translated. */}
             MES
           </Link>
           {me && (
@@ -54,19 +60,21 @@ export function AppShell({ title, children }: { title: string; children: ReactNo
 }
 
 function UserBadge({ me }: { me: Me }) {
+  const roleLabel = useRoleLabel();
   return (
     <div className="min-w-0 text-right leading-tight" data-testid="current-user">
       <p className="truncate text-sm font-medium text-neutral-900">{me.user.name}</p>
-      <p className="text-xs text-neutral-500">{ROLE_LABELS[me.user.role]}</p>
+      <p className="text-xs text-neutral-500">{roleLabel(me.user.role)}</p>
     </div>
   );
 }
 
 function MainNav({ me }: { me: Me }) {
+  const t = useTranslations("shell");
   const { pathname } = useRouter();
   const items = NAV_ITEMS.filter((item) => hasPermission(me, item.permission, item.allRecords));
   return (
-    <nav aria-label="Main" className="mx-auto max-w-6xl overflow-x-auto px-1 sm:px-3">
+    <nav aria-label={t("nav.label")} className="mx-auto max-w-6xl overflow-x-auto px-1 sm:px-3">
       <ul className="flex gap-1">
         {items.map((item) => {
           const active = isActive(item.href, pathname);
@@ -79,7 +87,7 @@ function MainNav({ me }: { me: Me }) {
                   active ? "border-neutral-900 text-neutral-900" : "border-transparent text-neutral-600 hover:border-neutral-300 hover:text-neutral-900"
                 } ${focusRing}`}
               >
-                {item.label}
+                {t(`nav.${item.label}`)}
               </Link>
             </li>
           );

@@ -1,10 +1,13 @@
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { errorMessage } from "./api";
 import { signOut } from "./auth";
+import { useErrorText } from "./forms/messages";
 import { Button } from "./ui/Button";
 
 /** Ends the session and goes to the sign-in page. */
 export function SignOutButton() {
+  const t = useTranslations("auth");
+  const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -17,7 +20,7 @@ export function SignOutButton() {
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign("/signin");
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
       setBusy(false);
     }
   }
@@ -26,11 +29,11 @@ export function SignOutButton() {
     <div className="flex items-center gap-2">
       {error && (
         <p role="alert" className="max-w-48 text-xs text-red-700">
-          Sign-out failed: {error}
+          {t("signOut.failed", { message: error })}
         </p>
       )}
       <Button variant="secondary" busy={busy} onClick={onClick}>
-        Sign out
+        {t("signOut.button")}
       </Button>
     </div>
   );

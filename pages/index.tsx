@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { AppShell } from "@/components/AppShell";
 import { RoleDashboard } from "@/components/dashboard/RoleDashboard";
 import { useSignedInUser } from "@/components/useMe";
@@ -12,8 +13,9 @@ export const getServerSideProps = guardPage(null);
 
 /** The home page: the dashboard of the signed-in user's role. */
 export default function HomePage() {
+  const t = useTranslations("shell");
   return (
-    <AppShell title="Dashboard">
+    <AppShell title={t("nav.dashboard")}>
       <Dashboard />
     </AppShell>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { FieldValues } from "react-hook-form";
 import { Button } from "../ui/Button";
 import type { ApiForm } from "./useApiForm";
@@ -6,7 +7,7 @@ interface Props<V extends FieldValues> {
   form: ApiForm<V>;
   /** The submit button's words ("Create user"). */
   submit: string;
-  /** The way out ("Cancel", "Back", "Keep the order"); it forgets the kept draft. */
+  /** The way out ("Back", "Keep the order"; default Cancel); it forgets the kept draft. */
   cancel?: string;
   onCancel: () => void;
   danger?: boolean;
@@ -14,7 +15,8 @@ interface Props<V extends FieldValues> {
 }
 
 /** A form's two buttons: submit (busy while sending) and the way out, which drops the draft. */
-export function FormActions<V extends FieldValues>({ form, submit, cancel = "Cancel", onCancel, danger = false, className = "flex flex-wrap gap-3" }: Props<V>) {
+export function FormActions<V extends FieldValues>({ form, submit, cancel, onCancel, danger = false, className = "flex flex-wrap gap-3" }: Props<V>) {
+  const t = useTranslations("ui");
   return (
     <div className={className}>
       <Button type="submit" size="lg" variant={danger ? "danger" : "primary"} busy={form.busy}>
@@ -29,7 +31,7 @@ export function FormActions<V extends FieldValues>({ form, submit, cancel = "Can
         }}
         disabled={form.busy}
       >
-        {cancel}
+        {cancel ?? t("cancel")}
       </Button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { FieldValues } from "react-hook-form";
 import { Alert } from "../ui/Alert";
@@ -17,16 +18,17 @@ interface Props<V extends FieldValues> {
 
 /** Above a form: a kept draft brought back, and why the last submit was refused. */
 export function FormError<V extends FieldValues>({ form, title, className = "", onlyOther = false, children }: Props<V>) {
+  const t = useTranslations("ui");
   const message = form.formError ?? (onlyOther ? null : form.summary);
   return (
     <>
       {form.restored && (
         <div className={`flex flex-wrap items-center gap-3 ${className}`} data-testid="draft-restored">
           <Alert tone="info" className="flex-1">
-            What you typed here before is back; it is not saved yet.
+            {t("draft.restored")}
           </Alert>
           <Button variant="ghost" onClick={form.discard}>
-            Discard
+            {t("draft.discard")}
           </Button>
         </div>
       )}

@@ -1,5 +1,6 @@
 // Create-or-edit forms of a simple record (a product, a work center): POST the whole body when new,
 // PATCH only the changed fields when editing, the same buttons and the same error box.
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { FieldValues, Path } from "react-hook-form";
 import type { z } from "zod";
@@ -57,7 +58,7 @@ interface ShellProps<V extends FieldValues> {
   form: ApiForm<V>;
   /** The form's accessible name ("New product", "Edit SKU-1"). */
   title: string;
-  /** "product", "work center": for the error title and the buttons. */
+  /** "product", "work center" (translated, lower case as inside a sentence): for the error title and the buttons. */
   noun: string;
   editing: boolean;
   onCancel: () => void;
@@ -67,11 +68,15 @@ interface ShellProps<V extends FieldValues> {
 
 /** The frame of a record form: the error box, the fields, "Create …"/"Save …" and Cancel. */
 export function RecordFormShell<V extends FieldValues>({ form, title, noun, editing, onCancel, className = "space-y-5 p-4 sm:p-5", children }: ShellProps<V>) {
+  const t = useTranslations("ui");
+  // Dutch puts the noun first ("product opslaan"): a sentence starts with a capital in every language.
+  const locale = useLocale();
+  const sentence = (text: string) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
   return (
     <form onSubmit={form.onSubmit} aria-label={title} noValidate className={className}>
-      <FormError form={form} title={editing ? `Could not save the ${noun}` : `Could not create the ${noun}`} />
+      <FormError form={form} title={sentence(editing ? t("recordForm.saveFailed", { noun }) : t("recordForm.createFailed", { noun }))} />
       {children}
-      <FormActions form={form} submit={editing ? `Save ${noun}` : `Create ${noun}`} onCancel={onCancel} />
+      <FormActions form={form} submit={sentence(editing ? t("recordForm.save", { noun }) : t("recordForm.create", { noun }))} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { Alert } from "./Alert";
@@ -21,6 +22,7 @@ interface Props {
  * Escape cancels), portalled to <body> so it may be opened from inside a table row. Rendered only while open.
  */
 export function ConfirmDialog({ title, children, confirmLabel, danger = false, busy = false, error, onConfirm, onCancel }: Props) {
+  const t = useTranslations("ui");
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   useEffect(() => {
@@ -47,7 +49,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger = false, b
         {error && <Alert tone="error">{error}</Alert>}
         <div className="flex flex-wrap justify-end gap-3">
           <Button variant="secondary" size="lg" onClick={onCancel} disabled={busy}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button variant={danger ? "danger" : "primary"} size="lg" busy={busy} onClick={onConfirm} autoFocus>
             {confirmLabel}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode, Ref } from "react";
 import { Alert } from "./Alert";
 import { Button } from "./Button";
@@ -23,6 +24,7 @@ interface Props {
 
 /** The dismissible message a screen shows after an action (one component for every screen). */
 export function Notice({ notice, onDismiss, testId, title, children, ref, size = "md" }: Props) {
+  const t = useTranslations("ui");
   if (!notice) return null;
   return (
     <div className="flex items-start gap-3 outline-none" data-testid={testId} tabIndex={ref ? -1 : undefined} ref={ref}>
@@ -31,7 +33,7 @@ export function Notice({ notice, onDismiss, testId, title, children, ref, size =
         {children}
       </Alert>
       <Button variant="ghost" size={size} onClick={onDismiss}>
-        Dismiss
+        {t("dismiss")}
       </Button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { createUserInput } from "@/lib/users/schemas";
 import { useApiForm } from "../forms/useApiForm";
 import { FormError } from "../forms/FormError";
@@ -8,18 +9,17 @@ import { PasswordField } from "../ui/PasswordField";
 import { RoleOptions } from "./RoleOptions";
 import { FormActions } from "../forms/FormActions";
 
-export const PASSWORD_HINT = "At least 8 characters, with a letter and a digit.";
-
 const EMPTY = { name: "", email: "", role: "OPERATOR" as Role, password: "" };
-const LABELS = { name: "Name", email: "Email", role: "Role", password: "Password" };
 
 /** The "new user" form: POST /api/users. */
 export function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: UserItem) => void; onCancel: () => void }) {
+  const t = useTranslations("users");
+  const labels = { name: t("create.name"), email: t("create.email"), role: t("create.role"), password: t("create.password") };
   const f = useApiForm({
     id: "user-create",
     schema: createUserInput,
     defaultValues: EMPTY,
-    labels: LABELS,
+    labels,
     notKept: ["password"],
     toBody: (v) => v,
     send: (body, key) => sendWithKey<UserItem>("/api/users", "POST", body, key),
@@ -32,19 +32,19 @@ export function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User
   return (
     <form onSubmit={f.onSubmit} noValidate aria-labelledby="create-user-title" className="rounded-lg border border-neutral-200 bg-white p-5 shadow-sm sm:p-6">
       <h2 id="create-user-title" className="text-lg font-semibold text-neutral-900">
-        New user
+        {t("create.title")}
       </h2>
-      <p className="mt-1 text-sm text-neutral-600">They sign in with this email and password; ask them to keep the password to themselves.</p>
-      <FormError form={f} title="Could not create the user" className="mt-4" />
+      <p className="mt-1 text-sm text-neutral-600">{t("create.intro")}</p>
+      <FormError form={f} title={t("create.failed")} className="mt-4" />
       <div className="mt-5 grid gap-4 sm:grid-cols-2">
-        <TextField label="Name" autoComplete="off" required maxLength={120} {...f.register("name")} error={f.fieldError("name")} />
-        <TextField label="Email" type="email" autoComplete="off" autoCapitalize="none" spellCheck={false} required {...f.register("email")} error={f.fieldError("email")} />
-        <SelectField label="Role" {...f.register("role")} error={f.fieldError("role")}>
+        <TextField label={labels.name} autoComplete="off" required maxLength={120} {...f.register("name")} error={f.fieldError("name")} />
+        <TextField label={labels.email} type="email" autoComplete="off" autoCapitalize="none" spellCheck={false} required {...f.register("email")} error={f.fieldError("email")} />
+        <SelectField label={labels.role} {...f.register("role")} error={f.fieldError("role")}>
           <RoleOptions />
         </SelectField>
-        <PasswordField label="Password" autoComplete="new-password" required {...f.register("password")} hint={PASSWORD_HINT} error={f.fieldError("password")} />
+        <PasswordField label={labels.password} autoComplete="new-password" required {...f.register("password")} hint={t("passwordHint")} error={f.fieldError("password")} />
       </div>
-      <FormActions form={f} submit="Create user" onCancel={onCancel} className="mt-6 flex flex-wrap gap-3" />
+      <FormActions form={f} submit={t("create.submit")} onCancel={onCancel} className="mt-6 flex flex-wrap gap-3" />
     </form>
   );
 }

@@ -1,13 +1,14 @@
 import { ROLES } from "@/lib/auth/permissions";
-import { ROLE_LABELS } from "../types";
+import { useRoleLabel } from "./useRoleLabel";
 
 /** <option>s for every role. */
 export function RoleOptions() {
+  const roleLabel = useRoleLabel();
   return (
     <>
       {ROLES.map((r) => (
         <option key={r} value={r}>
-          {ROLE_LABELS[r]}
+          {roleLabel(r)}
         </option>
       ))}
     </>

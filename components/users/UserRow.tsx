@@ -1,8 +1,9 @@
-import { useState } from "react";
-import { errorMessage } from "../api";
+import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
 import { formatDate } from "../format";
+import { useErrorText } from "../forms/messages";
 import { useApiAction } from "../forms/useApiAction";
-import { ROLE_LABELS, type Role, type UserItem } from "../types";
+import type { Role, UserItem } from "../types";
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
@@ -11,8 +12,12 @@ import { ResetPasswordForm } from "./ResetPasswordForm";
 import { RoleOptions } from "./RoleOptions";
 import { endSessions, patchUser } from "./userActions";
 import type { Notice } from "./useUsers";
+import { useRoleLabel } from "./useRoleLabel";
 
 const COLUMNS = 4;
+
+// The part of a button's name only screen readers hear ("Reset password of Nora").
+const sr = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
 
 interface Props {
   user: UserItem;
@@ -30,6 +35,9 @@ type Pending = { kind: "role"; role: Role } | { kind: "active" } | { kind: "sess
  * a deactivation and ending sessions each ask first: the select alone saves nothing.
  */
 export function UserRow({ user, isSelf, onNotice, onChanged }: Props) {
+  const t = useTranslations("users");
+  const roleLabel = useRoleLabel();
+  const errorText = useErrorText();
   const [pending, setPending] = useState<Pending | null>(null);
   const [resetting, setResetting] = useState(false);
   const action = useApiAction<Pending["kind"]>();
@@ -43,15 +51,16 @@ export function UserRow({ user, isSelf, onNotice, onChanged }: Props) {
           : await action.run("sessions", null, (key) => endSessions(user.id, key));
     setPending(null);
     if (!result.ok) {
-      onNotice({ tone: "error", text: `${user.name}: ${errorMessage(result.error)}` });
+      onNotice({ tone: "error", text: t("row.failed", { name: user.name, message: errorText(result.error) }) });
       return;
     }
     await onChanged();
-    if (p.kind === "role") onNotice({ tone: "success", text: `${user.name} is now ${ROLE_LABELS[p.role]}.` });
-    else if (p.kind === "active") onNotice({ tone: "success", text: user.active ? `${user.name} was deactivated and can no longer sign in.` : `${user.name} was reactivated and can sign in again.` });
+    const name = user.name;
+    if (p.kind === "role") onNotice({ tone: "success", text: t("row.roleChanged", { name, role: roleLabel(p.role) }) });
+    else if (p.kind === "active") onNotice({ tone: "success", text: user.active ? t("row.wasDeactivated", { name }) : t("row.wasReactivated", { name }) });
     else {
-      const n = (result.value as { ended: number }).ended;
-      onNotice({ tone: "success", text: n === 0 ? `${user.name} had no open sessions.` : `Ended ${n} session${n === 1 ? "" : "s"} of ${user.name}: they must sign in again.` });
+      const count = (result.value as { ended: number }).ended;
+      onNotice({ tone: "success", text: count === 0 ? t("row.noSessions", { name }) : t("row.sessionsEnded", { count, name }) });
     }
   }
 
@@ -64,14 +73,14 @@ export function UserRow({ user, isSelf, onNotice, onChanged }: Props) {
         <td className="px-4 py-3">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span className="font-medium text-neutral-900">{user.name}</span>
-            {isSelf && <span className="text-xs text-neutral-500">(you)</span>}
-            {user.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}
+            {isSelf && <span className="text-xs text-neutral-500">{t("row.you")}</span>}
+            {user.active ? <Badge tone="green">{t("row.active")}</Badge> : <Badge>{t("row.deactivated")}</Badge>}
           </div>
           <div className="mt-0.5 break-all text-sm text-neutral-600">{user.email}</div>
         </td>
         <td className="px-4 py-3">
           <label className="sr-only" htmlFor={`role-${user.id}`}>
-            Role of {user.name}
+            {t("row.roleOf", { name: user.name })}
           </label>
           <select
             id={`role-${user.id}`}
@@ -90,14 +99,13 @@ export function UserRow({ user, isSelf, onNotice, onChanged }: Props) {
         <td className="px-4 py-3">
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" disabled={busy} onClick={() => setResetting((r) => !r)} aria-expanded={resetting}>
-              Reset password<span className="sr-only"> of {user.name}</span>
+              {t.rich("row.resetPassword", { name: user.name, sr })}
             </Button>
             <Button variant="secondary" disabled={busy} onClick={() => setPending({ kind: "sessions" })}>
-              End all sessions<span className="sr-only"> of {user.name}</span>
+              {t.rich("row.endSessions", { name: user.name, sr })}
             </Button>
             <Button variant={user.active ? "danger" : "secondary"} busy={action.busy === "active"} disabled={busy} onClick={() => setPending({ kind: "active" })} className="w-28">
-              {user.active ? "Deactivate" : "Reactivate"}
-              <span className="sr-only"> {user.name}</span>
+              {user.active ? t.rich("row.deactivate", { name: user.name, sr }) : t.rich("row.reactivate", { name: user.name, sr })}
             </Button>
           </div>
         </td>
@@ -122,27 +130,31 @@ export function UserRow({ user, isSelf, onNotice, onChanged }: Props) {
 }
 
 function PendingDialog({ user, pending, busy, onConfirm, onCancel }: { user: UserItem; pending: Pending; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const t = useTranslations("users");
+  const roleLabel = useRoleLabel();
+  const who = { name: user.name, email: user.email };
   if (pending.kind === "role") {
+    const role = roleLabel(pending.role);
     return (
-      <ConfirmDialog title={`Make ${user.name} ${ROLE_LABELS[pending.role]}?`} confirmLabel={`Make ${ROLE_LABELS[pending.role]}`} busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
-        {user.name} ({user.email}) changes from {ROLE_LABELS[user.role]} to {ROLE_LABELS[pending.role]}: what they may see and do changes with their next request.
+      <ConfirmDialog title={t("confirm.roleTitle", { name: user.name, role })} confirmLabel={t("confirm.roleConfirm", { role })} busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
+        {t("confirm.roleBody", { ...who, from: roleLabel(user.role), to: role })}
       </ConfirmDialog>
     );
   }
   if (pending.kind === "active") {
     return user.active ? (
-      <ConfirmDialog title={`Deactivate ${user.name}?`} confirmLabel="Deactivate" danger busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
-        {user.name} ({user.email}) can no longer sign in, and their open sessions end. Their history stays; you can reactivate them later.
+      <ConfirmDialog title={t("confirm.deactivateTitle", who)} confirmLabel={t("confirm.deactivateConfirm")} danger busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
+        {t("confirm.deactivateBody", who)}
       </ConfirmDialog>
     ) : (
-      <ConfirmDialog title={`Reactivate ${user.name}?`} confirmLabel="Reactivate" busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
-        {user.name} ({user.email}) can sign in again with their password.
+      <ConfirmDialog title={t("confirm.reactivateTitle", who)} confirmLabel={t("confirm.reactivateConfirm")} busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
+        {t("confirm.reactivateBody", who)}
       </ConfirmDialog>
     );
   }
   return (
-    <ConfirmDialog title={`End all sessions of ${user.name}?`} confirmLabel="End all sessions" danger busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
-      Every device where {user.name} ({user.email}) is signed in is signed out; they can sign in again with their password.
+    <ConfirmDialog title={t("confirm.sessionsTitle", who)} confirmLabel={t("confirm.sessionsConfirm")} danger busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
+      {t("confirm.sessionsBody", who)}
     </ConfirmDialog>
   );
 }

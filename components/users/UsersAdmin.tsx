@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Forbidden } from "../Forbidden";
+import { useErrorText } from "../forms/messages";
 import { useDebounced } from "../useDebounced";
 import { useSignedInUser } from "../useMe";
 import { Button } from "../ui/Button";
@@ -13,6 +15,8 @@ import { Notice, type NoticeMessage } from "../ui/Notice";
 
 /** The users administration screen: filters, list with per-user actions, and the new-user form. */
 export function UsersAdmin() {
+  const t = useTranslations("users");
+  const errorText = useErrorText();
   const me = useSignedInUser();
   const [filter, setFilter] = useState<Omit<UserFilter, "page">>({ q: "", role: "", active: "" });
   const [page, setPage] = useState(1);
@@ -28,12 +32,12 @@ export function UsersAdmin() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-neutral-900 sm:text-3xl">Users</h1>
-          <p className="mt-1 text-base text-neutral-600">Who can sign in, and what their role lets them do.</p>
+          <h1 className="text-2xl font-semibold tracking-tight text-neutral-900 sm:text-3xl">{t("title")}</h1>
+          <p className="mt-1 text-base text-neutral-600">{t("intro")}</p>
         </div>
         {!creating && (
           <Button size="lg" onClick={() => setCreating(true)}>
-            New user
+            {t("new")}
           </Button>
         )}
       </div>
@@ -43,7 +47,7 @@ export function UsersAdmin() {
           onCancel={() => setCreating(false)}
           onCreated={(u) => {
             setCreating(false);
-            setNotice({ tone: "success", text: `${u.name} (${u.email}) was created.` });
+            setNotice({ tone: "success", text: t("created", { name: u.name, email: u.email }) });
             void mutate();
           }}
         />
@@ -51,7 +55,7 @@ export function UsersAdmin() {
 
       <Notice testId="users-notice" notice={notice} onDismiss={() => setNotice(null)} />
 
-      <section aria-label="User list" className="rounded-lg border border-neutral-200 bg-white shadow-sm">
+      <section aria-label={t("listLabel")} className="rounded-lg border border-neutral-200 bg-white shadow-sm">
         <div className="border-b border-neutral-200 p-4 sm:p-5">
           <UserFilters
             value={filter}
@@ -67,14 +71,14 @@ export function UsersAdmin() {
           </div>
         ) : error ? (
           <div className="p-4">
-            <ErrorState title="Could not load the users" message={error.message} onRetry={() => void mutate()} />
+            <ErrorState title={t("loadFailed")} message={errorText(error)} onRetry={() => void mutate()} />
           </div>
         ) : (
-          <LoadingState label="Loading users…" />
+          <LoadingState label={t("loading")} />
         )}
         {data && data.total > 0 && (
           <div className="border-t border-neutral-200 px-4 py-3 sm:px-5">
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun="users" onPage={setPage} />
+            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun={t("noun")} onPage={setPage} />
           </div>
         )}
       </section>

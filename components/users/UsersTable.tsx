@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { UserItem } from "../types";
 import { EmptyState } from "../ui/States";
 import { UserRow } from "./UserRow";
@@ -15,26 +16,27 @@ const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide te
 
 /** The users of one page, or an empty state. */
 export function UsersTable({ users, selfId, filtered, onNotice, onChanged }: Props) {
+  const t = useTranslations("users");
   if (users.length === 0) {
-    return <EmptyState title={filtered ? "No users match" : "No users yet"}>{filtered ? "Try another name, email, role or status." : "Create the first one with New user."}</EmptyState>;
+    return <EmptyState title={filtered ? t("table.noMatch") : t("table.none")}>{filtered ? t("table.noMatchHint") : t("table.noneHint")}</EmptyState>;
   }
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-neutral-200">
-        <caption className="sr-only">Users</caption>
+        <caption className="sr-only">{t("table.caption")}</caption>
         <thead className="bg-neutral-50">
           <tr>
             <th scope="col" className={th}>
-              User
+              {t("table.user")}
             </th>
             <th scope="col" className={th}>
-              Role
+              {t("table.role")}
             </th>
             <th scope="col" className={`${th} hidden lg:table-cell`}>
-              Created
+              {t("table.created")}
             </th>
             <th scope="col" className={th}>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("table.actions")}</span>
             </th>
           </tr>
         </thead>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { AppShell } from "@/components/AppShell";
 import { RequirePermission } from "@/components/RequirePermission";
 import { UsersAdmin } from "@/components/users/UsersAdmin";
@@ -7,8 +8,9 @@ export const getServerSideProps = guardPage("users:manage");
 
 /** Users administration (users:manage). */
 export default function UsersPage() {
+  const t = useTranslations("shell");
   return (
-    <AppShell title="Users">
+    <AppShell title={t("nav.users")}>
       <RequirePermission permission="users:manage">
         <UsersAdmin />
       </RequirePermission>
