@@ -56,9 +56,12 @@ export interface Tab {
   pageErrors: Error[];
 }
 
-/** A fresh, signed-out browser context at tablet size. */
-export async function openTab(browser: Browser): Promise<Tab> {
-  const context = await browser.newContext({ baseURL: BASE_URL, viewport: TABLET, deviceScaleFactor: 1 });
+/**
+ * A fresh, signed-out browser context at tablet size; `locale` sets the browser's language (its
+ * Accept-Language and navigator.language), else Chromium's default (en-US).
+ */
+export async function openTab(browser: Browser, { locale }: { locale?: string } = {}): Promise<Tab> {
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport: TABLET, deviceScaleFactor: 1, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.setDefaultNavigationTimeout(30_000);
