@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/router";
 import { AppShell } from "@/components/AppShell";
 import { MoDetailView } from "@/components/mos/detail/MoDetailView";
@@ -9,10 +10,11 @@ export const getServerSideProps = guardPage("mo:read");
 
 /** One manufacturing order (mo:read; the API hides orders an operator has no work order in). */
 export default function MoDetailPage() {
+  const t = useTranslations("mos");
   const { query, isReady } = useRouter();
   const id = typeof query.id === "string" ? query.id : null;
   return (
-    <AppShell title="Order">
+    <AppShell title={t("pages.detail")}>
       <RequirePermission permission="mo:read">{isReady && id ? <MoDetailView id={id} /> : <LoadingState />}</RequirePermission>
     </AppShell>
   );

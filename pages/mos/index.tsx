@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { AppShell } from "@/components/AppShell";
 import { MoList } from "@/components/mos/list/MoList";
 import { RequireAllRecords } from "@/components/RequireAllRecords";
@@ -7,8 +8,9 @@ export const getServerSideProps = guardPage("mo:read", { allRecords: true });
 
 /** Manufacturing orders (mo:read for every order). */
 export default function MosPage() {
+  const t = useTranslations("mos");
   return (
-    <AppShell title="Orders">
+    <AppShell title={t("pages.list")}>
       <RequireAllRecords permission="mo:read">
         <MoList />
       </RequireAllRecords>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { AppShell } from "@/components/AppShell";
 import { MoCreateForm } from "@/components/mos/create/MoCreateForm";
 import { RequirePermission } from "@/components/RequirePermission";
@@ -7,8 +8,9 @@ export const getServerSideProps = guardPage("mo:write");
 
 /** Create a manufacturing order (mo:write). */
 export default function NewMoPage() {
+  const t = useTranslations("mos");
   return (
-    <AppShell title="New order">
+    <AppShell title={t("pages.new")}>
       <RequirePermission permission="mo:write">
         <MoCreateForm />
       </RequirePermission>

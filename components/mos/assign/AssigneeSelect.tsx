@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { sendWithKey } from "../../forms/send";
 import { useApiAction } from "../../forms/useApiAction";
@@ -18,6 +19,7 @@ interface Props {
  * refuses to move a STARTED one (it must be paused first): its message is shown under the select.
  */
 export function AssigneeSelect({ wo, people, onChanged, compact = false }: Props) {
+  const t = useTranslations("mos");
   const id = useId();
   const assign = useApiAction<"assign">();
   const [pending, setPending] = useState<string | null>(null);
@@ -37,13 +39,13 @@ export function AssigneeSelect({ wo, people, onChanged, compact = false }: Props
     if (!result.ok) return;
     setAccepted({ from: stored, to: next });
     const person = options.find((p) => p.id === next);
-    onChanged(person ? `${wo.code} is now assigned to ${person.name}.` : `${wo.code} is no longer assigned.`);
+    onChanged(person ? t("assign.assigned", { code: wo.code, name: person.name }) : t("assign.unassigned", { code: wo.code }));
   }
 
   return (
     <div className={compact ? "" : "min-w-44"}>
       <label htmlFor={id} className={compact ? "sr-only" : "mb-1 block text-xs font-medium text-neutral-600"}>
-        Assignee<span className="sr-only"> of {wo.code}</span>
+        {t.rich("assign.label", { code: wo.code, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
       </label>
       <div className="relative">
         <select
@@ -55,7 +57,7 @@ export function AssigneeSelect({ wo, people, onChanged, compact = false }: Props
           onChange={(e) => void change(e.target.value)}
           className={`h-11 w-full rounded-md border border-neutral-300 bg-white px-2 pr-8 text-sm text-neutral-900 disabled:bg-neutral-100 aria-[invalid=true]:border-red-600 ${focusRing}`}
         >
-          <option value="">Unassigned</option>
+          <option value="">{t("assign.none")}</option>
           {options.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}

@@ -1,7 +1,8 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/router";
 import { createMoInput } from "@/lib/manufacturing/schemas";
-import { isCountedUnit, wholeQuantityIssue } from "@/lib/products/units";
+import { isCountedUnit } from "@/lib/products/units";
 import { endOfLocalDayIso, localDayOf, parseNumber } from "../../format";
 import { FormError } from "../../forms/FormError";
 import { sendWithKey } from "../../forms/send";
@@ -12,7 +13,8 @@ import { Button, buttonClass } from "../../ui/Button";
 import { SelectField, TextField } from "../../ui/Field";
 import { Pill } from "../badges";
 import { CustomerFields } from "../CustomerFields";
-import { MO_FIELD_LABELS, PRIORITY_LABELS } from "../labels";
+import { useMoFieldLabels, useOrderLabels } from "../labels";
+import { useWholeQuantityIssue } from "../useWholeQuantityIssue";
 import { PageHeader, Section } from "../PageHeader";
 import { PRIORITIES, type MoDetail, type Priority } from "../types";
 import { RequirementsPreview } from "./RequirementsPreview";
@@ -45,24 +47,28 @@ function suggestedName(v: Pick<Values, "product" | "quantity">): string {
 const nameOf = (v: Values) => (v.nameTouched ? v.name : suggestedName(v));
 
 /** A deadline before today is allowed (back-office entry of a late order) but worth a second look. */
-function pastDeadlineWarning(day: string): string | undefined {
-  return day && day < localDayOf(new Date()) ? "This deadline is in the past: the order will show as late from the start." : undefined;
+function isPastDay(day: string): boolean {
+  return Boolean(day) && day < localDayOf(new Date());
 }
 
 /** The "new manufacturing order" screen: product, quantity, dates, customer; requirements before saving. */
 export function MoCreateForm() {
+  const t = useTranslations("mos");
+  const labels = useOrderLabels();
+  const fieldLabels = useMoFieldLabels();
+  const wholeQuantityIssue = useWholeQuantityIssue();
   const router = useRouter();
   const f = useApiForm({
     id: "mo-create",
     schema: createMoInput,
     defaultValues: EMPTY,
-    labels: MO_FIELD_LABELS,
+    labels: fieldLabels,
     aliases: { productId: "product" },
     numbers: ["quantity"],
     check: (v) => {
       const q = parseNumber(v.quantity);
       return {
-        product: v.product ? undefined : "Choose the product to make",
+        product: v.product ? undefined : t("create.chooseProduct"),
         quantity: q !== null && v.product ? (wholeQuantityIssue(q, v.product) ?? undefined) : undefined,
       };
     },
@@ -93,53 +99,53 @@ export function MoCreateForm() {
       <PageHeader
         eyebrow={
           <Link href="/mos" className="hover:underline">
-            ← Manufacturing orders
+            {t("detail.back")}
           </Link>
         }
-        title="New manufacturing order"
-        description="Choose what to make and how many; check the materials before you save."
+        title={t("create.title")}
+        description={t("create.description")}
       />
-      <form onSubmit={f.onSubmit} aria-label="New manufacturing order" noValidate className="grid items-start gap-6 lg:grid-cols-2">
+      <form onSubmit={f.onSubmit} aria-label={t("create.title")} noValidate className="grid items-start gap-6 lg:grid-cols-2">
         {/* On a tablet the requirements follow the product directly; on a desk they sit beside the form. */}
         <div className="lg:col-start-1 lg:row-start-1">
-          <Section title="Product and quantity">
+          <Section title={t("create.productSection")}>
             <div className="space-y-4 p-4 sm:p-5">
-              <FormError form={f} title="Could not create the order" />
+              <FormError form={f} title={t("create.failed")} />
               {product ? (
                 <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-blue-200 bg-blue-50 px-4 py-3" data-testid="chosen-product">
                   <div>
-                    <p className="text-sm text-neutral-600">Product</p>
+                    <p className="text-sm text-neutral-600">{t("fields.product")}</p>
                     <p className="text-base">
                       <span className="font-semibold text-neutral-900">{product.sku}</span> <span className="text-neutral-800">{product.name}</span>{" "}
-                      <Pill tone={product.isFinished ? "blue" : "neutral"}>{product.isFinished ? "Finished" : "Material"}</Pill>
+                      <Pill tone={product.isFinished ? "blue" : "neutral"}>{product.isFinished ? t("create.finished") : t("create.material")}</Pill>
                     </p>
                   </div>
                   <Button variant="secondary" onClick={() => setProduct(null)}>
-                    Change product
+                    {t("create.changeProduct")}
                   </Button>
                 </div>
               ) : (
-                <ProductPicker label="Product to make" source="products" first="finished" browse onChange={setProduct} error={err("product")} />
+                <ProductPicker label={t("create.productToMake")} source="products" first="finished" browse onChange={setProduct} error={err("product")} />
               )}
               <div className="grid gap-4 sm:grid-cols-2">
                 <TextField
-                  label={`Quantity${product ? ` (${product.uom})` : ""}`}
+                  label={product ? t("create.quantityIn", { uom: product.uom }) : t("fields.quantity")}
                   inputMode={counted ? "numeric" : "decimal"}
                   required
                   {...register("quantity")}
-                  hint={counted ? `Whole ${product!.uom}: this product is counted.` : undefined}
+                  hint={counted ? t("create.countedHint", { uom: product!.uom }) : undefined}
                   error={err("quantity")}
                 />
-                <SelectField label="Priority" {...register("priority")} error={err("priority")}>
+                <SelectField label={t("fields.priority")} {...register("priority")} error={err("priority")}>
                   {PRIORITIES.map((p) => (
                     <option key={p} value={p}>
-                      {PRIORITY_LABELS[p]}
+                      {labels.priority(p)}
                     </option>
                   ))}
                 </SelectField>
                 <div className="sm:col-span-2">
                   <TextField
-                    label="Order name"
+                    label={t("fields.name")}
                     required
                     maxLength={200}
                     name="name"
@@ -148,36 +154,36 @@ export function MoCreateForm() {
                       form.setValue("nameTouched", true);
                       form.setValue("name", e.target.value, { shouldDirty: true });
                     }}
-                    hint={values.nameTouched ? undefined : "Suggested from the product; change it if you like."}
+                    hint={values.nameTouched ? undefined : t("create.nameHint")}
                     error={err("name")}
                   />
                 </div>
-                <TextField label="Deadline" type="date" {...register("deadline")} error={err("deadline")} warning={pastDeadlineWarning(values.deadline)} hint="Late after the end of this day." />
+                <TextField label={t("fields.deadline")} type="date" {...register("deadline")} error={err("deadline")} warning={isPastDay(values.deadline) ? t("create.pastDeadline") : undefined} hint={t("create.deadlineHint")} />
               </div>
             </div>
           </Section>
         </div>
         <div className="lg:col-start-2 lg:row-span-3 lg:row-start-1">
-          <Section title="Material requirements" testId="requirements-section">
+          <Section title={t("create.requirementsSection")} testId="requirements-section">
             {product ? (
               <RequirementsPreview product={{ id: product.productId, sku: product.sku, uom: product.uom }} quantity={previewQty} />
             ) : (
-              <p className="px-4 py-4 text-sm text-neutral-600 sm:px-5">Choose a product to see the materials it needs and what is short.</p>
+              <p className="px-4 py-4 text-sm text-neutral-600 sm:px-5">{t("create.chooseProductFirst")}</p>
             )}
           </Section>
         </div>
         <div className="lg:col-start-1 lg:row-start-2">
-          <Section title="Customer">
+          <Section title={t("create.customerSection")}>
             <CustomerFields form={f} className="grid gap-4 p-4 sm:grid-cols-2 sm:p-5" />
           </Section>
         </div>
         <div className="space-y-4 lg:col-start-1 lg:row-start-3">
           <div className="flex flex-wrap gap-3">
             <Button type="submit" size="lg" busy={f.busy}>
-              Create order
+              {t("create.submit")}
             </Button>
             <Link href="/mos" className={buttonClass("secondary", "lg")} onClick={f.discard}>
-              Cancel
+              {t("create.cancel")}
             </Link>
           </div>
         </div>

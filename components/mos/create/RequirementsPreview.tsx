@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useRealtime } from "../../realtime/useRealtime";
 import { hasPermission, useSignedInUser } from "../../useMe";
 import { Alert } from "../../ui/Alert";
@@ -16,6 +17,7 @@ const td = "px-3 py-2 text-sm";
  * completing the order consumes) and the raw materials of the whole tree, each against stock.
  */
 export function RequirementsPreview({ product, quantity }: { product: { id: string; sku: string; uom: string }; quantity: number | null }) {
+  const t = useTranslations("mos");
   const me = useSignedInUser();
   const stockReader = hasPermission(me, "stock:read");
   const { data, error, isLoading, isValidating, mutate } = useExplosion(product.id, quantity);
@@ -29,20 +31,20 @@ export function RequirementsPreview({ product, quantity }: { product: { id: stri
     void stock.mutate();
   });
 
-  if (!quantity || quantity <= 0) return <p className="px-4 py-4 text-sm text-neutral-600 sm:px-5">Enter a quantity to see what the order needs.</p>;
-  if (error) return <div className="p-4 sm:p-5"><Alert tone="error" title="Could not work out the requirements">{error.message}</Alert></div>;
+  if (!quantity || quantity <= 0) return <p className="px-4 py-4 text-sm text-neutral-600 sm:px-5">{t("requirements.enterQuantity")}</p>;
+  if (error) return <div className="p-4 sm:p-5"><Alert tone="error" title={t("requirements.failed")}>{error.message}</Alert></div>;
   if (!data || isLoading) {
     return (
       <p role="status" className="flex items-center gap-2 px-4 py-4 text-sm text-neutral-600 sm:px-5">
-        <Spinner className="h-4 w-4" /> Working out the requirements…
+        <Spinner className="h-4 w-4" /> {t("requirements.loading")}
       </p>
     );
   }
   if (direct.length === 0) {
     return (
       <div className="p-4 sm:p-5">
-        <Alert tone="info" title={`${product.sku} has no bill of materials`}>
-          The order will consume no materials. Add components on the product page if it needs any.
+        <Alert tone="info" title={t("requirements.noBomTitle", { sku: product.sku })}>
+          {t("requirements.noBomText")}
         </Alert>
       </div>
     );
@@ -60,26 +62,26 @@ export function RequirementsPreview({ product, quantity }: { product: { id: stri
     <div aria-busy={isValidating} data-testid="requirements" className="space-y-5 p-4 sm:p-5">
       {stockReader &&
         (short.length || directShort.length ? (
-          <Alert tone="error" title="Not enough stock for this order">
-            {short.length > 0 && <p>Short of raw materials: {short.map((m) => `${m.sku} by ${formatQty(m.shortBy, m.uom)}`).join(", ")}.</p>}
-            {directShort.length > 0 && <p>Short of components: {directShort.map((c) => c.sku).join(", ")}.</p>}
-            <p className="mt-1">You can still save the order; completing it is refused until the stock is there.</p>
+          <Alert tone="error" title={t("requirements.shortTitle")}>
+            {short.length > 0 && <p>{t("requirements.shortRaw", { list: short.map((m) => t("requirements.shortBy", { sku: m.sku, qty: formatQty(m.shortBy, m.uom) })).join(", ") })}</p>}
+            {directShort.length > 0 && <p>{t("requirements.shortComponents", { list: directShort.map((c) => c.sku).join(", ") })}</p>}
+            <p className="mt-1">{t("requirements.stillSave")}</p>
           </Alert>
         ) : (
-          <Alert tone="success">Enough stock on hand for {formatQty(quantity, product.uom)} of {product.sku}.</Alert>
+          <Alert tone="success">{t("requirements.enough", { qty: formatQty(quantity, product.uom), sku: product.sku })}</Alert>
         ))}
 
       <div>
-        <h3 className="text-sm font-semibold text-neutral-900">Direct components</h3>
-        <p className="text-sm text-neutral-600">What completing the order consumes from stock.</p>
+        <h3 className="text-sm font-semibold text-neutral-900">{t("requirements.directTitle")}</h3>
+        <p className="text-sm text-neutral-600">{t("requirements.directText")}</p>
         <div className="mt-2 overflow-x-auto rounded-md border border-neutral-200">
           <table className="min-w-full divide-y divide-neutral-200" data-testid="direct-components">
             <thead className="bg-neutral-50">
               <tr>
-                <th scope="col" className={th}>Component</th>
-                <th scope="col" className={`${th} text-right`}>Per unit</th>
-                <th scope="col" className={`${th} text-right`}>Needed</th>
-                {stockReader && <th scope="col" className={`${th} text-right`}>On hand</th>}
+                <th scope="col" className={th}>{t("requirements.columns.component")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("materials.columns.perUnit")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("materials.columns.needed")}</th>
+                {stockReader && <th scope="col" className={`${th} text-right`}>{t("materials.columns.onHand")}</th>}
               </tr>
             </thead>
             <tbody className="divide-y divide-neutral-100">
@@ -90,14 +92,14 @@ export function RequirementsPreview({ product, quantity }: { product: { id: stri
                   <tr key={c.productId} className={lacking ? "bg-red-50" : ""}>
                     <td className={td}>
                       <span className="font-semibold">{c.sku}</span> <span className="text-neutral-700">{c.name}</span>
-                      {c.children.length > 0 && <span className="ml-2"><Pill tone="neutral">Has its own BOM</Pill></span>}
+                      {c.children.length > 0 && <span className="ml-2"><Pill tone="neutral">{t("requirements.ownBom")}</Pill></span>}
                     </td>
                     <td className={`${td} whitespace-nowrap text-right tabular-nums`}>{formatQty(c.qtyPerUnit, c.uom)}</td>
                     <td className={`${td} whitespace-nowrap text-right font-medium tabular-nums`}>{formatQty(c.quantity, c.uom)}</td>
                     {stockReader && (
                       <td className={`${td} whitespace-nowrap text-right tabular-nums`}>
                         {onHand === undefined ? "…" : formatQty(onHand, c.uom)}
-                        {lacking && <span className="ml-2"><Pill tone="red">Short</Pill></span>}
+                        {lacking && <span className="ml-2"><Pill tone="red">{t("badges.short")}</Pill></span>}
                       </td>
                     )}
                   </tr>
@@ -109,8 +111,8 @@ export function RequirementsPreview({ product, quantity }: { product: { id: stri
       </div>
 
       <div>
-        <h3 className="text-sm font-semibold text-neutral-900">Raw materials, all levels</h3>
-        <p className="text-sm text-neutral-600">Everything the full bill of materials comes down to, summed.</p>
+        <h3 className="text-sm font-semibold text-neutral-900">{t("requirements.rawTitle")}</h3>
+        <p className="text-sm text-neutral-600">{t("requirements.rawText")}</p>
         <div className="mt-2">
           <RawMaterialsTable materials={data.materials} />
         </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import useSWR from "swr";
 import { apiFetch, type ApiError } from "../../api";
 import { useRealtime } from "../../realtime/useRealtime";
@@ -29,29 +30,30 @@ function useMoComments(mo: MoDetail) {
 }
 
 export function CommentsSection({ mo }: { mo: MoDetail }) {
+  const t = useTranslations("mos");
   const { data, error, mutate } = useMoComments(mo);
   const issues = data?.filter((c) => c.kind === "ISSUE").length ?? 0;
   return (
-    <Section title="Comments and issues" testId="comments" actions={issues > 0 ? <Pill tone="red">{issues === 1 ? "1 issue" : `${issues} issues`}</Pill> : undefined}>
+    <Section title={t("comments.title")} testId="comments" actions={issues > 0 ? <Pill tone="red">{t("comments.issueCount", { count: issues })}</Pill> : undefined}>
       {mo.workOrders.length === 0 ? (
-        <EmptyState title="No comments">Comments from the shop floor appear here once the order has work orders.</EmptyState>
+        <EmptyState title={t("comments.none")}>{t("comments.noneText")}</EmptyState>
       ) : error ? (
         <div className="p-4">
-          <ErrorState title="Could not load the comments" message={error.message} onRetry={() => void mutate()} />
+          <ErrorState title={t("comments.loadError")} message={error.message} onRetry={() => void mutate()} />
         </div>
       ) : !data ? (
-        <LoadingState label="Loading comments…" />
+        <LoadingState label={t("comments.loading")} />
       ) : data.length === 0 ? (
-        <EmptyState title="No comments yet">Operators’ comments and reported issues appear here.</EmptyState>
+        <EmptyState title={t("comments.noneYet")}>{t("comments.noneYetText")}</EmptyState>
       ) : (
         <ul className="divide-y divide-neutral-200">
           {data.map((c) => (
             <li key={c.id} className={`px-4 py-3 sm:px-5 ${c.kind === "ISSUE" ? "border-l-4 border-red-500 bg-red-50/40" : ""}`}>
               <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-                {c.kind === "ISSUE" ? <Pill tone="red">Issue</Pill> : <Pill tone="neutral">Comment</Pill>}
+                {c.kind === "ISSUE" ? <Pill tone="red">{t("comments.issue")}</Pill> : <Pill tone="neutral">{t("comments.comment")}</Pill>}
                 <span className="font-medium text-neutral-900">{c.author.name}</span>
                 <span className="text-neutral-500">
-                  on {c.woCode} · {c.woTitle} · {formatDateTime(c.createdAt)}
+                  {t("comments.on", { code: c.woCode, title: c.woTitle, at: formatDateTime(c.createdAt) })}
                 </span>
               </div>
               <p className="mt-1 whitespace-pre-line text-base text-neutral-800">{c.content}</p>

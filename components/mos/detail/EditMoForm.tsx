@@ -1,12 +1,13 @@
+import { useTranslations } from "next-intl";
 import { updateMoInput } from "@/lib/manufacturing/schemas";
-import { wholeQuantityIssue } from "@/lib/products/units";
 import { endOfLocalDayIso, localDayOf, parseNumber } from "../../format";
 import { FormError } from "../../forms/FormError";
 import { sendWithKey } from "../../forms/send";
 import { useApiForm } from "../../forms/useApiForm";
 import { SelectField, TextField } from "../../ui/Field";
 import { CustomerFields } from "../CustomerFields";
-import { MO_FIELD_LABELS, PRIORITY_LABELS } from "../labels";
+import { useMoFieldLabels, useOrderLabels } from "../labels";
+import { useWholeQuantityIssue } from "../useWholeQuantityIssue";
 import { PRIORITIES, type MoDetail, type Priority } from "../types";
 import { FormActions } from "../../forms/FormActions";
 
@@ -41,12 +42,16 @@ function apiValue(k: FieldName, v: string): string | number | null {
  * customer fields — the API would refuse anything else. Only changed fields are sent.
  */
 export function EditMoForm({ mo, customerOnly, onSaved, onCancel }: { mo: MoDetail; customerOnly: boolean; onSaved: (mo: MoDetail) => void; onCancel: () => void }) {
+  const t = useTranslations("mos");
+  const labels = useOrderLabels();
+  const fieldLabels = useMoFieldLabels();
+  const wholeQuantityIssue = useWholeQuantityIssue();
   const planned = mo.state === "PLANNED";
   const f = useApiForm({
     id: `mo-edit:${mo.id}`,
     schema: updateMoInput,
     defaultValues: initial(mo),
-    labels: MO_FIELD_LABELS,
+    labels: fieldLabels,
     numbers: ["quantity"],
     check: (v) => {
       const q = parseNumber(v.quantity);
@@ -66,34 +71,34 @@ export function EditMoForm({ mo, customerOnly, onSaved, onCancel }: { mo: MoDeta
   const { register, fieldError: err } = f;
 
   return (
-    <form onSubmit={f.onSubmit} aria-label={customerOnly ? "Edit customer details" : "Edit order"} noValidate className="space-y-5 p-4 sm:p-5">
-      {customerOnly && <p className="text-sm text-neutral-600">You can change the customer details of this order. Planning fields are set by the planners.</p>}
-      <FormError form={f} title="Could not save the changes" />
+    <form onSubmit={f.onSubmit} aria-label={customerOnly ? t("detail.editCustomer") : t("detail.editOrder")} noValidate className="space-y-5 p-4 sm:p-5">
+      {customerOnly && <p className="text-sm text-neutral-600">{t("edit.customerOnly")}</p>}
+      <FormError form={f} title={t("edit.failed")} />
       {!customerOnly && (
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="sm:col-span-2">
-            <TextField label="Order name" required maxLength={200} {...register("name")} error={err("name")} />
+            <TextField label={t("fields.name")} required maxLength={200} {...register("name")} error={err("name")} />
           </div>
           <TextField
-            label={`Quantity (${mo.product.uom})`}
+            label={t("create.quantityIn", { uom: mo.product.uom })}
             inputMode="decimal"
             {...register("quantity")}
             disabled={!planned}
-            hint={planned ? "Changing it re-plans the materials and minutes." : "Fixed once work has started."}
+            hint={planned ? t("edit.quantityHint") : t("edit.quantityFixed")}
             error={err("quantity")}
           />
-          <SelectField label="Priority" {...register("priority")} error={err("priority")}>
+          <SelectField label={t("fields.priority")} {...register("priority")} error={err("priority")}>
             {PRIORITIES.map((p: Priority) => (
               <option key={p} value={p}>
-                {PRIORITY_LABELS[p]}
+                {labels.priority(p)}
               </option>
             ))}
           </SelectField>
-          <TextField label="Deadline" type="date" {...register("deadline")} error={err("deadline")} />
+          <TextField label={t("fields.deadline")} type="date" {...register("deadline")} error={err("deadline")} />
         </div>
       )}
       <CustomerFields form={f} />
-      <FormActions form={f} submit="Save changes" onCancel={onCancel} />
+      <FormActions form={f} submit={t("edit.submit")} cancel={t("common.cancel")} onCancel={onCancel} />
     </form>
   );
 }

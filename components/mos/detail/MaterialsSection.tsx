@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Alert } from "../../ui/Alert";
 import { EmptyState } from "../../ui/States";
 import { ShortBy } from "../badges";
@@ -11,44 +12,45 @@ const td = "px-4 py-2.5 text-sm";
 
 /** What the order consumes (its BOM snapshot × quantity) against what is on hand now. */
 export function MaterialsSection({ mo }: { mo: MoDetail }) {
+  const t = useTranslations("mos");
   const open = isOpen(mo.state);
   return (
-    <Section title="Materials" testId="materials">
+    <Section title={t("materials.title")} testId="materials">
       {mo.materials.length === 0 ? (
-        <EmptyState title="No materials">This order consumes nothing from stock.</EmptyState>
+        <EmptyState title={t("materials.none")}>{t("materials.noneText")}</EmptyState>
       ) : (
         <>
           {open && (
             <div className="px-4 pt-4 sm:px-5">
               {mo.shortages > 0 ? (
-                <Alert tone="error" title={`${mo.shortages} material${mo.shortages === 1 ? " is" : "s are"} short`}>
-                  Completing the order is refused until the stock is there.
+                <Alert tone="error" title={t("materials.shortTitle", { count: mo.shortages })}>
+                  {t("materials.shortText")}
                 </Alert>
               ) : (
-                <Alert tone="success">Everything this order consumes is on hand.</Alert>
+                <Alert tone="success">{t("materials.allOnHand")}</Alert>
               )}
             </div>
           )}
           <div className="overflow-x-auto p-4 sm:p-5">
             <table className="min-w-full divide-y divide-neutral-200 rounded-md border border-neutral-200">
-              <caption className="sr-only">Materials of {mo.orderNo}</caption>
+              <caption className="sr-only">{t("materials.caption", { orderNo: mo.orderNo })}</caption>
               <thead className="bg-neutral-50">
                 <tr>
                   <th scope="col" className={th}>
-                    Material
+                    {t("materials.columns.material")}
                   </th>
                   <th scope="col" className={`${th} text-right`}>
-                    Per unit
+                    {t("materials.columns.perUnit")}
                   </th>
                   <th scope="col" className={`${th} text-right`}>
-                    {mo.state === "DONE" ? "Consumed" : "Needed"}
+                    {mo.state === "DONE" ? t("materials.columns.consumed") : t("materials.columns.needed")}
                   </th>
                   <th scope="col" className={`${th} text-right`}>
-                    On hand
+                    {t("materials.columns.onHand")}
                   </th>
                   {open && (
                     <th scope="col" className={`${th} text-right`}>
-                      Short by
+                      {t("materials.columns.shortBy")}
                     </th>
                   )}
                 </tr>

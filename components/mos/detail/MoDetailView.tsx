@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { Forbidden } from "../../Forbidden";
@@ -22,6 +23,7 @@ type Mode = "view" | "edit" | "complete" | "cancel";
 
 /** One manufacturing order: facts, actions by permission and state, work orders, materials, comments, audit. */
 export function MoDetailView({ id }: { id: string }) {
+  const t = useTranslations("mos");
   const me = useSignedInUser();
   const { data: mo, error, mutate } = useMoDetail(id);
   const [mode, setMode] = useState<Mode>("view");
@@ -30,12 +32,12 @@ export function MoDetailView({ id }: { id: string }) {
   if (error?.status === 403) return <Forbidden role={me.user.role} />;
   if (error) {
     return error.status === 404 || error.status === 400 ? (
-      <ErrorState title="Order not found" message="This manufacturing order does not exist, or it is not visible to you." />
+      <ErrorState title={t("detail.notFound")} message={t("detail.notFoundText")} />
     ) : (
-      <ErrorState title="Could not load the order" message={error.message} onRetry={() => void mutate()} />
+      <ErrorState title={t("detail.loadError")} message={error.message} onRetry={() => void mutate()} />
     );
   }
-  if (!mo) return <LoadingState label="Loading the order…" />;
+  if (!mo) return <LoadingState label={t("detail.loading")} />;
 
   const open = isOpen(mo.state);
   const canWrite = hasPermission(me, "mo:write");
@@ -54,7 +56,7 @@ export function MoDetailView({ id }: { id: string }) {
         eyebrow={
           hasPermission(me, "mo:read", true) ? (
             <Link href="/mos" className="hover:underline">
-              ← Manufacturing orders
+              {t("detail.back")}
             </Link>
           ) : undefined
         }
@@ -70,17 +72,17 @@ export function MoDetailView({ id }: { id: string }) {
             <>
               {canEdit && (
                 <Button variant="secondary" size="lg" onClick={() => setMode("edit")}>
-                  {canWrite ? "Edit order" : "Edit customer details"}
+                  {canWrite ? t("detail.editOrder") : t("detail.editCustomer")}
                 </Button>
               )}
               {canWrite && open && (
                 <Button variant="primary" size="lg" onClick={() => setMode("complete")}>
-                  Complete…
+                  {t("detail.complete")}
                 </Button>
               )}
               {canWrite && open && (
                 <Button variant="danger" size="lg" onClick={() => setMode("cancel")}>
-                  Cancel order…
+                  {t("detail.cancel")}
                 </Button>
               )}
             </>
@@ -105,7 +107,7 @@ export function MoDetailView({ id }: { id: string }) {
         />
       )}
 
-      <Section title={mode === "edit" ? (canWrite ? "Edit order" : "Edit customer details") : "Details"} id="mo-details">
+      <Section title={mode === "edit" ? (canWrite ? t("detail.editOrder") : t("detail.editCustomer")) : t("detail.details")} id="mo-details">
         {mode === "edit" ? (
           <EditMoForm
             mo={mo}
@@ -113,7 +115,7 @@ export function MoDetailView({ id }: { id: string }) {
             onCancel={() => setMode("view")}
             onSaved={(next) => {
               void mutate(next, { revalidate: false });
-              setNotice("The changes were saved.");
+              setNotice(t("edit.saved"));
               setMode("view");
             }}
           />

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { LateBadge, PriorityBadge } from "../badges";
 import { ProgressBar } from "../ProgressBar";
@@ -15,17 +16,18 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 
 /** The key facts of an order: product, quantities, dates, priority, customer. */
 export function MoFacts({ mo }: { mo: MoDetail }) {
+  const t = useTranslations("mos");
   return (
     <div className="space-y-5 p-4 sm:p-5">
       <dl className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
-        <Fact label="Product">
+        <Fact label={t("fields.product")}>
           <span className="font-semibold">{mo.product.sku}</span> {mo.product.name}
         </Fact>
-        <Fact label="Quantity" testId="fact-quantity">
+        <Fact label={t("fields.quantity")} testId="fact-quantity">
           {formatQty(mo.quantity, mo.product.uom)}
-          {mo.producedQty !== null && <span className="block text-sm text-neutral-600">Produced: {formatQty(mo.producedQty, mo.product.uom)}</span>}
+          {mo.producedQty !== null && <span className="block text-sm text-neutral-600">{t("facts.produced", { qty: formatQty(mo.producedQty, mo.product.uom) })}</span>}
         </Fact>
-        <Fact label="Deadline" testId="fact-deadline">
+        <Fact label={t("fields.deadline")} testId="fact-deadline">
           <span className={mo.late ? "font-semibold text-red-700" : ""}>{formatDate(mo.deadline)}</span>
           {mo.late && (
             <span className="ml-2 align-middle">
@@ -33,27 +35,27 @@ export function MoFacts({ mo }: { mo: MoDetail }) {
             </span>
           )}
         </Fact>
-        <Fact label="Priority">
+        <Fact label={t("fields.priority")}>
           <PriorityBadge priority={mo.priority} />
         </Fact>
-        <Fact label="Progress">
-          <ProgressBar progress={mo.progress} label={`Progress of ${mo.orderNo}`} />
+        <Fact label={t("list.columns.progress")}>
+          <ProgressBar progress={mo.progress} label={t("progress.of", { orderNo: mo.orderNo })} />
         </Fact>
-        <Fact label="Created">
+        <Fact label={t("facts.created")}>
           {formatDateTime(mo.createdAt)}
-          <span className="block text-sm text-neutral-600">by {mo.createdBy.name}</span>
+          <span className="block text-sm text-neutral-600">{t("facts.by", { name: mo.createdBy.name })}</span>
         </Fact>
-        {mo.startedAt && <Fact label="Started">{formatDateTime(mo.startedAt)}</Fact>}
-        {mo.completedAt && <Fact label="Completed">{formatDateTime(mo.completedAt)}</Fact>}
-        {mo.canceledAt && <Fact label="Canceled">{formatDateTime(mo.canceledAt)}</Fact>}
+        {mo.startedAt && <Fact label={t("facts.started")}>{formatDateTime(mo.startedAt)}</Fact>}
+        {mo.completedAt && <Fact label={t("facts.completed")}>{formatDateTime(mo.completedAt)}</Fact>}
+        {mo.canceledAt && <Fact label={t("facts.canceled")}>{formatDateTime(mo.canceledAt)}</Fact>}
       </dl>
       <div className="border-t border-neutral-200 pt-5">
-        <h3 className="text-sm font-semibold text-neutral-900">Customer</h3>
+        <h3 className="text-sm font-semibold text-neutral-900">{t("facts.customer")}</h3>
         <dl className="mt-3 grid gap-5 sm:grid-cols-2 lg:grid-cols-4" data-testid="customer-fields">
-          <Fact label="Customer">{mo.customerName ?? "—"}</Fact>
-          <Fact label="Reference">{mo.customerRef ?? "—"}</Fact>
-          <Fact label="Promised date">{formatDate(mo.promisedDate)}</Fact>
-          <Fact label="Notes">
+          <Fact label={t("facts.customer")}>{mo.customerName ?? "—"}</Fact>
+          <Fact label={t("facts.reference")}>{mo.customerRef ?? "—"}</Fact>
+          <Fact label={t("fields.promisedDate")}>{formatDate(mo.promisedDate)}</Fact>
+          <Fact label={t("fields.notes")}>
             <span className="whitespace-pre-line">{mo.notes ?? "—"}</span>
           </Fact>
         </dl>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { hasPermission, useSignedInUser } from "../../useMe";
@@ -16,6 +17,7 @@ import { formatMinutes } from "../../format";
 
 /** The order's work orders with status, assignee and work center; planners add and (re)assign them here. */
 export function WorkOrdersSection({ mo, onChanged }: { mo: MoDetail; onChanged: () => void }) {
+  const t = useTranslations("mos");
   const me = useSignedInUser();
   const canWrite = hasPermission(me, "wo:write") && isOpen(mo.state);
   const assignees = useAssignees(canWrite);
@@ -29,16 +31,16 @@ export function WorkOrdersSection({ mo, onChanged }: { mo: MoDetail; onChanged: 
 
   return (
     <Section
-      title="Work orders"
+      title={t("workOrders.title")}
       testId="work-orders"
       actions={
         <>
           <Link href={`/workorders?moId=${encodeURIComponent(mo.id)}`} className={buttonClass("ghost")}>
-            Show on the board
+            {t("workOrders.showOnBoard")}
           </Link>
           {canWrite && !adding && (
             <Button variant="secondary" onClick={() => setAdding(true)}>
-              Add work order
+              {t("addWo.submit")}
             </Button>
           )}
         </>
@@ -51,7 +53,7 @@ export function WorkOrdersSection({ mo, onChanged }: { mo: MoDetail; onChanged: 
           onCancel={() => setAdding(false)}
           onAdded={(wo) => {
             setAdding(false);
-            changed(`${wo.code} “${wo.title}” was added${wo.assignee ? ` and assigned to ${wo.assignee.name}` : ""}.`);
+            changed(wo.assignee ? t("workOrders.addedAssigned", { code: wo.code, title: wo.title, name: wo.assignee.name }) : t("workOrders.added", { code: wo.code, title: wo.title }));
           }}
         />
       )}
@@ -61,7 +63,7 @@ export function WorkOrdersSection({ mo, onChanged }: { mo: MoDetail; onChanged: 
         </div>
       )}
       {mo.workOrders.length === 0 ? (
-        <EmptyState title="No work orders">{canWrite ? "Add the steps of this order with Add work order." : "This order has no work orders."}</EmptyState>
+        <EmptyState title={t("workOrders.none")}>{canWrite ? t("workOrders.noneCanAdd") : t("workOrders.noneText")}</EmptyState>
       ) : (
         <ol className="divide-y divide-neutral-200">
           {mo.workOrders.map((wo) => {
@@ -78,10 +80,10 @@ export function WorkOrdersSection({ mo, onChanged }: { mo: MoDetail; onChanged: 
                     <WoStatusBadge status={wo.status} />
                   </div>
                   <p className="mt-1 text-sm text-neutral-600">
-                    {wo.workCenter ? wo.workCenter.name : "No work center"}
-                    {wo.plannedMin !== null && ` · planned ${formatMinutes(wo.plannedMin)}`}
-                    {wo.durationMin !== null && ` · worked ${formatMinutes(wo.durationMin)}`}
-                    {!editable && ` · ${wo.assignee ? `assigned to ${wo.assignee.name}` : "unassigned"}`}
+                    {wo.workCenter ? wo.workCenter.name : t("workOrders.noWorkCenter")}
+                    {wo.plannedMin !== null && ` · ${t("workOrders.planned", { time: formatMinutes(wo.plannedMin) })}`}
+                    {wo.durationMin !== null && ` · ${t("workOrders.worked", { time: formatMinutes(wo.durationMin) })}`}
+                    {!editable && ` · ${wo.assignee ? t("workOrders.assignedTo", { name: wo.assignee.name }) : t("workOrders.unassigned")}`}
                   </p>
                   {wo.description && <p className="mt-1 whitespace-pre-line text-sm text-neutral-700">{wo.description}</p>}
                 </div>

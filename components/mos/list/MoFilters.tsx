@@ -1,17 +1,20 @@
+import { useTranslations } from "next-intl";
 import { SelectField, TextField } from "../../ui/Field";
-import { STATE_LABELS } from "../labels";
+import { useOrderLabels } from "../labels";
 import { ORDER_STATES, type OrderState } from "../types";
 
 /** Search box (name or order number) and state filter of the MO list. */
 export function MoFilters({ q, state, onSearch, onState }: { q: string; state: OrderState | ""; onSearch: (q: string) => void; onState: (s: OrderState | "") => void }) {
+  const t = useTranslations("mos");
+  const labels = useOrderLabels();
   return (
     <div role="search" className="grid gap-4 sm:grid-cols-[2fr_1fr]">
-      <TextField label="Search" type="search" placeholder="Order number or name" value={q} onChange={(e) => onSearch(e.target.value)} />
-      <SelectField label="State" value={state} onChange={(e) => onState(e.target.value as OrderState | "")}>
-        <option value="">All states</option>
+      <TextField label={t("list.search")} type="search" placeholder={t("list.searchPlaceholder")} value={q} onChange={(e) => onSearch(e.target.value)} />
+      <SelectField label={t("list.stateFilter")} value={state} onChange={(e) => onState(e.target.value as OrderState | "")}>
+        <option value="">{t("list.allStates")}</option>
         {ORDER_STATES.map((s) => (
           <option key={s} value={s}>
-            {STATE_LABELS[s]}
+            {labels.state(s)}
           </option>
         ))}
       </SelectField>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ExportMenu } from "../../reports/ExportMenu";
@@ -21,6 +22,7 @@ function asState(s: string): OrderState | "" {
 
 /** The manufacturing order list: filters in the address, live updates, export of the filtered orders. */
 export function MoList() {
+  const t = useTranslations("mos");
   const me = useSignedInUser();
   const url = useUrlState(KEYS);
   const state = asState(url.values.state);
@@ -39,18 +41,18 @@ export function MoList() {
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Manufacturing orders"
-        description="What is being made, by when, and how far along it is."
+        title={t("list.title")}
+        description={t("list.description")}
         actions={
           hasPermission(me, "mo:write") && (
             <Link href="/mos/new" className={buttonClass("primary", "lg")}>
-              New order
+              {t("list.newOrder")}
             </Link>
           )
         }
       />
 
-      <section aria-label="Order list" className="rounded-lg border border-neutral-200 bg-white shadow-sm">
+      <section aria-label={t("list.listLabel")} className="rounded-lg border border-neutral-200 bg-white shadow-sm">
         <div className="space-y-4 border-b border-neutral-200 p-4 sm:p-5">
           <MoFilters q={q} state={state} onSearch={setTyped} onState={(s) => set({ state: s, page: "" })} />
           <ExportMenu report="mos" filters={{ state: state || undefined }} />
@@ -61,14 +63,14 @@ export function MoList() {
           </div>
         ) : error ? (
           <div className="p-4">
-            <ErrorState title="Could not load the orders" message={error.message} onRetry={() => void mutate()} />
+            <ErrorState title={t("list.loadError")} message={error.message} onRetry={() => void mutate()} />
           </div>
         ) : (
-          <LoadingState label="Loading orders…" />
+          <LoadingState label={t("list.loading")} />
         )}
         {data && data.total > 0 && (
           <div className="border-t border-neutral-200 px-4 py-3 sm:px-5">
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun="orders" onPage={(p) => set({ page: p > 1 ? String(p) : "" })} />
+            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun={t("list.noun")} onPage={(p) => set({ page: p > 1 ? String(p) : "" })} />
           </div>
         )}
       </section>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { EmptyState } from "../../ui/States";
 import { focusRing } from "../../ui/styles";
@@ -10,36 +11,37 @@ const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide te
 
 /** The MOs of one page: a late one has a red deadline with the word "Late", not only a color. */
 export function MoTable({ mos, filtered }: { mos: MoListItem[]; filtered: boolean }) {
+  const t = useTranslations("mos");
   if (mos.length === 0) {
     return (
-      <EmptyState title={filtered ? "No orders match" : "No manufacturing orders yet"}>
-        {filtered ? "Try another order number, name or state." : "Orders appear here once a planner creates them."}
+      <EmptyState title={filtered ? t("list.noMatchTitle") : t("list.emptyTitle")}>
+        {filtered ? t("list.noMatchText") : t("list.emptyText")}
       </EmptyState>
     );
   }
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-neutral-200">
-        <caption className="sr-only">Manufacturing orders</caption>
+        <caption className="sr-only">{t("list.title")}</caption>
         <thead className="bg-neutral-50">
           <tr>
             <th scope="col" className={th}>
-              Order
+              {t("list.columns.order")}
             </th>
             <th scope="col" className={`${th} hidden lg:table-cell`}>
-              Quantity
+              {t("fields.quantity")}
             </th>
             <th scope="col" className={th}>
-              Deadline
+              {t("fields.deadline")}
             </th>
             <th scope="col" className={th}>
-              Priority
+              {t("fields.priority")}
             </th>
             <th scope="col" className={th}>
-              State
+              {t("list.columns.state")}
             </th>
             <th scope="col" className={th}>
-              Progress
+              {t("list.columns.progress")}
             </th>
           </tr>
         </thead>
@@ -72,7 +74,7 @@ export function MoTable({ mos, filtered }: { mos: MoListItem[]; filtered: boolea
                 <MoStateBadge state={mo.state} />
               </td>
               <td className="px-4 py-2">
-                <ProgressBar progress={mo.progress} label={`Progress of ${mo.orderNo}`} />
+                <ProgressBar progress={mo.progress} label={t("progress.of", { orderNo: mo.orderNo })} />
               </td>
             </tr>
           ))}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useAssignees } from "../../mos/assign/useAssignees";
 import { PageHeader } from "../../mos/PageHeader";
@@ -13,6 +14,7 @@ const KEYS = ["moId", "assignedToId"] as const;
 
 /** The work-order board: one column per status, filters by order and assignee, live. */
 export function Board() {
+  const t = useTranslations("workorders");
   const me = useSignedInUser();
   const canAssign = hasPermission(me, "wo:write");
   const assignees = useAssignees();
@@ -23,11 +25,11 @@ export function Board() {
   useRealtime(["wo:created", "wo:updated", "mo:updated"], refresh);
 
   // The assignee filter must offer the person it is set to, even when they are not in the list.
-  const people = values.assignedToId && !assignees.people.some((p) => p.id === values.assignedToId) ? [{ id: values.assignedToId, name: "Selected person" }, ...assignees.people] : assignees.people;
+  const people = values.assignedToId && !assignees.people.some((p) => p.id === values.assignedToId) ? [{ id: values.assignedToId, name: t("board.selectedPerson") }, ...assignees.people] : assignees.people;
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Work orders" description={canAssign ? "Every work order by status. Assign or transfer one from its card." : "Every work order by status."} />
+      <PageHeader title={t("board.title")} description={canAssign ? t("board.descriptionAssign") : t("board.description")} />
       <div className="rounded-lg border border-neutral-200 bg-white p-4 shadow-sm sm:p-5">
         <BoardFilters moId={values.moId} assignedToId={values.assignedToId} people={people} onChange={(patch) => set(patch)} />
       </div>

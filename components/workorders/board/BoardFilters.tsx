@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import useSWR from "swr";
 import type { ApiError } from "../../api";
 import type { MoListItem, PersonRef } from "../../mos/types";
@@ -15,19 +16,20 @@ function useOrderOptions(selected: string) {
 }
 
 export function BoardFilters({ moId, assignedToId, people, onChange }: { moId: string; assignedToId: string; people: PersonRef[]; onChange: (patch: { moId?: string; assignedToId?: string }) => void }) {
+  const t = useTranslations("workorders");
   const orders = useOrderOptions(moId);
   return (
     <div role="search" className="grid gap-4 sm:grid-cols-2">
-      <SelectField label="Order" value={moId} onChange={(e) => onChange({ moId: e.target.value })}>
-        <option value="">All orders</option>
+      <SelectField label={t("board.orderFilter")} value={moId} onChange={(e) => onChange({ moId: e.target.value })}>
+        <option value="">{t("board.allOrders")}</option>
         {orders.map((m) => (
           <option key={m.id} value={m.id}>
             {m.orderNo} · {m.name}
           </option>
         ))}
       </SelectField>
-      <SelectField label="Assignee" value={assignedToId} onChange={(e) => onChange({ assignedToId: e.target.value })}>
-        <option value="">Everyone</option>
+      <SelectField label={t("board.assigneeFilter")} value={assignedToId} onChange={(e) => onChange({ assignedToId: e.target.value })}>
+        <option value="">{t("board.everyone")}</option>
         {people.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
 /**
@@ -6,6 +7,7 @@ import { useEffect, useRef, useState } from "react";
  * is what a keyboard-wedge scanner then types into the scan box.
  */
 export function QrCode({ value, size = 144 }: { value: string; size?: number }) {
+  const t = useTranslations("workorders");
   const [src, setSrc] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -18,18 +20,19 @@ export function QrCode({ value, size = 144 }: { value: string; size?: number }) 
       live = false;
     };
   }, [value]);
-  if (failed) return <p className="text-sm text-red-700">The QR code could not be drawn.</p>;
+  if (failed) return <p className="text-sm text-red-700">{t("codes.qrFailed")}</p>;
   return (
     <div style={{ width: size, height: size }} className="shrink-0">
       {/* A data URL from qrcode: next/image would add nothing here. */}
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      {src && <img src={src} width={size} height={size} alt={`QR code of ${value}`} data-testid="wo-qr" />}
+      {src && <img src={src} width={size} height={size} alt={t("codes.qrAlt", { code: value })} data-testid="wo-qr" />}
     </div>
   );
 }
 
 /** The WO code as a Code128 barcode (SVG by `jsbarcode`), with the code printed under it. */
 export function Code128({ value }: { value: string }) {
+  const t = useTranslations("workorders");
   const ref = useRef<SVGSVGElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -43,6 +46,6 @@ export function Code128({ value }: { value: string }) {
       live = false;
     };
   }, [value]);
-  if (failed) return <p className="text-sm text-red-700">The barcode could not be drawn.</p>;
-  return <svg ref={ref} role="img" aria-label={`Barcode of ${value}`} data-testid="wo-barcode" className="h-20 max-w-full" />;
+  if (failed) return <p className="text-sm text-red-700">{t("codes.barcodeFailed")}</p>;
+  return <svg ref={ref} role="img" aria-label={t("codes.barcodeLabel", { code: value })} data-testid="wo-barcode" className="h-20 max-w-full" />;
 }

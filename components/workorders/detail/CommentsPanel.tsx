@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { createCommentInput } from "@/lib/manufacturing/schemas";
 import { formatDateTime } from "../../format";
@@ -20,6 +21,7 @@ interface Props {
 
 /** The WO's comments and issues, oldest first, and a form to add one. */
 export function CommentsPanel({ woId, code, comments, canWrite, onAdded }: Props) {
+  const t = useTranslations("workorders");
   return (
     <div className="space-y-4">
       {comments.length ? (
@@ -27,7 +29,7 @@ export function CommentsPanel({ woId, code, comments, canWrite, onAdded }: Props
           {comments.map((c) => (
             <li key={c.id} className={`rounded-md border px-4 py-3 ${c.kind === "ISSUE" ? "border-red-300 bg-red-50" : "border-neutral-200 bg-white"}`} data-kind={c.kind}>
               <p className="flex flex-wrap items-center gap-x-2 text-sm text-neutral-600">
-                {c.kind === "ISSUE" && <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold uppercase tracking-wide text-white">Issue</span>}
+                {c.kind === "ISSUE" && <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold uppercase tracking-wide text-white">{t("comments.issue")}</span>}
                 <span className="font-medium text-neutral-900">{c.author.name}</span>
                 <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
               </p>
@@ -36,7 +38,7 @@ export function CommentsPanel({ woId, code, comments, canWrite, onAdded }: Props
           ))}
         </ol>
       ) : (
-        <EmptyState title="No comments yet">{canWrite ? "Note anything the next person should know, or report a problem." : undefined}</EmptyState>
+        <EmptyState title={t("comments.noneYet")}>{canWrite ? t("comments.noneYetText") : undefined}</EmptyState>
       )}
       {canWrite && <CommentForm woId={woId} code={code} onAdded={onAdded} />}
     </div>
@@ -46,19 +48,20 @@ export function CommentsPanel({ woId, code, comments, canWrite, onAdded }: Props
 const MAX = 2000;
 
 function CommentForm({ woId, code, onAdded }: { woId: string; code: string; onAdded: () => unknown }) {
+  const t = useTranslations("workorders");
   const [saved, setSaved] = useState("");
   const id = useId();
   const f = useApiForm({
     id: `wo-comment:${woId}`,
     schema: createCommentInput,
     defaultValues: { content: "", kind: "COMMENT" as CommentKind },
-    labels: { content: "Comment", kind: "Type" },
-    check: (v) => ({ content: v.content.trim() ? undefined : v.kind === "ISSUE" ? "Describe the issue first" : "Write the comment first" }),
+    labels: { content: t("comments.comment"), kind: t("comments.type") },
+    check: (v) => ({ content: v.content.trim() ? undefined : v.kind === "ISSUE" ? t("comments.describeIssue") : t("comments.writeComment") }),
     toBody: (v) => ({ content: v.content.trim(), kind: v.kind }),
     send: (body, key) => sendWithKey(`/api/workorders/${encodeURIComponent(woId)}/comments`, "POST", body, key),
     onSuccess: async (_, v) => {
       f.discard();
-      setSaved(v.kind === "ISSUE" ? "Issue reported: the planners were notified." : "Comment added.");
+      setSaved(v.kind === "ISSUE" ? t("comments.issueReported") : t("comments.added"));
       await onAdded();
     },
   });
@@ -72,18 +75,18 @@ function CommentForm({ woId, code, onAdded }: { woId: string; code: string; onAd
         setSaved("");
         return f.onSubmit(e);
       }}
-      noValidate className="space-y-3 rounded-lg border border-neutral-200 bg-neutral-50 p-4" aria-label={`Add a comment or report an issue on ${code}`}>
+      noValidate className="space-y-3 rounded-lg border border-neutral-200 bg-neutral-50 p-4" aria-label={t("comments.formLabel", { code })}>
       <fieldset>
-        <legend className="mb-2 text-sm font-medium text-neutral-800">Type</legend>
+        <legend className="mb-2 text-sm font-medium text-neutral-800">{t("comments.type")}</legend>
         <div className="grid grid-cols-2 gap-2 sm:max-w-md">
-          <KindOption name={`${id}-kind`} value="COMMENT" checked={kind === "COMMENT"} onChange={setKind} label="Comment" />
-          <KindOption name={`${id}-kind`} value="ISSUE" checked={kind === "ISSUE"} onChange={setKind} label="Report an issue" />
+          <KindOption name={`${id}-kind`} value="COMMENT" checked={kind === "COMMENT"} onChange={setKind} label={t("comments.comment")} />
+          <KindOption name={`${id}-kind`} value="ISSUE" checked={kind === "ISSUE"} onChange={setKind} label={t("comments.reportIssue")} />
         </div>
       </fieldset>
-      <TextAreaField label={kind === "ISSUE" ? "What is the problem?" : "Comment"} {...f.register("content")} rows={3} maxLength={MAX} error={error} className="min-h-0 py-2" />
+      <TextAreaField label={kind === "ISSUE" ? t("comments.whatProblem") : t("comments.comment")} {...f.register("content")} rows={3} maxLength={MAX} error={error} className="min-h-0 py-2" />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" size="lg" variant={kind === "ISSUE" ? "danger" : "primary"} busy={f.busy}>
-          {kind === "ISSUE" ? "Report issue" : "Add comment"}
+          {kind === "ISSUE" ? t("comments.submitIssue") : t("comments.submitComment")}
         </Button>
         {saved && (
           <Alert tone="success" className="py-2">

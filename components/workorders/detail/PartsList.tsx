@@ -1,26 +1,28 @@
+import { useTranslations } from "next-intl";
 import { EmptyState } from "../../ui/States";
 import type { WoPart } from "./types";
 import { formatQty } from "../../format";
 
 /** The materials the WO's order needs: per unit and in total (the MO's BOM snapshot × its quantity). */
 export function PartsList({ parts, quantity, productUom }: { parts: WoPart[]; quantity: number; productUom: string }) {
-  if (!parts.length) return <EmptyState title="No parts listed">This order has no components in its bill of materials.</EmptyState>;
+  const t = useTranslations("workorders");
+  if (!parts.length) return <EmptyState title={t("parts.none")}>{t("parts.noneText")}</EmptyState>;
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left" data-testid="wo-parts">
         <caption className="sr-only">
-          Parts needed for {formatQty(quantity)} {productUom}
+          {t("parts.caption", { qty: formatQty(quantity), uom: productUom })}
         </caption>
         <thead className="border-b border-neutral-200 text-xs font-semibold uppercase tracking-wide text-neutral-600">
           <tr>
             <th scope="col" className="py-2 pr-4">
-              Part
+              {t("parts.columns.part")}
             </th>
             <th scope="col" className="py-2 pr-4 text-right">
-              Per unit
+              {t("parts.columns.perUnit")}
             </th>
             <th scope="col" className="py-2 text-right">
-              Needed
+              {t("parts.columns.needed")}
             </th>
           </tr>
         </thead>

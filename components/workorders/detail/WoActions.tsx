@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { woCanStartIn } from "@/lib/manufacturing/states";
 import { ApiError, errorMessage } from "../../api";
@@ -5,8 +6,7 @@ import { ShortageList } from "../../stock/ShortageList";
 import { shortagesOf } from "../../stock/shortages";
 import { Notice } from "../../ui/Notice";
 import { useApiAction } from "../../forms/useApiAction";
-import { actionDone, actionLabel, actionsFor, runWoAction } from "./actions";
-import { STATUS } from "./status";
+import { actionWord, actionsFor, runWoAction } from "./actions";
 import { TouchButton } from "./TouchButton";
 import type { WoAction, WoItem, WorkStatus } from "./types";
 
@@ -32,6 +32,7 @@ const TONE = { start: "start", pause: "pause", complete: "complete" } as const;
  * API's message (INSUFFICIENT_STOCK: the list of short products) and leaves the WO as it was.
  */
 export function WoActions({ wo, size = "xl", onChanged }: Props) {
+  const t = useTranslations("workorders");
   const { busy, run: runAction } = useApiAction<WoAction>();
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<{ action: WoAction; err: unknown } | null>(null);
@@ -52,7 +53,7 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
     setDone("");
     const result = await runAction(action, { id: wo.id, before }, (key) => runWoAction(wo.id, action, key));
     setConfirming(false);
-    if (result.ok) setDone(`${wo.code} ${actionDone(action, before)}.`);
+    if (result.ok) setDone(t(`actions.done.${actionWord(action, before)}`, { code: wo.code }));
     else setFailure({ action, err: result.error });
     await onChanged();
   }
@@ -74,23 +75,23 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
           data-testid="confirm-complete"
         >
           <p id={`confirm-${wo.id}`} className="text-base font-semibold text-neutral-900">
-            Complete {wo.code} · {wo.title}?
+            {t("actions.confirmTitle", { code: wo.code, title: wo.title })}
           </p>
-          <p className="mt-1 text-sm text-neutral-700">The timer stops and the work order cannot be reopened.</p>
+          <p className="mt-1 text-sm text-neutral-700">{t("actions.confirmText")}</p>
           {/* "Yes" sits where Pause/Resume was and Cancel where Complete was, so a double tap cancels. */}
           <div className="mt-3 flex flex-wrap gap-3">
             <TouchButton tone="complete" size={size} className={full} busy={busy === "complete"} onClick={() => void run("complete")}>
-              Yes, complete
+              {t("actions.confirmYes")}
             </TouchButton>
             <TouchButton tone="neutral" size={size} className={full} disabled={busy !== null} onClick={() => setConfirming(false)}>
-              Cancel
+              {t("actions.confirmCancel")}
             </TouchButton>
           </div>
         </div>
       ) : (
         <div className="flex flex-wrap gap-3">
           {actions.map((action) => {
-            const label = actionLabel(action, wo.status);
+            const label = t(`actions.label.${actionWord(action, wo.status)}`);
             const blocked = action === "start" && moClosed;
             return (
               <TouchButton
@@ -101,7 +102,7 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
                 busy={busy === action}
                 disabled={blocked || (busy !== null && busy !== action)}
                 onClick={() => (action === "complete" ? setConfirming(true) : void run(action))}
-                aria-label={`${label} ${wo.code}`}
+                aria-label={t("actions.ariaLabel", { action: label, code: wo.code })}
               >
                 <ActionIcon action={action} />
                 {label}
@@ -112,7 +113,7 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
       )}
       {moClosed && wo.status !== "COMPLETED" && (
         <p className="text-sm text-neutral-700">
-          {wo.mo.orderNo} is {wo.mo.state === "DONE" ? "done" : "canceled"}: this work order can no longer start.
+          {t("actions.moClosed", { orderNo: wo.mo.orderNo, state: wo.mo.state })}
         </p>
       )}
       {failure && <ActionError wo={wo} action={failure.action} err={failure.err} onDismiss={() => setFailure(null)} />}
@@ -124,13 +125,14 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
 }
 
 function ActionError({ wo, action, err, onDismiss }: { wo: ActionableWo; action: WoAction; err: unknown; onDismiss: () => void }) {
+  const t = useTranslations("workorders");
   const shortages = shortagesOf(err);
   const refused = err instanceof ApiError && err.status === 409;
-  const text = shortages ? "There is not enough stock to finish this order. Ask the inventory team to book in these parts:" : errorMessage(err);
+  const text = shortages ? t("actions.shortStock") : errorMessage(err);
   return (
-    <Notice testId="wo-action-error" notice={{ tone: "error", text }} title={`Could not ${actionLabel(action, wo.status).toLowerCase()} ${wo.code}`} onDismiss={onDismiss} size="lg">
+    <Notice testId="wo-action-error" notice={{ tone: "error", text }} title={t(`actions.failed.${actionWord(action, wo.status)}`, { code: wo.code })} onDismiss={onDismiss} size="lg">
       {shortages && <ShortageList shortages={shortages} />}
-      {refused && <p className="mt-2">Nothing was changed: {wo.code} is still {STATUS[wo.status].label.toLowerCase()}.</p>}
+      {refused && <p className="mt-2">{t("actions.unchanged", { code: wo.code, status: wo.status })}</p>}
     </Notice>
   );
 }

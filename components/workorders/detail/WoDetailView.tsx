@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Head from "next/head";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -19,21 +20,22 @@ import { formatDate, formatMinutes, formatQty } from "../../format";
 
 /** The work order page: status, order and product, actions for who may run it, parts, comments, time logs. */
 export function WoDetailView({ id }: { id: string }) {
+  const t = useTranslations("workorders");
   const me = useSignedInUser();
   const ownOnly = worksOwnOrders(me);
   const { data, error, mutate } = useWoDetail(id);
-  const back = hasPermission(me, "wo:read", true) ? { href: "/workorders", label: "Work orders" } : { href: "/operator", label: "My work" };
+  const back = hasPermission(me, "wo:read", true) ? { href: "/workorders", label: t("detail.backBoard") } : { href: "/operator", label: t("detail.backMine") };
 
   let body: ReactNode;
   if (data) body = <Detail wo={data} reload={() => mutate()} />;
   else if (error?.status === 404 || error?.status === 400)
     body = (
       <div className="rounded-xl border border-neutral-200 bg-white" data-testid="wo-not-found">
-        <EmptyState title="Work order not found">{ownOnly ? "It does not exist, or it is not assigned to you." : "It may have been removed, or the address is wrong."}</EmptyState>
+        <EmptyState title={t("detail.notFound")}>{ownOnly ? t("detail.notFoundOwn") : t("detail.notFoundText")}</EmptyState>
       </div>
     );
-  else if (error) body = <ErrorState title="Could not load the work order" message={error.message} onRetry={() => void mutate()} />;
-  else body = <LoadingState label="Loading the work order…" />;
+  else if (error) body = <ErrorState title={t("detail.loadError")} message={error.message} onRetry={() => void mutate()} />;
+  else body = <LoadingState label={t("detail.loading")} />;
 
   return (
     <div className={`space-y-6 ${ownOnly ? "mx-auto max-w-3xl" : ""}`}>
@@ -48,6 +50,7 @@ export function WoDetailView({ id }: { id: string }) {
 }
 
 function Detail({ wo, reload }: { wo: WoDetail; reload: () => unknown }) {
+  const t = useTranslations("workorders");
   const me = useSignedInUser();
   const ownOnly = worksOwnOrders(me);
   const moLink = hasPermission(me, "mo:read", true);
@@ -57,7 +60,7 @@ function Detail({ wo, reload }: { wo: WoDetail; reload: () => unknown }) {
   return (
     <article aria-labelledby="wo-title" className="space-y-6" data-testid="wo-detail" data-status={wo.status}>
       <Head>
-        <title>{`${wo.code} ${wo.title} · MES`}</title>
+        <title>{t("detail.documentTitle", { code: wo.code, title: wo.title })}</title>
       </Head>
       <section className="rounded-xl border border-neutral-200 bg-white p-5 shadow-sm sm:p-6">
         <div className="flex flex-wrap items-start justify-between gap-4">
@@ -76,7 +79,7 @@ function Detail({ wo, reload }: { wo: WoDetail; reload: () => unknown }) {
             <div className="text-right">
               {wo.status === "COMPLETED" && wo.durationMin !== null ? (
                 <div>
-                  <p className="text-xs font-semibold uppercase tracking-wide text-neutral-600">Worked</p>
+                  <p className="text-xs font-semibold uppercase tracking-wide text-neutral-600">{t("timer.worked")}</p>
                   <p className="text-2xl font-semibold text-neutral-900">{formatMinutes(wo.durationMin)}</p>
                 </div>
               ) : (
@@ -87,7 +90,7 @@ function Detail({ wo, reload }: { wo: WoDetail; reload: () => unknown }) {
         </div>
 
         <dl className="mt-5 grid gap-x-6 gap-y-4 border-t border-neutral-100 pt-5 sm:grid-cols-2 lg:grid-cols-3">
-          <Fact label="Manufacturing order">
+          <Fact label={t("facts.mo")}>
             {moLink ? (
               <Link href={`/mos/${wo.mo.id}`} className={`rounded font-medium text-blue-800 underline-offset-4 hover:underline ${focusRing}`}>
                 {wo.mo.orderNo}
@@ -97,21 +100,21 @@ function Detail({ wo, reload }: { wo: WoDetail; reload: () => unknown }) {
             )}{" "}
             · {wo.mo.name}
           </Fact>
-          <Fact label="Product">
+          <Fact label={t("facts.product")}>
             <span className="font-medium">{wo.product.sku}</span> · {wo.product.name}
           </Fact>
-          <Fact label="Quantity">
+          <Fact label={t("facts.quantity")}>
             {formatQty(wo.mo.quantity)} {wo.product.uom}
           </Fact>
-          <Fact label="Work center">{wo.workCenter?.name ?? "Not set"}</Fact>
-          <Fact label="Assigned to">{wo.assignee?.name ?? "Nobody yet"}</Fact>
-          <Fact label="Planned time">{wo.plannedMin !== null ? formatMinutes(wo.plannedMin) : "Not planned"}</Fact>
-          {wo.mo.deadline && <Fact label="Order deadline">{formatDate(wo.mo.deadline)}</Fact>}
+          <Fact label={t("facts.workCenter")}>{wo.workCenter?.name ?? t("facts.notSet")}</Fact>
+          <Fact label={t("facts.assignedTo")}>{wo.assignee?.name ?? t("facts.nobody")}</Fact>
+          <Fact label={t("facts.plannedTime")}>{wo.plannedMin !== null ? formatMinutes(wo.plannedMin) : t("facts.notPlanned")}</Fact>
+          {wo.mo.deadline && <Fact label={t("facts.deadline")}>{formatDate(wo.mo.deadline)}</Fact>}
         </dl>
 
         {wo.description && (
           <div className="mt-5 rounded-md bg-neutral-50 p-4">
-            <h2 className="text-sm font-semibold text-neutral-800">Instructions</h2>
+            <h2 className="text-sm font-semibold text-neutral-800">{t("detail.instructions")}</h2>
             <p className="mt-1 whitespace-pre-wrap text-base text-neutral-900">{wo.description}</p>
           </div>
         )}
@@ -123,22 +126,22 @@ function Detail({ wo, reload }: { wo: WoDetail; reload: () => unknown }) {
             </div>
           )}
           {!executes && wo.status !== "COMPLETED" && hasPermission(me, "wo:execute") && (
-            <p className="w-full text-sm text-neutral-700">Only the person it is assigned to can start, pause or complete this work order.</p>
+            <p className="w-full text-sm text-neutral-700">{t("detail.onlyAssignee")}</p>
           )}
           <Link href={`/workorders/${wo.id}/print`} className={buttonClass("secondary", "lg")}>
-            Print sheet
+            {t("detail.printSheet")}
           </Link>
         </div>
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Panel title={`Parts for ${formatQty(wo.mo.quantity)} ${wo.product.uom}`}>
+        <Panel title={t("detail.partsFor", { qty: formatQty(wo.mo.quantity), uom: wo.product.uom })}>
           <PartsList parts={wo.parts} quantity={wo.mo.quantity} productUom={wo.product.uom} />
         </Panel>
-        <Panel title="Comments & issues">
+        <Panel title={t("detail.comments")}>
           <CommentsPanel woId={wo.id} code={wo.code} comments={wo.comments} canWrite={canComment(me, wo)} onAdded={reload} />
         </Panel>
-        <Panel title="Time logs" className="lg:col-span-2">
+        <Panel title={t("time.title")} className="lg:col-span-2">
           <TimeLogList logs={wo.timeLogs} />
         </Panel>
       </div>

@@ -12,16 +12,11 @@ export function actionsFor(status: WorkStatus): WoAction[] {
   return woActionsFor(status);
 }
 
-/** The button word of an action for a WO in `status`. */
-export function actionLabel(action: WoAction, status: WorkStatus): string {
-  if (action === "start") return status === "PAUSED" ? "Resume" : "Start";
-  if (action === "pause") return "Pause";
-  return "Complete";
-}
+/** What an action means for a WO in `status` ("start" of a paused one resumes it): the key of its words (workorders.actions.*). */
+export type ActionWord = "start" | "resume" | "pause" | "complete";
 
-/** Past tense for the confirmation message after an action. */
-export function actionDone(action: WoAction, before: WorkStatus): string {
-  if (action === "start") return before === "PAUSED" ? "resumed" : "started";
-  if (action === "pause") return "paused";
-  return "completed";
+/** The word key of an action for a WO in `status`. */
+export function actionWord(action: WoAction, status: WorkStatus): ActionWord {
+  if (action === "start") return status === "PAUSED" ? "resume" : "start";
+  return action;
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/router";
 import { RequirePermission } from "@/components/RequirePermission";
 import { ErrorState, LoadingState } from "@/components/ui/States";
@@ -12,13 +13,14 @@ export const getServerSideProps = guardPage("wo:read");
  * what is on screen is what comes out of the printer, plus a toolbar that does not print.
  */
 export default function WorkOrderPrintPage() {
+  const t = useTranslations("workorders");
   const { query, isReady } = useRouter();
   const { me, error, unauthenticated, reload } = useMe();
   const id = typeof query.id === "string" ? query.id : null;
 
   if (!me) {
-    if (error && !unauthenticated) return <ErrorState title="Could not load your account" message={error.message} onRetry={reload} />;
-    return <LoadingState label={unauthenticated ? "Redirecting to sign-in…" : "Loading…"} />;
+    if (error && !unauthenticated) return <ErrorState title={t("print.accountError")} message={error.message} onRetry={reload} />;
+    return <LoadingState label={unauthenticated ? t("print.redirecting") : t("print.loading")} />;
   }
   return (
     <MeContext.Provider value={me}>
