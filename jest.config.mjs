@@ -20,13 +20,14 @@ const config = {
 };
 
 // Prisma 7's runtime loads its query compiler as an ES module and PGlite ships ESM: let SWC
-// transform those two (next/jest would skip all of node_modules). Run jest with
+// transform those two (next/jest would skip all of node_modules); next-intl and its ICU parser ship
+// ESM only too (the form layer's messages use them). Run jest with
 // --experimental-vm-modules (npm test does) for their dynamic imports.
 const jestConfig = async () => {
   const resolved = await createJestConfig(config)();
   return {
     ...resolved,
-    transformIgnorePatterns: ["/node_modules/(?!(@prisma/client|@electric-sql)/)", "^.+\\.module\\.(css|sass|scss)$"],
+    transformIgnorePatterns: ["/node_modules/(?!(@prisma/client|@electric-sql|next-intl|use-intl|intl-messageformat|@formatjs|icu-minify)/)", "^.+\\.module\\.(css|sass|scss)$"],
   };
 };
 

@@ -1,5 +1,6 @@
+import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
-import { errorMessage } from "./api";
+import { useErrorText } from "./forms/messages";
 import { signInWithPassword } from "./auth";
 import { Alert } from "./ui/Alert";
 import { Button } from "./ui/Button";
@@ -13,6 +14,8 @@ export function SignInForm({ initialError, onSignedIn }: { initialError: string 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(initialError);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const t = useTranslations("common");
+  const errorText = useErrorText();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -22,7 +25,7 @@ export function SignInForm({ initialError, onSignedIn }: { initialError: string 
       await signInWithPassword(email.trim(), password);
       onSignedIn();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
       setPassword("");
       setBusy(false);
       passwordRef.current?.focus();
@@ -37,7 +40,7 @@ export function SignInForm({ initialError, onSignedIn }: { initialError: string 
         </div>
       )}
       <TextField
-        label="Email"
+        label={t("signin.email")}
         name="email"
         type="email"
         inputMode="email"
@@ -48,9 +51,9 @@ export function SignInForm({ initialError, onSignedIn }: { initialError: string 
         value={email}
         onChange={(e) => setEmail(e.target.value)}
       />
-      <PasswordField ref={passwordRef} label="Password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      <PasswordField ref={passwordRef} label={t("signin.password")} name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
       <Button type="submit" size="lg" busy={busy} className="w-full">
-        {busy ? "Signing in…" : "Sign in"}
+        {busy ? t("signin.submitting") : t("signin.submit")}
       </Button>
     </form>
   );

@@ -118,8 +118,18 @@ export async function sendJson<T>(url: string, method: "POST" | "PATCH" | "PUT" 
   }
 }
 
-/** A message for anything thrown by the calls above (or by code between them). */
+// The i18n provider (pages/_app.tsx) registers how failures read in the person's language
+// (components/forms/messages.ts), so every errorMessage() call speaks it without a hook.
+let translateError: ((err: unknown) => string) | null = null;
+
+/** Sets the translation of errorMessage (pages/_app.tsx, on each render). */
+export function setErrorTranslator(translate: ((err: unknown) => string) | null): void {
+  translateError = translate;
+}
+
+/** A message for anything thrown by the calls above (or by code between them), in the person's language. */
 export function errorMessage(err: unknown): string {
+  if (translateError) return translateError(err);
   if (err instanceof ApiError) return err.message;
   return "Something went wrong. Please try again.";
 }

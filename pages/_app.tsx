@@ -1,9 +1,11 @@
-import { IntlErrorCode, NextIntlClientProvider, useTranslations, type IntlError } from "next-intl";
+import { IntlErrorCode, NextIntlClientProvider, useLocale, useTranslations, type IntlError } from "next-intl";
 import type { AppProps } from "next/app";
 import Head from "next/head";
 import { SWRConfig } from "swr";
 import { AppShell } from "@/components/AppShell";
+import { setErrorTranslator } from "@/components/api";
 import { Forbidden } from "@/components/Forbidden";
+import { errorTextIn } from "@/components/forms/messages";
 import { setFormatLocale } from "@/components/format";
 import { swrConfig } from "@/components/swr";
 import { ErrorState } from "@/components/ui/States";
@@ -46,6 +48,10 @@ export default function App({ Component, pageProps }: AppProps<Partial<GuardProp
 /** The page itself, or the shell's Forbidden / unavailable pages the guard asked for. */
 function AppBody({ Component, pageProps }: Pick<AppProps<Partial<GuardProps>>, "Component" | "pageProps">) {
   const tc = useTranslations("common");
+  const te = useTranslations("errors");
+  const locale = useLocale();
+  // Every errorMessage() of the screens speaks the person's language (failures are shown in the browser only).
+  setErrorTranslator((err) => errorTextIn(err, te, locale));
   // The page guard (lib/auth/page-guard.ts) refused this role: the server renders the Forbidden page
   // inside the shell, with the user it already read, instead of the page.
   const forbidden = pageProps.forbidden;
@@ -53,7 +59,8 @@ function AppBody({ Component, pageProps }: Pick<AppProps<Partial<GuardProps>>, "
     <SWRConfig value={forbidden ? { ...swrConfig, fallback: { "/api/me": forbidden } } : swrConfig}>
       <Head>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{tc("app.brand")}</title>
+        {/* The brand, never translated (and pages without catalogs, such as Next's error page, have it too). */}
+        <title>MES</title>
       </Head>
       {pageProps.unavailable ? (
         <main className="mx-auto max-w-xl px-4 py-12">

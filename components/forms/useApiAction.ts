@@ -1,8 +1,8 @@
 // The one way a button (archive, deactivate, start a work order, assign…) calls the API: busy state,
 // the failure to show, and one idempotency key per action (forms use useApiForm instead).
 import { useCallback, useRef, useState } from "react";
-import { errorMessage } from "../api";
 import { ActionKeys } from "./actionKey";
+import { useFormMessages } from "./messages";
 
 export type ActionResult<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
@@ -22,6 +22,7 @@ export function useApiAction<A extends string = "run">(): ApiAction<A> {
   const [busy, setBusy] = useState<A | null>(null);
   const [error, setError] = useState<unknown>(null);
   const keys = useRef(new ActionKeys());
+  const { errorText } = useFormMessages();
 
   const run = useCallback(async <R,>(action: A, body: unknown, send: (idempotencyKey: string) => Promise<R>): Promise<ActionResult<R>> => {
     setBusy(action);
@@ -41,5 +42,5 @@ export function useApiAction<A extends string = "run">(): ApiAction<A> {
   }, []);
 
   const clearError = useCallback(() => setError(null), []);
-  return { busy, error, errorText: error === null ? null : errorMessage(error), run, clearError };
+  return { busy, error, errorText: error === null ? null : errorText(error), run, clearError };
 }

@@ -3,14 +3,12 @@
 // It keeps the busy state, sends through sendJson with one idempotency key per user action, puts the
 // API's field errors next to their fields, and keeps unsent input in sessionStorage (forms/draft.ts).
 import { toNestErrors } from "@hookform/resolvers";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useForm, type DefaultValues, type FieldError, type FieldErrors, type FieldValues, type Path, type Resolver, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
-import { errorMessage } from "../api";
 import { parseNumber } from "../format";
 import { clearDraft, readDraft, writeDraft } from "./draft";
-import { checkFieldsMessage, detailIssues, labelled, type Labels } from "./messages";
+import { detailIssues, useFormMessages, type DetailIssue, type Labels } from "./messages";
 import { ActionKeys } from "./actionKey";
 
 /** The key (and only it) of an error that is not about one field: shown above the form. */
@@ -70,6 +68,21 @@ function fallbackMessage(issue: { code?: string; input?: unknown }): string | un
   return issue.input === undefined || issue.input === null ? "is required" : "is not valid";
 }
 
+/** A zod issue as the form layer reads it (its bounds for the translated messages). */
+function issueOf(issue: z.core.$ZodIssue): DetailIssue {
+  const i = issue as z.core.$ZodIssue & { minimum?: number | bigint; maximum?: number | bigint; origin?: string; format?: string };
+  return {
+    path: issue.path.join("."),
+    message: issue.message,
+    code: issue.code,
+    ...(i.minimum !== undefined ? { minimum: Number(i.minimum) } : {}),
+    ...(i.maximum !== undefined ? { maximum: Number(i.maximum) } : {}),
+    ...(typeof i.origin === "string" ? { origin: i.origin } : {}),
+    ...(typeof i.format === "string" ? { format: i.format } : {}),
+    missing: issue.code === "invalid_type" && issue.message === "is required",
+  };
+}
+
 /** Every leaf error of a nested errors object, by dotted path. */
 function flatten(errors: FieldErrors, prefix = ""): [string, FieldError][] {
   const out: [string, FieldError][] = [];
@@ -100,6 +113,12 @@ export function useApiForm<V extends FieldValues, B, R>(opts: ApiFormOptions<V, 
   const [failure, setFailure] = useState<unknown>(null);
   const [restored, setRestored] = useState(false);
   const key = useRef(new ActionKeys());
+  // The person's language for every message (a ref: the resolver and handlers run after commit).
+  const messages = useFormMessages();
+  const messagesRef = useRef(messages);
+  useEffect(() => {
+    messagesRef.current = messages;
+  });
 
   // The field a path of the API belongs to (itself, an alias, or its top-level key for nested lists).
   const fieldOf = useCallback((path: string): string => {
@@ -126,23 +145,26 @@ export function useApiForm<V extends FieldValues, B, R>(opts: ApiFormOptions<V, 
   }, []);
 
   const resolver = useCallback<Resolver<V>>(
-    async (values, context, options) => {
+    async (values, _context, options) => {
       const { numbers = [], check, toBody, schema } = optsRef.current;
+      const { fieldText, enterNumber } = messagesRef.current;
       const flat: Record<string, FieldError> = {};
       // "abc" in a number field is "Enter a number", not the schema's range message about NaN.
       for (const name of numbers) {
         const raw = at(values, name);
-        if (typeof raw === "string" && Number.isNaN(parseNumber(raw))) flat[name] = { type: "number", message: "Enter a number" };
+        if (typeof raw === "string" && Number.isNaN(parseNumber(raw))) flat[name] = { type: "number", message: enterNumber };
       }
       for (const [name, message] of Object.entries(check?.(values) ?? {})) if (message && !flat[name]) flat[name] = { type: "check", message: message as string };
       const body = toBody(values);
       if (body !== null) {
-        const result = await zodResolver(schema as never, { error: fallbackMessage }, { raw: true })(body as never, context, { ...options, fields: {}, shouldUseNativeValidation: false });
-        for (const [path, e] of flatten(result.errors as FieldErrors)) {
+        // The schema itself (not a resolver) so each issue keeps its code and bounds for the translation.
+        const result = await schema.safeParseAsync(body, { error: fallbackMessage });
+        for (const issue of result.success ? [] : result.error.issues) {
+          const path = issue.path.join(".");
           const field = fieldOf(path);
           if (flat[field]) continue;
           const label = field === FORM_ERROR ? path : labelOf(field);
-          flat[field] = { type: e.type, message: labelled(label, e.message ?? "is not valid") };
+          flat[field] = { type: issue.code, message: fieldText(label, issueOf(issue)) };
         }
       }
       if (!Object.keys(flat).length) return { values, errors: {} };
@@ -237,18 +259,18 @@ export function useApiForm<V extends FieldValues, B, R>(opts: ApiFormOptions<V, 
     for (const issue of detailIssues(err)) {
       const field = fieldOf(issue.path);
       if (field === FORM_ERROR) {
-        rest.push(labelled(issue.path, issue.message));
+        rest.push(messagesRef.current.fieldText(issue.path, issue));
         continue;
       }
-      setError(field as Path<V>, { type: "server", message: labelled(labelOf(field), issue.message) });
+      setError(field as Path<V>, { type: "server", message: messagesRef.current.fieldText(labelOf(field), issue) });
       fields.push(field);
     }
     if (fields.length) {
       setFocus(inFormOrder(fields)[0] as Path<V>);
-      setSummary(checkFieldsMessage(inFormOrder(fields).map((f) => labelOf(f) ?? f)));
+      setSummary(messagesRef.current.checkFields(inFormOrder(fields).map((f) => labelOf(f) ?? f)));
     }
     if (rest.length) setFormError(rest.join(" "));
-    else if (!fields.length) setFormError(errorMessage(err));
+    else if (!fields.length) setFormError(messagesRef.current.errorText(err));
   };
 
   const onSubmit = (e?: FormEvent<HTMLFormElement>) =>
@@ -258,7 +280,7 @@ export function useApiForm<V extends FieldValues, B, R>(opts: ApiFormOptions<V, 
       const labels = inFormOrder(local.filter(([p]) => p !== FORM_ERROR).map(([p]) => p)).map((p) => labelOf(p) ?? p);
       setFailure(null);
       setFormError(own ? (own[1].message ?? null) : null);
-      setSummary(labels.length ? checkFieldsMessage(labels) : null);
+      setSummary(labels.length ? messagesRef.current.checkFields(labels) : null);
     })(e);
 
   const fieldError = (name: string): string | undefined => {

@@ -89,6 +89,20 @@ export function serviceUnavailable(): { status: number; body: ErrorBody; headers
   };
 }
 
+/** The bounds and kind of a too_small / too_big / invalid_format issue (numbers, so JSON keeps them). */
+function issueBounds(issue: ZodError["issues"][number]): { minimum?: number; maximum?: number; origin?: string; format?: string } {
+  const i = issue as { minimum?: unknown; maximum?: unknown; origin?: unknown; format?: unknown };
+  const num = (v: unknown) => (typeof v === "number" || typeof v === "bigint" ? { value: Number(v) } : null);
+  const min = num(i.minimum);
+  const max = num(i.maximum);
+  return {
+    ...(min && Number.isFinite(min.value) ? { minimum: min.value } : {}),
+    ...(max && Number.isFinite(max.value) ? { maximum: max.value } : {}),
+    ...(typeof i.origin === "string" ? { origin: i.origin } : {}),
+    ...(typeof i.format === "string" ? { format: i.format } : {}),
+  };
+}
+
 /** Turns anything thrown into a status and the error body of docs/domain.md ("API contract"); unknown errors are logged, never leaked. */
 export function toErrorResponse(err: unknown, log: (e: unknown) => void = (e) => console.error(e)): { status: number; body: ErrorBody; headers?: Record<string, string> } {
   if (err instanceof DomainError) {
@@ -111,7 +125,8 @@ export function toErrorResponse(err: unknown, log: (e: unknown) => void = (e) =>
         error: {
           code: "VALIDATION_FAILED",
           message: err.issues.map((i) => `${i.path.length ? i.path.join(".") + ": " : ""}${i.message}`).join("; "),
-          details: err.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code })),
+          // The bounds too, so a screen can say "must be 1 or more" in the person's language.
+          details: err.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code, ...issueBounds(i) })),
         },
       },
     };

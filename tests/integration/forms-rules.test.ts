@@ -47,7 +47,8 @@ describe("messages", () => {
   test("details of a 400 are read defensively", () => {
     const err = new ApiError(400, "VALIDATION_FAILED", "sku: is required", [{ path: "sku", message: "is required", code: "too_small" }, { nope: 1 }, { path: ["components", 0, "qtyPerUnit"], message: "must be greater than 0" }]);
     expect(detailIssues(err)).toEqual([
-      { path: "sku", message: "is required" },
+      // The zod issue code is kept: other languages translate the message by it (components/forms/messages.ts).
+      { path: "sku", message: "is required", code: "too_small" },
       { path: "components.0.qtyPerUnit", message: "must be greater than 0" },
     ]);
     expect(detailIssues(new ApiError(409, "INSUFFICIENT_STOCK", "Not enough", { shortages: [] }))).toEqual([]);
