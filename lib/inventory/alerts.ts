@@ -14,8 +14,8 @@ export async function reorderAlerts(tx: Tx, crossings: ReorderCrossing[]): Promi
     events.push(
       ...(await notifyRoles(tx, ["INVENTORY"], {
         type: "stock.reorder",
-        title: `${c.sku} is at or below its reorder point`,
-        body: `${c.name}: ${c.onHand.toString()} ${c.uom} on hand (reorder point ${c.reorderPoint.toString()}).`,
+        key: "stock.reorder",
+        params: { sku: c.sku, name: c.name, onHand: c.onHand.toNumber(), uom: c.uom, reorderPoint: c.reorderPoint.toNumber() },
         link: `/stock?productId=${c.productId}`,
       })),
     );
@@ -27,9 +27,9 @@ export async function reorderAlerts(tx: Tx, crossings: ReorderCrossing[]): Promi
 export async function shortageAlert(tx: Tx, shortages: Shortage[]): Promise<DomainEvent[]> {
   return notifyRoles(tx, ["INVENTORY"], {
     type: "stock.shortage",
-    title: "A stock posting was refused: not enough stock",
-    // components/stock/RecentShortages splits the body on "; ", one product each.
-    body: shortages.map((s) => `${s.sku} (${s.name}): ${s.onHand} on hand, ${s.required} needed, short by ${s.shortBy} ${s.uom}`).join("; "),
+    // One line per product (rendered as the body, joined by "; ": components/stock/RecentShortages splits it).
+    key: "stock.shortage",
+    params: { items: shortages.map((s) => ({ sku: s.sku, name: s.name, onHand: s.onHand, required: s.required, shortBy: s.shortBy, uom: s.uom })) },
     link: "/stock",
   });
 }

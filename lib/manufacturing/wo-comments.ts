@@ -52,8 +52,8 @@ export async function addComment(ref: string, input: CreateCommentInput, actor: 
       events.push(
         ...(await notifyRoles(tx, ["MANAGER"], {
           type: "wo.issue",
-          title: `Issue reported on ${wo.code} (${wo.mo.orderNo})`,
-          body: `${comment.author.name}: ${input.content.slice(0, 500)}`,
+          key: "wo.issue",
+          params: { code: wo.code, orderNo: wo.mo.orderNo, author: comment.author.name, content: input.content.slice(0, 500) },
           link: `/workorders/${wo.id}`,
         })),
       );

@@ -16,12 +16,12 @@ export async function notifyAssignment(tx: Tx, wo: WoRef, from: string | null, t
   const events: DomainEvent[] = [];
   if (to) {
     events.push(
-      ...(await notifyUsers(tx, [to], { type: "wo.assigned", title: `${wo.code} assigned to you`, body: `${wo.title} (${wo.mo.orderNo}) was assigned to you.`, link })),
+      ...(await notifyUsers(tx, [to], { type: "wo.assigned", key: "wo.assigned", params: { code: wo.code, title: wo.title, orderNo: wo.mo.orderNo }, link })),
     );
   }
   if (from && from !== to) {
     events.push(
-      ...(await notifyUsers(tx, [from], { type: "wo.transferred", title: `${wo.code} transferred away`, body: `${wo.title} (${wo.mo.orderNo}) is no longer assigned to you.`, link })),
+      ...(await notifyUsers(tx, [from], { type: "wo.transferred", key: "wo.transferred", params: { code: wo.code, title: wo.title, orderNo: wo.mo.orderNo }, link })),
     );
   }
   return events;

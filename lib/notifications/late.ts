@@ -1,6 +1,7 @@
 import { withTx } from "../db/tx";
 import { publish, type DomainEvent } from "../realtime/events";
 import { notifyUsers } from "./create";
+import { dateParam } from "./render";
 
 // Any constant: serializes the late-order sweep across app instances.
 const LATE_SWEEP_LOCK = 7310298375321052;
@@ -29,8 +30,9 @@ export async function notifyLateOrders(now = new Date()): Promise<number> {
       out.push(
         ...(await notifyUsers(tx, [mo.createdById], {
           type: "mo.late",
-          title: `${mo.orderNo} is late`,
-          body: `"${mo.name}" was due ${mo.deadline!.toISOString().slice(0, 16).replace("T", " ")} UTC and is not done.`,
+          // The deadline prints in the factory's zone and the reader's language when read.
+          key: "mo.late",
+          params: { orderNo: mo.orderNo, name: mo.name, deadline: dateParam(mo.deadline!) },
           link: `/mos/${mo.id}`,
         })),
       );

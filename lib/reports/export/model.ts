@@ -1,5 +1,6 @@
 // The shape every export shares: a report is a document of one or more tables (sections) whose rows
 // arrive in batches, so a writer (CSV, xlsx, PDF) never needs the whole report in memory.
+import type { Locale } from "../../i18n/config";
 import type { Period } from "../schemas";
 
 export const REPORTS = ["mos", "ledger", "levels", "kpis", "labor", "costs"] as const;
@@ -7,6 +8,17 @@ export type ReportName = (typeof REPORTS)[number];
 
 export const FORMATS = ["xlsx", "pdf", "csv"] as const;
 export type ExportFormat = (typeof FORMATS)[number];
+
+/**
+ * CSV flavours: `excel` (the default) is what the reader's spreadsheet opens in their language (Dutch:
+ * `;` between fields, `,` decimals, Dutch headers and words; English: today's comma file with column
+ * keys); `rfc4180` is for machines whatever the language: `,`, `.` decimals, column keys, raw codes.
+ */
+export const CSV_DIALECTS = ["excel", "rfc4180"] as const;
+export type CsvDialect = (typeof CSV_DIALECTS)[number];
+
+/** Coded values a text column may hold, shown in the reader's words (except in machine CSV). */
+export type ValueKind = "state" | "priority" | "source";
 
 /** A cell: `date` columns carry "YYYY-MM-DD" strings (a calendar day), `datetime` columns instants. */
 export type Cell = string | number | boolean | Date | null;
@@ -19,15 +31,17 @@ export type Row = Record<string, Cell>;
 export type ColumnType = "text" | "int" | "quantity" | "money" | "minutes" | "percent" | "datetime" | "date" | "bool";
 
 export interface Column {
-  /** The CSV header and the row property. */
+  /** The machine CSV header and the row property. */
   key: string;
-  /** The xlsx / PDF header. */
+  /** The xlsx / PDF / spreadsheet-CSV header, in the reader's language. */
   header: string;
   type: ColumnType;
   /** Width in characters (xlsx); text columns share the PDF page's free width in these proportions. */
   width: number;
   /** False: left out of the PDF, whose landscape page cannot hold every column (xlsx and CSV have them all). */
   pdf?: boolean;
+  /** The column holds codes (DONE, HIGH, RECEIPT) that people read in their words. */
+  values?: ValueKind;
 }
 
 export interface Section {
@@ -46,11 +60,13 @@ export interface Section {
 
 export interface ReportDoc {
   report: ReportName;
+  /** The reader's language: headers, titles and words are already in it; writers add theirs. */
+  locale: Locale;
   title: string;
   /** Null for snapshots (stock levels): they describe "now", not a period. */
   period: Period | null;
   tz: string;
-  /** Human-readable filters, e.g. "State: DONE". */
+  /** Human-readable filters in the reader's language, e.g. "State: DONE". */
   filters: string[];
   generatedAt: Date;
   sections: Section[];

@@ -1,9 +1,11 @@
 // Shared PDF drawing: the document, the title block, cell text that fits its box, and the
 // "Page 2 of 5" footers stamped once every page exists (pages are buffered until the end).
 import PDFDocument from "pdfkit";
+import type { Locale } from "../../i18n/config";
+import { translator } from "../../i18n/translator";
 import { periodLabel } from "./labels";
-import type { Cell, ColumnType, ReportDoc } from "./model";
-import { dateTimeIn } from "./time";
+import type { Cell, ColumnType, ReportDoc, ValueKind } from "./model";
+import { boolText, dateTimeText, numberText, valueText } from "./words";
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -41,13 +43,14 @@ export function createPdf(doc: Pick<ReportDoc, "title" | "generatedAt">, layout:
 
 /** Title, period, filters, generation time and notes; returns the y below them. */
 export function titleBlock(pdf: Pdf, doc: ReportDoc): number {
+  const t = translator(doc.locale, "exports");
   const x = MARGIN;
   const width = pdf.page.width - 2 * MARGIN;
   pdf.font(BOLD).fontSize(16).fillColor("#111111").text(pdfText(doc.title), x, MARGIN, { width });
   pdf.font(FONT).fontSize(9).fillColor("#333333");
-  pdf.text(pdfText(`Period: ${periodLabel(doc)}`), { width });
-  if (doc.filters.length) pdf.text(pdfText(`Filters: ${doc.filters.join("; ")}`), { width });
-  pdf.text(`Generated: ${dateTimeIn(doc.generatedAt, doc.tz)} (${pdfText(doc.tz)})`, { width });
+  pdf.text(pdfText(t("doc.period", { period: periodLabel(doc) })), { width });
+  if (doc.filters.length) pdf.text(pdfText(t("doc.filters", { filters: doc.filters.join("; ") })), { width });
+  pdf.text(pdfText(t("doc.generated", { when: dateTimeText(doc.generatedAt, doc.tz, doc.locale), tz: doc.tz })), { width });
   if (doc.notes?.length) {
     pdf.fontSize(7.5).fillColor("#666666");
     for (const n of doc.notes) pdf.text(pdfText(n), { width });
@@ -76,13 +79,13 @@ export function cellText(pdf: Pdf, text: string, x: number, y: number, width: nu
   pdf.text(t, x + dx, y, { lineBreak: false });
 }
 
-const num = (n: number, min: number, max: number) => n.toLocaleString("en-US", { minimumFractionDigits: min, maximumFractionDigits: max });
-
-/** How a cell reads on paper. */
-export function display(v: Cell, type: ColumnType, tz: string): string {
+/** How a cell reads on paper, in the reader's language (numbers, dates, yes/no, coded values). */
+export function display(v: Cell, type: ColumnType, tz: string, locale: Locale, kind?: ValueKind): string {
+  const num = (n: number, min: number, max: number) => numberText(n, locale, min, max);
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return type === "date" ? dateTimeIn(v, tz).slice(0, 10) : dateTimeIn(v, tz);
-  if (typeof v === "boolean") return v ? "yes" : "no";
+  if (v instanceof Date) return type === "date" ? dateTimeText(v, tz, locale).slice(0, 10) : dateTimeText(v, tz, locale);
+  if (typeof v === "boolean") return boolText(v, locale);
+  if (kind && typeof v === "string") return valueText(v, kind, locale);
   if (typeof v === "number") {
     switch (type) {
       case "money":
@@ -102,8 +105,10 @@ export function display(v: Cell, type: ColumnType, tz: string): string {
 /** Numbers read right-aligned. */
 export const isNumeric = (t: ColumnType) => t === "int" || t === "quantity" || t === "money" || t === "minutes" || t === "percent";
 
-/** Stamps "Page i of N" and the report name on every buffered page. */
+/** Stamps "Page i of N" ("Pagina i van N") and the report name on every buffered page. */
 export function footers(pdf: Pdf, doc: ReportDoc): void {
+  const t = translator(doc.locale, "exports");
+  const when = dateTimeText(doc.generatedAt, doc.tz, doc.locale);
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);
@@ -112,8 +117,8 @@ export function footers(pdf: Pdf, doc: ReportDoc): void {
     const y = pdf.page.height - MARGIN + 8;
     const width = pdf.page.width - 2 * MARGIN;
     pdf.font(FONT).fontSize(7.5).fillColor("#666666");
-    cellText(pdf, `${doc.title} · generated ${dateTimeIn(doc.generatedAt, doc.tz)} (${doc.tz})`, MARGIN, y, width * 0.7);
-    cellText(pdf, `Page ${i - range.start + 1} of ${range.count}`, MARGIN, y, width, "right");
+    cellText(pdf, t("doc.footer", { title: doc.title, when, tz: doc.tz }), MARGIN, y, width * 0.7);
+    cellText(pdf, t("doc.page", { page: i - range.start + 1, pages: range.count }), MARGIN, y, width, "right");
   }
   pdf.fillColor("#000000");
 }

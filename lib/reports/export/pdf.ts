@@ -4,8 +4,9 @@
 // one-page summary (the KPIs).
 import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { translator } from "../../i18n/translator";
 import type { Column, ColumnType, ReportDoc, Row, Section } from "./model";
-import { BOLD, FONT, FOOTER_SPACE, MARGIN, cellText, createPdf, display, footers, isNumeric, titleBlock, type Pdf } from "./pdf-kit";
+import { BOLD, FONT, FOOTER_SPACE, MARGIN, cellText, createPdf, display, footers, isNumeric, pdfText, titleBlock, type Pdf } from "./pdf-kit";
 
 /** Lists longer than this are refused as PDF (xlsx and CSV stream any size). */
 export const PDF_MAX_ROWS = 5000;
@@ -74,11 +75,12 @@ function dataRow(pdf: Pdf, doc: ReportDoc, l: Layout, row: Row, y: number, opts:
   if (opts.shade) pdf.rect(MARGIN, y, pdf.page.width - 2 * MARGIN, ROW_H).fill("#f6f6f6");
   if (opts.bold) pdf.moveTo(MARGIN, y).lineTo(pdf.page.width - MARGIN, y).lineWidth(0.7).stroke("#333333");
   pdf.fillColor("#000000").font(opts.bold ? BOLD : FONT).fontSize(FONT_SIZE);
-  l.columns.forEach((c, i) => cellText(pdf, display(row[c.key] ?? null, c.type, doc.tz), l.x[i]! + PAD, y + 3, l.w[i]! - 2 * PAD, isNumeric(c.type) ? "right" : "left"));
+  l.columns.forEach((c, i) => cellText(pdf, display(row[c.key] ?? null, c.type, doc.tz, doc.locale, c.values), l.x[i]! + PAD, y + 3, l.w[i]! - 2 * PAD, isNumeric(c.type) ? "right" : "left"));
 }
 
 /** Draws one section's table from `y`, adding pages (with the header repeated) as needed; returns the y below it. */
 async function table(pdf: Pdf, doc: ReportDoc, s: Section, startY: number): Promise<number> {
+  const t = translator(doc.locale, "exports");
   const l = layout(pdf, s.columns);
   let y = startY;
   if (doc.sections.length > 1) {
@@ -86,7 +88,7 @@ async function table(pdf: Pdf, doc: ReportDoc, s: Section, startY: number): Prom
       pdf.addPage();
       y = MARGIN;
     }
-    pdf.font(BOLD).fontSize(11).fillColor("#111111").text(s.title, MARGIN, y, { lineBreak: false });
+    pdf.font(BOLD).fontSize(11).fillColor("#111111").text(pdfText(s.title), MARGIN, y, { lineBreak: false });
     y += 18;
   }
   y = headerRow(pdf, l, y);
@@ -95,7 +97,7 @@ async function table(pdf: Pdf, doc: ReportDoc, s: Section, startY: number): Prom
     if (y + ROW_H > bottom(pdf)) {
       pdf.addPage();
       pdf.font(FONT).fontSize(8).fillColor("#666666");
-      cellText(pdf, `${doc.title}${doc.sections.length > 1 ? ` · ${s.title}` : ""} (continued)`, MARGIN, MARGIN, pdf.page.width - 2 * MARGIN);
+      cellText(pdf, t("doc.continued", { title: `${doc.title}${doc.sections.length > 1 ? ` · ${s.title}` : ""}` }), MARGIN, MARGIN, pdf.page.width - 2 * MARGIN);
       y = headerRow(pdf, l, MARGIN + 14);
     }
   };
@@ -108,7 +110,7 @@ async function table(pdf: Pdf, doc: ReportDoc, s: Section, startY: number): Prom
     }
   }
   if (n === 0) {
-    pdf.font(FONT).fontSize(FONT_SIZE).fillColor("#666666").text("No rows for this period and these filters.", MARGIN + PAD, y + 3, { lineBreak: false });
+    pdf.font(FONT).fontSize(FONT_SIZE).fillColor("#666666").text(pdfText(t("doc.noRows")), MARGIN + PAD, y + 3, { lineBreak: false });
     y += ROW_H;
   }
   const totals = s.totals?.();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { OrderState, StockSourceType } from "../../db/generated/enums";
 import { periodQuery, type Period } from "../schemas";
-import { FORMATS, REPORTS, type ExportFormat, type ReportName } from "./model";
+import { CSV_DIALECTS, FORMATS, REPORTS, type CsvDialect, type ExportFormat, type ReportName } from "./model";
 
 const FILTER_KEYS = ["state", "productId", "operatorId", "workCenterId", "sourceType"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -23,6 +23,8 @@ const exportParams = z
   .object({
     report: z.enum(REPORTS, { error: `must be one of ${REPORTS.join(", ")}` }),
     format: z.enum(FORMATS, { error: `must be one of ${FORMATS.join(", ")}` }),
+    // CSV only: `excel` (default, the reader's spreadsheet) or `rfc4180` (machines); see model.ts.
+    dialect: z.enum(CSV_DIALECTS, { error: `must be one of ${CSV_DIALECTS.join(", ")}` }).optional(),
     // Checked by periodQuery below, so the period rules stay the ones of the KPI endpoint.
     from: z.unknown().optional(),
     to: z.unknown().optional(),
@@ -35,6 +37,8 @@ const exportParams = z
   })
   .strict()
   .superRefine((q, ctx) => {
+    // A dialect of another format would silently be ignored: refuse it as well.
+    if (q.dialect !== undefined && q.format !== "csv") ctx.addIssue({ code: "custom", path: ["dialect"], message: "is a parameter of format=csv only" });
     // A filter the report does not apply would silently be ignored: refuse it, like an unknown parameter.
     for (const key of FILTER_KEYS) {
       if (q[key] !== undefined && !REPORT_FILTERS[q.report].includes(key)) {
@@ -47,6 +51,8 @@ const exportParams = z
 export interface ExportQuery {
   report: ReportName;
   format: ExportFormat;
+  /** CSV only (default excel). */
+  dialect: CsvDialect;
   period: Period;
   /** mos: one state (ALL = any); costs: DONE by default, another state, or ALL. */
   state?: OrderState | "ALL";
@@ -58,7 +64,7 @@ export interface ExportQuery {
 
 /** Parses `?report=&format=` + the period + the report's filters; throws a ZodError (→ 400) otherwise. */
 export function parseExportQuery(query: unknown): ExportQuery {
-  const { from, to, tz, ...rest } = exportParams.parse(query);
+  const { from, to, tz, dialect, ...rest } = exportParams.parse(query);
   const period = periodQuery.parse({ from, to, tz });
-  return { ...rest, period };
+  return { ...rest, dialect: dialect ?? "excel", period };
 }

@@ -5,6 +5,8 @@
 import type { ServerResponse } from "node:http";
 import type { Writable } from "node:stream";
 import { can, type Actor } from "../../auth/permissions";
+import { DEFAULT_LOCALE, type Locale } from "../../i18n/config";
+import { translator } from "../../i18n/translator";
 import { prisma, type Db } from "../../db/client";
 import { badRequest, forbidden } from "../../errors";
 import { writeCsv } from "./csv";
@@ -20,6 +22,7 @@ import { mosReport } from "./reports/mos";
 import { parseExportQuery, type ExportQuery } from "./schemas";
 import { ClientGone } from "./sink";
 import type { ReportContext } from "./sql";
+import { valueText } from "./words";
 import { writeXlsx } from "./xlsx";
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -72,8 +75,9 @@ async function primed(section: Section): Promise<Section> {
   };
 }
 
-/** The filters in words; an id that names nothing is a 400 (a typo must not yield an empty file). */
-async function describeFilters(db: Db, q: ExportQuery): Promise<string[]> {
+/** The filters in the reader's words; an id that names nothing is a 400 (a typo must not yield an empty file). */
+async function describeFilters(db: Db, q: ExportQuery, locale: Locale): Promise<string[]> {
+  const t = translator(locale, "exports");
   const [product, operator, center] = await Promise.all([
     q.productId ? db.product.findUnique({ where: { id: q.productId }, select: { sku: true, name: true } }) : null,
     q.operatorId ? db.user.findUnique({ where: { id: q.operatorId }, select: { name: true, email: true } }) : null,
@@ -86,26 +90,29 @@ async function describeFilters(db: Db, q: ExportQuery): Promise<string[]> {
   ];
   if (missing.length) throw badRequest(missing.map((m) => `${m.path}: ${m.message}`).join("; "), missing);
   return [
-    ...(q.state ? [`State: ${q.state}`] : []),
-    ...(product ? [`Product: ${product.sku} ${product.name}`] : []),
-    ...(q.sourceType ? [`Source: ${q.sourceType}`] : []),
-    ...(operator ? [`Operator: ${operator.name} <${operator.email}>`] : []),
-    ...(center ? [`Work center: ${center.name}`] : []),
+    ...(q.state ? [t("filter.state", { value: valueText(q.state, "state", locale) })] : []),
+    ...(product ? [t("filter.product", { sku: product.sku, name: product.name })] : []),
+    ...(q.sourceType ? [t("filter.source", { value: valueText(q.sourceType, "source", locale) })] : []),
+    ...(operator ? [t("filter.operator", { who: `${operator.name} <${operator.email}>` })] : []),
+    ...(center ? [t("filter.workCenter", { name: center.name })] : []),
   ];
 }
 
 /**
  * Validates an export request and prepares the file without writing anything: 400 for bad
- * parameters or a PDF over PDF_MAX_ROWS rows, 403 for stock reports without stock:read.
+ * parameters or a PDF over PDF_MAX_ROWS rows, 403 for stock reports without stock:read. The file is
+ * written in `opts.locale` (the reader's language; English by default), except machine CSV
+ * (dialect=rfc4180), which is the same English file for every reader.
  */
-export async function prepareExport(query: unknown, actor: Actor, opts: { db?: Db; now?: Date } = {}): Promise<PreparedExport> {
+export async function prepareExport(query: unknown, actor: Actor, opts: { db?: Db; now?: Date; locale?: Locale } = {}): Promise<PreparedExport> {
   const q = parseExportQuery(query);
+  const locale = q.format === "csv" && q.dialect === "rfc4180" ? DEFAULT_LOCALE : (opts.locale ?? DEFAULT_LOCALE);
   if (NEEDS_STOCK_READ.has(q.report) && !can(actor, "stock:read")) {
     throw forbidden("The stock ledger and stock levels need the stock:read permission.");
   }
   const db = opts.db ?? prisma();
-  const filters = await describeFilters(db, q);
-  const built = await BUILDERS[q.report]({ q, actor, db, now: opts.now ?? new Date(), filters });
+  const filters = await describeFilters(db, q, locale);
+  const built = await BUILDERS[q.report]({ q, actor, db, now: opts.now ?? new Date(), filters, locale });
   const { doc, pdf } = "doc" in built ? built : { doc: built, pdf: undefined };
   if (q.format === "pdf" && !pdf) {
     const counts = await Promise.all(doc.sections.map((s) => s.count()));
@@ -119,13 +126,13 @@ export async function prepareExport(query: unknown, actor: Actor, opts: { db?: D
   }
   // Each table's first query now, so that its failure is still an ordinary error response.
   doc.sections = await Promise.all(doc.sections.map(primed));
-  const write = (out: Writable) => (q.format === "csv" ? writeCsv(doc, out) : q.format === "xlsx" ? writeXlsx(doc, out) : writePdf(doc, out, pdf));
+  const write = (out: Writable) => (q.format === "csv" ? writeCsv(doc, out, q.dialect) : q.format === "xlsx" ? writeXlsx(doc, out) : writePdf(doc, out, pdf));
   return { doc, format: q.format, filename: exportFilename(doc, q.format), contentType: CONTENT_TYPES[q.format], write };
 }
 
-/** Answers an export request: checks it (JSON errors), then streams the file as an attachment into `res`. */
-export async function exportReport(query: unknown, actor: Actor, res: ServerResponse): Promise<void> {
-  const file = await prepareExport(query, actor);
+/** Answers an export request: checks it (JSON errors), then streams the file, in `locale`, as an attachment into `res`. */
+export async function exportReport(query: unknown, actor: Actor, res: ServerResponse, locale: Locale = DEFAULT_LOCALE): Promise<void> {
+  const file = await prepareExport(query, actor, { locale });
   res.statusCode = 200;
   res.setHeader("Content-Type", file.contentType);
   res.setHeader("Content-Disposition", `attachment; filename="${file.filename}"`);

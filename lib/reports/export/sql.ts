@@ -2,6 +2,7 @@
 import { Prisma } from "../../db/generated/client";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../auth/permissions";
+import type { Locale } from "../../i18n/config";
 import type { ExportQuery } from "./schemas";
 
 /** Rows per query: large enough to amortise the round trip, small enough to keep memory flat. */
@@ -15,6 +16,8 @@ export interface ReportContext {
   now: Date;
   /** The filters in words ("Product: STEEL-01 Steel Plate"), for the title block. */
   filters: string[];
+  /** The language the report is written in (the reader's; English for machine CSV). */
+  locale: Locale;
 }
 
 /** A JS instant as the UTC `timestamp` the columns store. */

@@ -4,10 +4,13 @@
 // "About" sheet with the title, period, filters and generation time.
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
+import type { Locale } from "../../i18n/config";
+import { translator } from "../../i18n/translator";
 import type { Cell, Column, ColumnType, ReportDoc, Row } from "./model";
 import { ClientGone, drained, sleep, yieldToIo } from "./sink";
-import { dateTimeIn, dayAsDate, wallClock } from "./time";
+import { dayAsDate, wallClock } from "./time";
 import { periodLabel } from "./labels";
+import { cellInWords, dateTimeText } from "./words";
 
 const NUM_FMT: Record<ColumnType, string | undefined> = {
   text: undefined,
@@ -21,6 +24,13 @@ const NUM_FMT: Record<ColumnType, string | undefined> = {
   date: "yyyy-mm-dd",
 };
 
+/** Number formats are the spreadsheet's (it shows its reader's separators); only dates read day first in Dutch. */
+function numFmt(type: ColumnType, locale: Locale): string | undefined {
+  if (locale === "nl" && type === "datetime") return "dd-mm-yyyy hh:mm";
+  if (locale === "nl" && type === "date") return "dd-mm-yyyy";
+  return NUM_FMT[type];
+}
+
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(name: string, used: Set<string>): string {
   let base = name.replace(/[:\\/?*[\]]/g, " ").slice(0, 31) || "Sheet";
@@ -29,8 +39,10 @@ function sheetName(name: string, used: Set<string>): string {
   return base;
 }
 
-function cellValue(v: Cell, type: ColumnType, tz: string): ExcelJS.CellValue {
+function cellValue(v: Cell, c: Column, tz: string, locale: Locale): ExcelJS.CellValue {
+  const type = c.type;
   if (v === null) return null;
+  if (c.values) return cellInWords(v, c.values, locale);
   if (type === "datetime" && v instanceof Date) return wallClock(v, tz);
   if (type === "date" && typeof v === "string") return dayAsDate(v);
   return v;
@@ -66,8 +78,8 @@ async function zipCaughtUp(ws: ExcelJS.Worksheet, out: Writable, limit: number):
   }
 }
 
-function values(row: Row, columns: Column[], tz: string): ExcelJS.CellValue[] {
-  return columns.map((c) => cellValue(row[c.key] ?? null, c.type, tz));
+function values(row: Row, columns: Column[], tz: string, locale: Locale): ExcelJS.CellValue[] {
+  return columns.map((c) => cellValue(row[c.key] ?? null, c, tz, locale));
 }
 
 /** Streams the report as an xlsx workbook into `out` (and ends it). */
@@ -84,13 +96,13 @@ export async function writeXlsx(doc: ReportDoc, out: Writable): Promise<void> {
       key: c.key,
       // exceljs leaves out a width equal to its default (9), and readers then fall back to theirs.
       width: c.width === 9 ? 10 : c.width,
-      style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {},
+      style: numFmt(c.type, doc.locale) ? { numFmt: numFmt(c.type, doc.locale) } : {},
     }));
     const header = ws.getRow(1);
     header.font = { bold: true };
     header.commit();
     for await (const batch of s.rows()) {
-      for (const row of batch) ws.addRow(values(row, s.columns, doc.tz)).commit();
+      for (const row of batch) ws.addRow(values(row, s.columns, doc.tz, doc.locale)).commit();
       // Let compression catch up (see zipBacklog), then wait for the response to take its output.
       await yieldToIo();
       await zipCaughtUp(ws, out, ZIP_BACKLOG);
@@ -98,7 +110,7 @@ export async function writeXlsx(doc: ReportDoc, out: Writable): Promise<void> {
     }
     const totals = s.totals?.();
     if (totals) {
-      const r = ws.addRow(values(totals, s.columns, doc.tz));
+      const r = ws.addRow(values(totals, s.columns, doc.tz, doc.locale));
       r.font = { bold: true };
       r.commit();
     }
@@ -107,21 +119,22 @@ export async function writeXlsx(doc: ReportDoc, out: Writable): Promise<void> {
     await zipCaughtUp(ws, out, 0);
   }
 
-  const about = wb.addWorksheet(sheetName("About", used), { views: [{ state: "frozen", ySplit: 1 }] });
+  const t = translator(doc.locale, "exports");
+  const about = wb.addWorksheet(sheetName(t("about.sheet"), used), { views: [{ state: "frozen", ySplit: 1 }] });
   about.columns = [
-    { header: "Field", key: "field", width: 18 },
-    { header: "Value", key: "value", width: 80 },
+    { header: t("about.field"), key: "field", width: 18 },
+    { header: t("about.value"), key: "value", width: 80 },
   ];
   const aboutHeader = about.getRow(1);
   aboutHeader.font = { bold: true };
   aboutHeader.commit();
   const lines: [string, string][] = [
-    ["Report", doc.title],
-    ["Period", periodLabel(doc)],
-    ...doc.filters.map((f): [string, string] => ["Filter", f]),
-    ["Time zone", doc.tz],
-    ["Generated", `${dateTimeIn(doc.generatedAt, doc.tz)} (${doc.tz})`],
-    ...(doc.notes ?? []).map((n): [string, string] => ["Note", n]),
+    [t("about.report"), doc.title],
+    [t("about.period"), periodLabel(doc)],
+    ...doc.filters.map((f): [string, string] => [t("about.filter"), f]),
+    [t("about.timeZone"), doc.tz],
+    [t("about.generated"), t("about.generatedAt", { when: dateTimeText(doc.generatedAt, doc.tz, doc.locale), tz: doc.tz })],
+    ...(doc.notes ?? []).map((n): [string, string] => [t("about.note"), n]),
   ];
   for (const [field, value] of lines) about.addRow([field, value]).commit();
   about.commit();

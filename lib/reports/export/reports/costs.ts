@@ -4,25 +4,31 @@
 // cost per unit produced. Each batch of orders is costed by one query (no query per order).
 // Unit costs and rates are the current ones: the model keeps no price history.
 import { Prisma } from "../../../db/generated/client";
+import { translator } from "../../../i18n/translator";
 import type { Column, ReportDoc, Row } from "../model";
 import { and, inPeriod, keyset, Sum4, type ReportContext } from "../sql";
 
-const COLUMNS: Column[] = [
-  { key: "orderNo", header: "Order", type: "text", width: 12 },
-  { key: "name", header: "Name", type: "text", width: 22 },
-  { key: "state", header: "State", type: "text", width: 11 },
-  { key: "productSku", header: "SKU", type: "text", width: 12 },
-  { key: "quantity", header: "Quantity", type: "quantity", width: 9 },
-  { key: "producedQty", header: "Produced", type: "quantity", width: 9 },
-  { key: "completedAt", header: "Completed", type: "datetime", width: 17 },
-  { key: "plannedMaterialCost", header: "Planned material", type: "money", width: 15 },
-  { key: "actualMaterialCost", header: "Actual material", type: "money", width: 15 },
-  { key: "materialVariance", header: "Material variance", type: "money", width: 15 },
-  { key: "laborMinutes", header: "Labour minutes", type: "minutes", width: 13 },
-  { key: "laborCost", header: "Labour cost", type: "money", width: 13 },
-  { key: "totalCost", header: "Total cost", type: "money", width: 14 },
-  { key: "costPerUnit", header: "Cost per unit", type: "money", width: 13 },
-];
+type Words = ReturnType<typeof translator>;
+
+/** The columns, headed in the reader's language. */
+function columns(t: Words): Column[] {
+  return [
+    { key: "orderNo", header: t("costs.col.orderNo"), type: "text", width: 12 },
+    { key: "name", header: t("costs.col.name"), type: "text", width: 22 },
+    { key: "state", header: t("costs.col.state"), type: "text", width: 11, values: "state" },
+    { key: "productSku", header: t("costs.col.productSku"), type: "text", width: 12 },
+    { key: "quantity", header: t("costs.col.quantity"), type: "quantity", width: 9 },
+    { key: "producedQty", header: t("costs.col.producedQty"), type: "quantity", width: 9 },
+    { key: "completedAt", header: t("costs.col.completedAt"), type: "datetime", width: 17 },
+    { key: "plannedMaterialCost", header: t("costs.col.plannedMaterialCost"), type: "money", width: 15 },
+    { key: "actualMaterialCost", header: t("costs.col.actualMaterialCost"), type: "money", width: 15 },
+    { key: "materialVariance", header: t("costs.col.materialVariance"), type: "money", width: 15 },
+    { key: "laborMinutes", header: t("costs.col.laborMinutes"), type: "minutes", width: 13 },
+    { key: "laborCost", header: t("costs.col.laborCost"), type: "money", width: 13 },
+    { key: "totalCost", header: t("costs.col.totalCost"), type: "money", width: 14 },
+    { key: "costPerUnit", header: t("costs.col.costPerUnit"), type: "money", width: 13 },
+  ];
+}
 
 interface CostRow extends Row {
   id: string;
@@ -38,7 +44,8 @@ interface CostRow extends Row {
 
 /** The MO costing report: DONE orders completed in the period by default; `state` picks another state or ALL. */
 export function costsReport(ctx: ReportContext): ReportDoc {
-  const { q, db, now, filters } = ctx;
+  const { q, db, now, filters, locale } = ctx;
+  const t = translator(locale, "exports");
   const state = q.state ?? "DONE";
   // The date an order belongs to the period by: its completion when DONE, its creation otherwise.
   const ref = Prisma.sql`(CASE WHEN m."state" = 'DONE' THEN m."completedAt" ELSE m."createdAt" END)`;
@@ -56,21 +63,18 @@ export function costsReport(ctx: ReportContext): ReportDoc {
   };
   return {
     report: "costs",
-    title: "Manufacturing order costs",
+    locale,
+    title: t("costs.title"),
     period: q.period,
     tz: q.period.tz,
-    filters: q.state ? filters : ["State: DONE (completed in the period)", ...filters],
+    filters: q.state ? filters : [t("filter.doneInPeriod"), ...filters],
     generatedAt: now,
-    notes: [
-      "DONE orders belong to the period by completion date, others by creation date.",
-      "Planned material = BOM snapshot × quantity × unit cost; actual material = consumed quantities × unit cost (current unit costs).",
-      "Labour = closed WO time logs × the work center's cost per hour. Total = actual material + labour; per unit = total / produced.",
-    ],
+    notes: [t("costs.note1"), t("costs.note2"), t("costs.note3")],
     sections: [
       {
-        name: "MO costs",
-        title: "Manufacturing order costs",
-        columns: COLUMNS,
+        name: t("costs.sheet"),
+        title: t("costs.title"),
+        columns: columns(t),
         count: async () => (await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM "ManufacturingOrder" m WHERE ${where}`)[0]?.n ?? 0,
         rows: () =>
           keyset<CostRow, [Date, string]>(
@@ -145,7 +149,7 @@ export function costsReport(ctx: ReportContext): ReportDoc {
           const planned = sums.planned.value ?? 0;
           const actual = sums.actual.value ?? 0;
           return {
-            orderNo: "Total",
+            orderNo: t("doc.total"),
             producedQty: produced,
             plannedMaterialCost: planned,
             actualMaterialCost: actual,

@@ -3,27 +3,37 @@
 // clipped to the period so a shift across its edge counts only its part inside. Labour cost =
 // minutes / 60 × the cost per hour of the WO's work center (0 for WOs without one).
 import { Prisma } from "../../../db/generated/client";
+import { translator } from "../../../i18n/translator";
 import type { Column, ReportDoc, Row, Section } from "../model";
 import { and, Sum4, utc, type ReportContext } from "../sql";
 
-const TOTALS: Column[] = [
-  { key: "minutes", header: "Worked minutes", type: "minutes", width: 14 },
-  { key: "hours", header: "Hours", type: "minutes", width: 10 },
-  { key: "workOrders", header: "Work orders", type: "int", width: 11 },
-  { key: "laborCost", header: "Labour cost", type: "money", width: 13 },
-];
+type Words = ReturnType<typeof translator>;
 
-const BY_OPERATOR: Column[] = [
-  { key: "name", header: "Operator", type: "text", width: 24 },
-  { key: "email", header: "Email", type: "text", width: 26 },
-  ...TOTALS,
-];
+/** The measures every table shows, headed in the reader's language. */
+function totals(t: Words): Column[] {
+  return [
+    { key: "minutes", header: t("labor.col.minutes"), type: "minutes", width: 14 },
+    { key: "hours", header: t("labor.col.hours"), type: "minutes", width: 10 },
+    { key: "workOrders", header: t("labor.col.workOrders"), type: "int", width: 11 },
+    { key: "laborCost", header: t("labor.col.laborCost"), type: "money", width: 13 },
+  ];
+}
 
-const BY_CENTER: Column[] = [
-  { key: "name", header: "Work center", type: "text", width: 24 },
-  { key: "costPerHour", header: "Cost per hour", type: "money", width: 13 },
-  ...TOTALS,
-];
+function byOperator(t: Words): Column[] {
+  return [
+    { key: "name", header: t("labor.col.operator"), type: "text", width: 24 },
+    { key: "email", header: t("labor.col.email"), type: "text", width: 26 },
+    ...totals(t),
+  ];
+}
+
+function byCenter(t: Words): Column[] {
+  return [
+    { key: "name", header: t("labor.col.workCenter"), type: "text", width: 24 },
+    { key: "costPerHour", header: t("labor.col.costPerHour"), type: "money", width: 13 },
+    ...totals(t),
+  ];
+}
 
 interface Group extends Row {
   minutes: number;
@@ -33,7 +43,7 @@ interface Group extends Row {
 }
 
 /** A section over a small, already aggregated result, with a totals row. */
-function groupSection(name: string, title: string, columns: Column[], fetch: () => Promise<Group[]>): Section {
+function groupSection(name: string, title: string, columns: Column[], totalLabel: string, fetch: () => Promise<Group[]>): Section {
   const minutes = new Sum4();
   const cost = new Sum4();
   let rows: Group[] | undefined;
@@ -53,14 +63,15 @@ function groupSection(name: string, title: string, columns: Column[], fetch: () 
     },
     totals: () => {
       const m = minutes.value ?? 0;
-      return { name: "Total", minutes: m, hours: Math.round((m / 60) * 10_000) / 10_000, laborCost: cost.value ?? 0 };
+      return { name: totalLabel, minutes: m, hours: Math.round((m / 60) * 10_000) / 10_000, laborCost: cost.value ?? 0 };
     },
   };
 }
 
 /** The labour report: one table per operator, one per work center. */
 export function laborReport(ctx: ReportContext): ReportDoc {
-  const { q, db, now, filters } = ctx;
+  const { q, db, now, filters, locale } = ctx;
+  const t = translator(locale, "exports");
   const conds = [Prisma.sql`t."endedAt" IS NOT NULL`, Prisma.sql`t."endedAt" > ${utc(q.period.from)}`, Prisma.sql`t."startedAt" < ${utc(q.period.to)}`];
   if (q.operatorId) conds.push(Prisma.sql`t."userId" = ${q.operatorId}`);
   if (q.workCenterId) conds.push(Prisma.sql`w."workCenterId" = ${q.workCenterId}`);
@@ -80,26 +91,24 @@ export function laborReport(ctx: ReportContext): ReportDoc {
     COUNT(DISTINCT logs."woId")::int AS "workOrders", ROUND(SUM(logs.minutes * logs.rate / 60), 4)::float8 AS "laborCost"`;
   return {
     report: "labor",
-    title: "Labour",
+    locale,
+    title: t("labor.title"),
     period: q.period,
     tz: q.period.tz,
     filters,
     generatedAt: now,
-    notes: [
-      "Worked time from closed WO time logs (pauses excluded), clipped to the period.",
-      "Labour cost = minutes / 60 × the current cost per hour of the WO's work center.",
-    ],
+    notes: [t("labor.note1"), t("labor.note2")],
     sections: [
-      groupSection("By operator", "Worked time by operator", BY_OPERATOR, () =>
+      groupSection(t("labor.byOperator"), t("labor.byOperatorTitle"), byOperator(t), t("doc.total"), () =>
         db.$queryRaw<Group[]>`${logs}
           SELECT u."name", u."email", ${measures}
           FROM logs JOIN "User" u ON u."id" = logs."userId"
           GROUP BY u."id", u."name", u."email"
           ORDER BY u."name", u."id"`,
       ),
-      groupSection("By work center", "Worked time by work center", BY_CENTER, () =>
+      groupSection(t("labor.byCenter"), t("labor.byCenterTitle"), byCenter(t), t("doc.total"), () =>
         db.$queryRaw<Group[]>`${logs}
-          SELECT COALESCE(c."name", '(no work center)') AS "name", c."costPerHour"::float8 AS "costPerHour", ${measures}
+          SELECT COALESCE(c."name", ${t("labor.noCenter")}) AS "name", c."costPerHour"::float8 AS "costPerHour", ${measures}
           FROM logs LEFT JOIN "WorkCenter" c ON c."id" = logs."workCenterId"
           GROUP BY c."id", c."name", c."costPerHour"
           ORDER BY c."name" NULLS LAST`,

@@ -3,22 +3,28 @@
 // is also the order of each product's balance chain: a year of ledger never sits in memory.
 import { Prisma } from "../../../db/generated/client";
 import type { Db } from "../../../db/client";
+import { translator } from "../../../i18n/translator";
 import type { Column, ReportDoc, Row } from "../model";
 import { and, idWindows, inPeriod, type ReportContext } from "../sql";
 
-const COLUMNS: Column[] = [
-  { key: "entryId", header: "Entry", type: "int", width: 9 },
-  { key: "createdAt", header: "Date", type: "datetime", width: 17 },
-  { key: "productSku", header: "SKU", type: "text", width: 12 },
-  { key: "productName", header: "Product", type: "text", width: 24 },
-  { key: "uom", header: "UoM", type: "text", width: 6 },
-  { key: "change", header: "Change", type: "quantity", width: 11 },
-  { key: "balanceAfter", header: "Balance after", type: "quantity", width: 13 },
-  { key: "sourceType", header: "Source", type: "text", width: 16 },
-  { key: "sourceId", header: "Source id", type: "text", width: 36 },
-  { key: "note", header: "Note", type: "text", width: 24 },
-  { key: "user", header: "User", type: "text", width: 18 },
-];
+type Words = ReturnType<typeof translator>;
+
+/** The columns, headed in the reader's language. */
+function columns(t: Words): Column[] {
+  return [
+    { key: "entryId", header: t("ledger.col.entryId"), type: "int", width: 9 },
+    { key: "createdAt", header: t("ledger.col.createdAt"), type: "datetime", width: 17 },
+    { key: "productSku", header: t("ledger.col.productSku"), type: "text", width: 12 },
+    { key: "productName", header: t("ledger.col.productName"), type: "text", width: 24 },
+    { key: "uom", header: t("ledger.col.uom"), type: "text", width: 6 },
+    { key: "change", header: t("ledger.col.change"), type: "quantity", width: 11 },
+    { key: "balanceAfter", header: t("ledger.col.balanceAfter"), type: "quantity", width: 13 },
+    { key: "sourceType", header: t("ledger.col.sourceType"), type: "text", width: 16, values: "source" },
+    { key: "sourceId", header: t("ledger.col.sourceId"), type: "text", width: 36 },
+    { key: "note", header: t("ledger.col.note"), type: "text", width: 24 },
+    { key: "user", header: t("ledger.col.user"), type: "text", width: 18 },
+  ];
+}
 
 interface LedgerRow extends Row {
   /** The entry id as text: the exact keyset cursor (BigInt ids). */
@@ -58,22 +64,24 @@ async function* ledgerRows(db: Db, indexed: Prisma.Sql, rest: Prisma.Sql): Async
 
 /** The stock ledger report (the service checks stock:read). */
 export function ledgerReport(ctx: ReportContext): ReportDoc {
-  const { q, db, now, filters } = ctx;
+  const { q, db, now, filters, locale } = ctx;
+  const t = translator(locale, "exports");
   const indexed = q.productId ? Prisma.sql`e."productId" = ${q.productId}` : Prisma.sql`TRUE`;
   const rest = and([inPeriod(Prisma.sql`e."createdAt"`, q), ...(q.sourceType ? [Prisma.sql`e."sourceType" = ${q.sourceType}::"StockSourceType"`] : [])]);
   return {
     report: "ledger",
-    title: "Stock ledger",
+    locale,
+    title: t("ledger.title"),
     period: q.period,
     tz: q.period.tz,
     filters,
     generatedAt: now,
-    notes: ["Entries posted in the period, oldest first. Balance after: the product's stock once the entry was posted."],
+    notes: [t("ledger.note")],
     sections: [
       {
-        name: "Ledger",
-        title: "Stock ledger",
-        columns: COLUMNS,
+        name: t("ledger.sheet"),
+        title: t("ledger.title"),
+        columns: columns(t),
         count: async () => (await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM "StockEntry" e WHERE ${indexed} AND ${rest}`)[0]?.n ?? 0,
         rows: () => ledgerRows(db, indexed, rest),
       },

@@ -1,20 +1,26 @@
 // Stock levels now: on hand, reorder point, low flag, unit cost and value (on hand × unit cost), with a
 // total value. Archived products are left out unless they still hold stock (it still has a value).
 import { Prisma } from "../../../db/generated/client";
+import { translator } from "../../../i18n/translator";
 import type { Column, ReportDoc, Row } from "../model";
 import { keyset, Sum4, type ReportContext } from "../sql";
 
-const COLUMNS: Column[] = [
-  { key: "sku", header: "SKU", type: "text", width: 14 },
-  { key: "name", header: "Name", type: "text", width: 30 },
-  { key: "uom", header: "UoM", type: "text", width: 7 },
-  { key: "onHand", header: "On hand", type: "quantity", width: 12 },
-  { key: "reorderPoint", header: "Reorder point", type: "quantity", width: 13 },
-  { key: "low", header: "Low", type: "bool", width: 6 },
-  { key: "unitCost", header: "Unit cost", type: "money", width: 12 },
-  { key: "value", header: "Value", type: "money", width: 14 },
-  { key: "archived", header: "Archived", type: "bool", width: 9 },
-];
+type Words = ReturnType<typeof translator>;
+
+/** The columns, headed in the reader's language. */
+function columns(t: Words): Column[] {
+  return [
+    { key: "sku", header: t("levels.col.sku"), type: "text", width: 14 },
+    { key: "name", header: t("levels.col.name"), type: "text", width: 30 },
+    { key: "uom", header: t("levels.col.uom"), type: "text", width: 7 },
+    { key: "onHand", header: t("levels.col.onHand"), type: "quantity", width: 12 },
+    { key: "reorderPoint", header: t("levels.col.reorderPoint"), type: "quantity", width: 13 },
+    { key: "low", header: t("levels.col.low"), type: "bool", width: 6 },
+    { key: "unitCost", header: t("levels.col.unitCost"), type: "money", width: 12 },
+    { key: "value", header: t("levels.col.value"), type: "money", width: 14 },
+    { key: "archived", header: t("levels.col.archived"), type: "bool", width: 9 },
+  ];
+}
 
 interface LevelRow extends Row {
   sku: string;
@@ -25,21 +31,23 @@ const WHERE = Prisma.sql`(p."archivedAt" IS NULL OR COALESCE(l."onHand", 0) <> 0
 
 /** The stock levels snapshot (the service checks stock:read). */
 export function levelsReport(ctx: ReportContext): ReportDoc {
-  const { q, db, now, filters } = ctx;
+  const { q, db, now, filters, locale } = ctx;
+  const t = translator(locale, "exports");
   const total = new Sum4();
   return {
     report: "levels",
-    title: "Stock levels",
+    locale,
+    title: t("levels.title"),
     period: null,
     tz: q.period.tz,
     filters,
     generatedAt: now,
-    notes: ["Value = on hand × the product's current unit cost; products without a unit cost have no value."],
+    notes: [t("levels.note")],
     sections: [
       {
-        name: "Stock levels",
-        title: "Stock levels",
-        columns: COLUMNS,
+        name: t("levels.sheet"),
+        title: t("levels.title"),
+        columns: columns(t),
         count: async () =>
           (await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM "Product" p LEFT JOIN "StockLevel" l ON l."productId" = p."id" WHERE ${WHERE}`)[0]?.n ?? 0,
         rows: () =>
@@ -59,7 +67,7 @@ export function levelsReport(ctx: ReportContext): ReportDoc {
             },
             (r) => r.sku,
           ),
-        totals: () => ({ sku: "Total", value: total.value ?? 0 }),
+        totals: () => ({ sku: t("doc.total"), value: total.value ?? 0 }),
       },
     ],
   };

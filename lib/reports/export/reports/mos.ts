@@ -1,27 +1,33 @@
 // Manufacturing orders created in the period: state, product, quantities, dates, late flag and the
 // customer fields. Late = open past its deadline, or completed after it (as the dashboard counts it).
 import { Prisma } from "../../../db/generated/client";
+import { translator } from "../../../i18n/translator";
 import type { Column, ReportDoc, Row } from "../model";
 import { and, inPeriod, keyset, type ReportContext } from "../sql";
 
-const COLUMNS: Column[] = [
-  { key: "orderNo", header: "Order", type: "text", width: 12 },
-  { key: "name", header: "Name", type: "text", width: 24 },
-  { key: "state", header: "State", type: "text", width: 12 },
-  { key: "productSku", header: "SKU", type: "text", width: 12 },
-  { key: "productName", header: "Product", type: "text", width: 22, pdf: false },
-  { key: "quantity", header: "Quantity", type: "quantity", width: 10 },
-  { key: "producedQty", header: "Produced", type: "quantity", width: 10 },
-  { key: "deadline", header: "Deadline", type: "datetime", width: 17 },
-  { key: "late", header: "Late", type: "bool", width: 6 },
-  { key: "priority", header: "Priority", type: "text", width: 9 },
-  { key: "customerName", header: "Customer", type: "text", width: 20 },
-  { key: "customerRef", header: "Customer ref", type: "text", width: 14, pdf: false },
-  { key: "promisedDate", header: "Promised", type: "datetime", width: 17 },
-  { key: "createdAt", header: "Created", type: "datetime", width: 17 },
-  { key: "startedAt", header: "Started", type: "datetime", width: 17, pdf: false },
-  { key: "completedAt", header: "Completed", type: "datetime", width: 17 },
-];
+type Words = ReturnType<typeof translator>;
+
+/** The columns, headed in the reader's language. */
+function columns(t: Words): Column[] {
+  return [
+    { key: "orderNo", header: t("mos.col.orderNo"), type: "text", width: 12 },
+    { key: "name", header: t("mos.col.name"), type: "text", width: 24 },
+    { key: "state", header: t("mos.col.state"), type: "text", width: 12, values: "state" },
+    { key: "productSku", header: t("mos.col.productSku"), type: "text", width: 12 },
+    { key: "productName", header: t("mos.col.productName"), type: "text", width: 22, pdf: false },
+    { key: "quantity", header: t("mos.col.quantity"), type: "quantity", width: 10 },
+    { key: "producedQty", header: t("mos.col.producedQty"), type: "quantity", width: 10 },
+    { key: "deadline", header: t("mos.col.deadline"), type: "datetime", width: 17 },
+    { key: "late", header: t("mos.col.late"), type: "bool", width: 6 },
+    { key: "priority", header: t("mos.col.priority"), type: "text", width: 9, values: "priority" },
+    { key: "customerName", header: t("mos.col.customerName"), type: "text", width: 20 },
+    { key: "customerRef", header: t("mos.col.customerRef"), type: "text", width: 14, pdf: false },
+    { key: "promisedDate", header: t("mos.col.promisedDate"), type: "datetime", width: 17 },
+    { key: "createdAt", header: t("mos.col.createdAt"), type: "datetime", width: 17 },
+    { key: "startedAt", header: t("mos.col.startedAt"), type: "datetime", width: 17, pdf: false },
+    { key: "completedAt", header: t("mos.col.completedAt"), type: "datetime", width: 17 },
+  ];
+}
 
 interface MoRow extends Row {
   id: string;
@@ -31,24 +37,26 @@ interface MoRow extends Row {
 
 /** The manufacturing orders report. */
 export function mosReport(ctx: ReportContext): ReportDoc {
-  const { q, db, now, filters } = ctx;
+  const { q, db, now, filters, locale } = ctx;
+  const t = translator(locale, "exports");
   const conds = [inPeriod(Prisma.sql`m."createdAt"`, q)];
   if (q.state && q.state !== "ALL") conds.push(Prisma.sql`m."state" = ${q.state}::"OrderState"`);
   if (q.productId) conds.push(Prisma.sql`m."productId" = ${q.productId}`);
   const where = and(conds);
   return {
     report: "mos",
-    title: "Manufacturing orders",
+    locale,
+    title: t("mos.title"),
     period: q.period,
     tz: q.period.tz,
     filters,
     generatedAt: now,
-    notes: ["Orders created in the period. Late: open past the deadline, or completed after it."],
+    notes: [t("mos.note")],
     sections: [
       {
-        name: "Orders",
-        title: "Manufacturing orders",
-        columns: COLUMNS,
+        name: t("mos.sheet"),
+        title: t("mos.title"),
+        columns: columns(t),
         count: async () => (await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM "ManufacturingOrder" m WHERE ${where}`)[0]?.n ?? 0,
         rows: () =>
           keyset<MoRow, [Date, string]>(
