@@ -32,14 +32,3 @@ export function isSourceType(v: string): v is StockSourceType {
   return (SOURCE_TYPES as readonly string[]).includes(v);
 }
 
-/**
- * English only, for the screens not yet translated (the inventory dashboard): screens name a source
- * with `useTranslations("stock")` → t(`source.${type}`).
- */
-export const SOURCE_LABELS: Record<StockSourceType, string> = {
-  INITIAL: "Opening balance",
-  RECEIPT: "Receipt",
-  MANUAL: "Manual adjustment",
-  MO_CONSUMPTION: "Consumed by order",
-  MO_OUTPUT: "Produced by order",
-};
