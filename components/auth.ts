@@ -1,6 +1,7 @@
 // Sign-in and sign-out against next-auth's REST endpoints, without next-auth/react: its signIn()
 // cannot read our 429 JSON (the sign-in throttle), and we want every failure as a clear message.
 import { ApiError, errorFromResponse } from "./api";
+import { signInErrorCode } from "./forms/messages";
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded", "X-Auth-Return-Redirect": "1" };
 
@@ -13,8 +14,11 @@ export async function csrfToken(): Promise<string> {
   return body.csrfToken;
 }
 
-/** Messages for next-auth's `?error=` codes (it sends people to /signin?error=… on failures). */
-export function signInErrorMessage(code: string): string {
+/**
+ * The English message of next-auth's `?error=` codes, carried by the ApiError like the API's own
+ * English `message`; screens show it translated by its code (errors `code.*`, components/forms/messages.ts).
+ */
+function signInErrorMessage(code: string): string {
   switch (code) {
     case "CredentialsSignin":
       return "Incorrect email or password.";
@@ -26,18 +30,6 @@ export function signInErrorMessage(code: string): string {
       return "This account was deactivated. Ask an administrator if you need access again.";
     default:
       return "Signing in failed. Please try again.";
-  }
-}
-
-/** What the sign-in page says when another page sent the user there (`?reason=`, see components/redirect.ts). */
-export function signInReasonMessage(reason: unknown): string | null {
-  switch (reason) {
-    case "expired":
-      return "Your session ended. Sign in again to continue where you left off.";
-    case "deactivated":
-      return "This account was deactivated. Ask an administrator if you need access again.";
-    default:
-      return null;
   }
 }
 
@@ -60,7 +52,8 @@ export async function signInWithPassword(email: string, password: string): Promi
   // 401 + error=CredentialsSignin, or 200 + csrf=true when the CSRF token did not match.
   const url = res.redirected ? new URL(res.url) : new URL(await returnedUrl(res), window.location.origin);
   const error = url.searchParams.get("error") ?? (res.status === 401 ? "CredentialsSignin" : null);
-  if (error) throw new ApiError(401, error, signInErrorMessage(error));
+  // A code the catalogs do not know (next-auth's "Configuration", …) is a plain failed sign-in.
+  if (error) throw new ApiError(401, signInErrorCode(error), signInErrorMessage(error));
   if (url.searchParams.has("csrf")) throw new ApiError(403, "CSRF", "Your sign-in form expired. Please try again.");
   // The session cookie is what counts: make sure the API now knows us.
   const me = await fetch("/api/me", { credentials: "same-origin", cache: "no-store" });
