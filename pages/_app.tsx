@@ -1,6 +1,7 @@
 import { IntlErrorCode, NextIntlClientProvider, useLocale, useTranslations, type IntlError } from "next-intl";
 import type { AppProps } from "next/app";
 import Head from "next/head";
+import { useEffect } from "react";
 import { SWRConfig } from "swr";
 import { AppShell } from "@/components/AppShell";
 import { setErrorTranslator } from "@/components/api";
@@ -52,6 +53,11 @@ function AppBody({ Component, pageProps }: Pick<AppProps<Partial<GuardProps>>, "
   const locale = useLocale();
   // Every errorMessage() of the screens speaks the person's language (failures are shown in the browser only).
   setErrorTranslator((err) => errorTextIn(err, te, locale));
+  // _document sets <html lang> for the first page only; a language switched in the header (a client-side
+  // re-render) must reach it too, or screen readers and axe keep reading the page as the old language.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   // The page guard (lib/auth/page-guard.ts) refused this role: the server renders the Forbidden page
   // inside the shell, with the user it already read, instead of the page.
   const forbidden = pageProps.forbidden;
