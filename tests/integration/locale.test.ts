@@ -7,7 +7,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GetServerSideProps } from "next";
+import { ApiError } from "@/components/api";
+import { formatDate, formatDateTime, formatMinutes, formatMoney, formatNumber, formatQty, parseDecimal } from "@/components/format";
+import { errorTextIn, fieldTextIn, labelled } from "@/components/forms/messages";
 import { guardPage } from "@/lib/auth/page-guard";
+import { translator } from "@/lib/i18n/translator";
 import { getServerSideProps as signInProps } from "@/pages/signin";
 import { startTestApp, type TestApp } from "../helpers/app";
 import type { Client } from "../helpers/client";
@@ -152,5 +156,70 @@ describe("the language a page is rendered in", () => {
     expect(nl.props?.messages.common).toMatchObject({ signin: { title: "Aanmelden bij MES" } });
     expect((await page("/signin", null, "en-GB")).props?.locale).toBe("en");
     expect((await page("/signin", null)).props?.locale).toBe("en");
+  });
+});
+
+describe("numbers and dates in the person's language (components/format.ts)", () => {
+  const day = "2026-11-29T10:05:00Z";
+  test("Dutch: 1.234,5, 29-11-2026, € 1.234,50, 2 u 30 min; English keeps its forms", () => {
+    expect(formatNumber(1234.5, "nl")).toBe("1.234,5");
+    expect(formatQty(1234.5, "kg", "nl")).toBe("1.234,5 kg");
+    // Intl keeps the symbol and amount together with a no-break space.
+    expect(formatMoney(1234.5, "EUR", "nl")).toBe("€\u00a01.234,50");
+    expect(formatMoney(1234.5, undefined, "nl")).toBe("1.234,50");
+    expect(formatDate(day, "nl")).toBe("29-11-2026");
+    expect(formatMinutes(150, "nl")).toBe("2 u 30 min");
+    expect(formatNumber(1234.5, "en")).toBe("1,234.5");
+    expect(formatDate(day, "en")).toBe("Nov 29, 2026");
+    expect(formatMinutes(150, "en")).toBe("2 h 30 min");
+    expect(formatDateTime(day, "nl")).toMatch(/^29-11-2026,? \d{2}:05$/);
+  });
+
+  test.each([
+    ["1,5", "nl", 1.5],
+    ["1.234,5", "nl", 1234.5],
+    ["1.234", "nl", 1234],
+    ["1.5", "nl", 1.5],
+    ["-0,25", "nl", -0.25],
+    ["1,234.5", "en", 1234.5],
+    ["1,234", "en", 1234],
+    ["2,5", "en", 2.5],
+    ["12", "en", 12],
+  ])("%s typed in %s is %d", (text, locale, value) => {
+    expect(parseDecimal(text, locale)).toBe(value);
+  });
+
+  test.each([
+    ["1,234.5", "nl"],
+    ["1.2.3", "nl"],
+    ["1,2,3", "en"],
+    ["12abc", "nl"],
+  ])("%s typed in %s is not a number", (text, locale) => {
+    expect(parseDecimal(text, locale)).toBeNaN();
+  });
+});
+
+describe("errors in the person's language (components/forms/messages.ts)", () => {
+  const te = (locale: "en" | "nl") => translator(locale, "errors") as unknown as Parameters<typeof errorTextIn>[1];
+  const stock = new ApiError(409, "INSUFFICIENT_STOCK", "Not enough stock: STEEL-01 short by 7 pcs.");
+
+  test("English shows the API's own message; Dutch translates by code; an unknown code keeps the English", () => {
+    expect(errorTextIn(stock, te("en"), "en")).toBe("Not enough stock: STEEL-01 short by 7 pcs.");
+    expect(errorTextIn(stock, te("nl"), "nl")).toBe("Niet genoeg voorraad hiervoor.");
+    expect(errorTextIn(new ApiError(0, "NETWORK", "Cannot reach the server."), te("nl"), "nl")).toMatch(/^De server is niet bereikbaar/);
+    expect(errorTextIn(new ApiError(502, "HTTP_502", "The server answered with an error (502)."), te("nl"), "nl")).toBe("De server gaf een fout (502). Probeer het opnieuw.");
+    expect(errorTextIn(new ApiError(418, "TEAPOT", "I am a teapot."), te("nl"), "nl")).toBe("I am a teapot.");
+    expect(errorTextIn(new Error("boom"), te("nl"), "nl")).toBe("Er ging iets mis. Probeer het opnieuw.");
+  });
+
+  test("field messages: the schema's known words, else zod's issue code with its bounds, after the label", () => {
+    const nl = (issue: Parameters<typeof fieldTextIn>[0], label = "Aantal") => labelled(label, fieldTextIn(issue, te("nl"), "nl"));
+    expect(nl({ path: "quantity", message: "must be greater than 0", code: "custom" })).toBe("Aantal moet groter dan 0 zijn");
+    expect(nl({ path: "quantity", message: "Too small: expected number to be >=5", code: "too_small", origin: "number", minimum: 5 })).toBe("Aantal moet 5 of meer zijn");
+    expect(nl({ path: "name", message: "Too big", code: "too_big", origin: "string", maximum: 120 }, "Naam")).toBe("Naam mag hoogstens 120 tekens hebben");
+    expect(nl({ path: "name", message: "is required", code: "invalid_type", missing: true }, "Naam")).toBe("Naam is verplicht");
+    expect(nl({ path: "email", message: "Invalid email", code: "invalid_format", format: "email" }, "E-mailadres")).toBe("E-mailadres moet een e-mailadres zijn");
+    expect(nl({ path: "x", message: "Metal Table is counted in pcs: use a whole number", code: "weird" })).toBe("Metal Table is counted in pcs: use a whole number");
+    expect(labelled("Quantity", fieldTextIn({ path: "quantity", message: "must be greater than 0", code: "custom" }, te("en"), "en"))).toBe("Quantity must be greater than 0");
   });
 });
