@@ -69,7 +69,9 @@ function simplePattern(text: string): { re: RegExp; names: string[] } | null {
       return "(.+?)";
     })
     .join("");
-  return names.length ? { re: new RegExp(`^${source}$`), names } : null;
+  // Only a message with words of its own: "{a} {b}" would match any text and say nothing.
+  const literal = text.replace(/\{\w+\}/g, "");
+  return names.length && /\p{L}/u.test(literal) ? { re: new RegExp(`^${source}$`), names } : null;
 }
 
 /**
