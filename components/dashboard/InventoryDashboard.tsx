@@ -28,10 +28,10 @@ export function InventoryDashboard() {
   return (
     <div className="space-y-6">
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label={t("inventory.lowStock")} value={low?.count ?? 0} tone={low?.count ? "bad" : "good"} testId="kpi-low-stock" />
+        <Stat label={t("inventory.lowStock")} value={formatNumber(low?.count ?? 0)} tone={low?.count ? "bad" : "good"} testId="kpi-low-stock" />
         <Stat label={t("inventory.ledgerEntries")} value={ledger.data ? formatNumber(ledger.data.total) : "…"} />
-        <Stat label={t("inventory.inProgress")} value={kpis.data.mosByState.IN_PROGRESS} hint={t("inventory.inProgressHint")} />
-        <Stat label={t("inventory.planned")} value={kpis.data.mosByState.PLANNED} />
+        <Stat label={t("inventory.inProgress")} value={formatNumber(kpis.data.mosByState.IN_PROGRESS)} hint={t("inventory.inProgressHint")} />
+        <Stat label={t("inventory.planned")} value={formatNumber(kpis.data.mosByState.PLANNED)} />
       </div>
       <div className="flex flex-wrap gap-3">
         <Link href="/stock" className={buttonClass("primary", "lg")}>

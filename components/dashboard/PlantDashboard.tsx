@@ -26,14 +26,14 @@ export function PlantDashboard({ canExport }: { canExport: boolean }) {
   return (
     <div className="space-y-6">
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label={t("plant.planned")} value={s.PLANNED} testId="kpi-planned" />
-        <Stat label={t("plant.inProgress")} value={s.IN_PROGRESS} testId="kpi-in-progress" />
-        <Stat label={t("plant.done")} value={s.DONE} testId="kpi-done" />
-        <Stat label={t("plant.late")} value={data.late.count} tone={data.late.count ? "bad" : "neutral"} hint={t("plant.lateHint")} testId="kpi-late" />
+        <Stat label={t("plant.planned")} value={formatNumber(s.PLANNED)} testId="kpi-planned" />
+        <Stat label={t("plant.inProgress")} value={formatNumber(s.IN_PROGRESS)} testId="kpi-in-progress" />
+        <Stat label={t("plant.done")} value={formatNumber(s.DONE)} testId="kpi-done" />
+        <Stat label={t("plant.late")} value={formatNumber(data.late.count)} tone={data.late.count ? "bad" : "neutral"} hint={t("plant.lateHint")} testId="kpi-late" />
         <Stat label={t("plant.onTime")} value={rate} hint={t("plant.onTimeHint", { onTime: data.onTime.onTime, completed: data.onTime.completed })} testId="kpi-on-time" />
-        <Stat label={t("plant.woToday")} value={data.workOrdersCompleted.today} testId="kpi-wo-today" />
-        <Stat label={t("plant.woWeek")} value={data.workOrdersCompleted.thisWeek} testId="kpi-wo-week" />
-        <Stat label={t("plant.lowStock")} value={data.lowStock?.count ?? "—"} tone={data.lowStock?.count ? "bad" : "neutral"} testId="kpi-low-stock" />
+        <Stat label={t("plant.woToday")} value={formatNumber(data.workOrdersCompleted.today)} testId="kpi-wo-today" />
+        <Stat label={t("plant.woWeek")} value={formatNumber(data.workOrdersCompleted.thisWeek)} testId="kpi-wo-week" />
+        <Stat label={t("plant.lowStock")} value={data.lowStock ? formatNumber(data.lowStock.count) : "—"} tone={data.lowStock?.count ? "bad" : "neutral"} testId="kpi-low-stock" />
       </div>
 
       <Panel title={t("plant.throughput")} action={canExport ? <ExportMenu report="kpis" formats={["pdf", "xlsx"]} /> : undefined}>

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatNumber } from "../format";
 import type { KpisView } from "./types";
 
 /** MOs completed per day over the last 30 days (recharts). */
@@ -14,8 +15,8 @@ export function ThroughputChart({ data }: { data: KpisView["throughput"] }) {
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e5e5e5" />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#525252" }} interval={4} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#525252" }} />
-          <Tooltip formatter={(v) => [String(v), series]} labelFormatter={(l) => t("chart.tooltipDay", { day: String(l) })} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#525252" }} tickFormatter={(v: number) => formatNumber(v)} />
+          <Tooltip formatter={(v) => [formatNumber(Number(v)), series]} labelFormatter={(l) => t("chart.tooltipDay", { day: String(l) })} />
           <Bar dataKey="mosCompleted" name={series} fill="#171717" radius={[3, 3, 0, 0]} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
