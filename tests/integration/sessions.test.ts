@@ -218,6 +218,13 @@ describe("expiry and deactivation", () => {
 });
 
 describe("the page guard uses the same session check", () => {
+  /** The guard's own props: the language props every page now gets (tests/integration/locale.test.ts) are checked present and set aside. */
+  function guardOnly(out: unknown) {
+    if (!out || typeof out !== "object" || !("props" in out)) return out;
+    const { locale, messages, timeZone, now, ...rest } = (out as { props: Record<string, unknown> }).props;
+    expect([typeof locale, typeof messages, typeof timeZone, typeof now]).toEqual(["string", "object", "string", "number"]);
+    return { ...out, props: rest };
+  }
   function pageRequest(cookie: string | undefined, url: string) {
     const req = { headers: cookie ? { cookie } : {}, url } as unknown as IncomingMessage & { cookies?: Record<string, string> };
     const headers: Record<string, string> = {};
@@ -230,7 +237,7 @@ describe("the page guard uses the same session check", () => {
     expect(await guard(pageRequest(undefined, "/mos/abc?tab=1"))).toEqual({ redirect: { destination: "/signin?callbackUrl=%2Fmos%2Fabc%3Ftab%3D1", permanent: false } });
     const u = await userWithDevices(1);
     const cookie = sessionCookie(u.clients[0]!);
-    expect(await guard(pageRequest(cookie, "/"))).toEqual({ props: {} });
+    expect(guardOnly(await guard(pageRequest(cookie, "/")))).toEqual({ props: {} });
     await (await app.as("ADMIN")).request("DELETE", `/api/users/${u.id}/sessions`);
     expect(await guard(pageRequest(cookie, "/"))).toEqual({ redirect: { destination: "/signin?callbackUrl=%2F&reason=expired", permanent: false } });
   });
@@ -248,7 +255,7 @@ describe("the page guard uses the same session check", () => {
     expect(op.res.statusCode).toBe(403);
     // ...but may open one order of their own work (scope "own").
     const own = pageRequest(sessionCookie(operator.clients[0]!), "/mos/x");
-    expect(await guardPage("mo:read")(own)).toEqual({ props: {} });
+    expect(guardOnly(await guardPage("mo:read")(own))).toEqual({ props: {} });
   });
 
   test("the database away while checking the session → 503 with Retry-After, never a 500", async () => {
@@ -258,13 +265,13 @@ describe("the page guard uses the same session check", () => {
     const away = createDb({ url: "postgresql://postgres@127.0.0.1:1/none" });
     setDb(away);
     try {
-      expect(await guardPage(null)(ctx)).toEqual({ props: { unavailable: true } });
+      expect(guardOnly(await guardPage(null)(ctx))).toEqual({ props: { unavailable: true } });
       expect(ctx.res.statusCode).toBe(503);
       expect(Number(ctx.res.headers["retry-after"])).toBeGreaterThan(0);
     } finally {
       setDb(app.db.handle);
       await away.close();
     }
-    expect(await guardPage(null)(pageRequest(sessionCookie(u.clients[0]!), "/"))).toEqual({ props: {} });
+    expect(guardOnly(await guardPage(null)(pageRequest(sessionCookie(u.clients[0]!), "/")))).toEqual({ props: {} });
   });
 });
