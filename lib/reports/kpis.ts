@@ -1,5 +1,8 @@
 // Dashboard KPIs, each computed by one SQL query over indexed columns (never by loading rows into JS).
 // Timestamps are stored as UTC `timestamp`s (Prisma's DateTime); parameters are converted explicitly.
+// Days ("today", "this week", the throughput buckets) begin in the period's zone, FACTORY_TIME_ZONE
+// unless the request names one (lib/reports/schemas.ts). "Late" compares the deadline, an instant (the
+// forms send the end of the chosen day), with now: the same answer in every zone.
 import { can, type Actor } from "../auth/permissions";
 import { prisma } from "../db/client";
 import type { Period } from "./schemas";
