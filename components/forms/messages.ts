@@ -137,12 +137,25 @@ const KNOWN_MESSAGES: Readonly<Record<string, string>> = {
 
 type Translate = ReturnType<typeof useTranslations<"errors">>;
 
+/** The short products of an INSUFFICIENT_STOCK refusal's details, or []. */
+function shortagesOf(details: unknown): { sku: string; shortBy: number; uom: string }[] {
+  const list = (details as { shortages?: unknown } | undefined)?.shortages;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((s: unknown) => {
+    const { sku, shortBy, uom } = (s ?? {}) as Record<string, unknown>;
+    return typeof sku === "string" && typeof shortBy === "number" && typeof uom === "string" ? [{ sku, shortBy, uom }] : [];
+  });
+}
+
 /** The message of any failure in `locale`: see the module comment. */
 export function errorTextIn(err: unknown, te: Translate, locale: string): string {
   if (!(err instanceof ApiError)) return te("code.UNKNOWN");
   if (locale === "en") return err.message;
   // A non-JSON answer (a proxy's error page): errorFromResponse names it HTTP_<status>.
   if (/^HTTP_\d{3}$/.test(err.code)) return te("code.HTTP", { status: err.status });
+  // A refused posting names what is short (details.shortages): say which, not only that.
+  const shortages = err.code === "INSUFFICIENT_STOCK" ? shortagesOf(err.details) : [];
+  if (shortages.length) return te("stock.short", { items: shortages.map((s) => te("stock.item", s)).join(", ") });
   return KNOWN_CODES.has(err.code) ? te(`code.${err.code}`) : err.message;
 }
 

@@ -206,6 +206,9 @@ describe("errors in the person's language (components/forms/messages.ts)", () =>
   test("English shows the API's own message; Dutch translates by code; an unknown code keeps the English", () => {
     expect(errorTextIn(stock, te("en"), "en")).toBe("Not enough stock: STEEL-01 short by 7 pcs.");
     expect(errorTextIn(stock, te("nl"), "nl")).toBe("Niet genoeg voorraad hiervoor.");
+    const named = new ApiError(409, "INSUFFICIENT_STOCK", "Not enough stock: STEEL-01 short by 2.5 kg.", { shortages: [{ sku: "STEEL-01", shortBy: 2.5, uom: "kg" }, { sku: "SCR-01", shortBy: 1200, uom: "pcs" }] });
+    expect(errorTextIn(named, te("nl"), "nl")).toBe("Niet genoeg voorraad: STEEL-01 2,5 kg tekort, SCR-01 1.200 pcs tekort.");
+    expect(errorTextIn(named, te("en"), "en")).toBe("Not enough stock: STEEL-01 short by 2.5 kg.");
     expect(errorTextIn(new ApiError(0, "NETWORK", "Cannot reach the server."), te("nl"), "nl")).toMatch(/^De server is niet bereikbaar/);
     expect(errorTextIn(new ApiError(502, "HTTP_502", "The server answered with an error (502)."), te("nl"), "nl")).toBe("De server gaf een fout (502). Probeer het opnieuw.");
     expect(errorTextIn(new ApiError(418, "TEAPOT", "I am a teapot."), te("nl"), "nl")).toBe("I am a teapot.");
