@@ -51,16 +51,16 @@ test("a notification for a Dutch user reads in Dutch; the same row reads in Engl
 
   const c = await app.as("OPERATOR");
   // The saved preference wins over an English browser.
-  expect((await read(c, "en-US")).get(row.id)).toEqual(expect.objectContaining({ title: "WO-000042 aan u toegewezen", body: "Lassen (MO-000007) is aan u toegewezen." }));
+  expect((await read(c, "en-US")).get(row.id)).toEqual(expect.objectContaining({ title: "WO-000042 aan jou toegewezen", body: "Lassen (MO-000007) is aan jou toegewezen." }));
   const marked = await fetch(`${app.url}/api/notifications/${row.id}/read`, { method: "POST", headers: { cookie: c.cookieHeader(), "accept-language": "en-US", origin: app.url } });
   expect(marked.status).toBe(200);
-  expect(await marked.json()).toEqual(expect.objectContaining({ id: row.id, title: "WO-000042 aan u toegewezen" }));
+  expect(await marked.json()).toEqual(expect.objectContaining({ id: row.id, title: "WO-000042 aan jou toegewezen" }));
 
   await setLocale("operator@demo.com", "en");
   expect((await read(c, "nl-NL")).get(row.id)).toEqual(expect.objectContaining({ title: "WO-000042 assigned to you", body: "Lassen (MO-000007) was assigned to you." }));
   // No preference: the browser's language.
   await setLocale("operator@demo.com", null);
-  expect((await read(c, "nl-BE,nl;q=0.9")).get(row.id)!.title).toBe("WO-000042 aan u toegewezen");
+  expect((await read(c, "nl-BE,nl;q=0.9")).get(row.id)!.title).toBe("WO-000042 aan jou toegewezen");
   expect((await read(c, "de-DE")).get(row.id)!.title).toBe("WO-000042 assigned to you");
 });
 
@@ -146,8 +146,8 @@ test("the migration reads rows written before keys back into their key and param
   const shown = await read(await app.as("VIEWER"));
   const text = (r: { id: string }) => [shown.get(r.id)!.title, shown.get(r.id)!.body];
   expect(text(rows.late)).toEqual(["MO-000123 is te laat", '"Old order" moest klaar zijn op 20-11-2026 08:30 UTC en is nog niet gereed.']);
-  expect(text(rows.assigned)).toEqual(["WO-000001 aan u toegewezen", "Zagen (MO-000002) is aan u toegewezen."]);
-  expect(text(rows.transferred)).toEqual(["WO-000001 overgedragen", "Zagen (MO-000002) is niet meer aan u toegewezen."]);
+  expect(text(rows.assigned)).toEqual(["WO-000001 aan jou toegewezen", "Zagen (MO-000002) is aan jou toegewezen."]);
+  expect(text(rows.transferred)).toEqual(["WO-000001 overgedragen", "Zagen (MO-000002) is niet meer aan jou toegewezen."]);
   expect(text(rows.reorder)).toEqual(["SCR-01 staat op of onder het bestelpunt", "Screws Pack: 150,5 pack op voorraad (bestelpunt 200)."]);
   expect(text(rows.shortage)).toEqual([
     "Een voorraadboeking is geweigerd: onvoldoende voorraad",
