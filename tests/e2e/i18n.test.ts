@@ -8,7 +8,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { APIRequestContext, Browser, Locator, Page } from "playwright-core";
@@ -135,6 +135,8 @@ const TELLTALES = [
   "Operation", "Operations", "Comments", "Create", "Edit", "Delete", "Previous", "Next", "Yes", "No", "Any",
   "Back", "Reason", "Notes", "Name", "Role", "When", "Change", "Source", "Assigned", "Unassigned",
   "Open my work", "View order", "consumed", "produced", "minutes", "hours",
+  // Small English words of sentences ("of", "is" and "in" are Dutch words too).
+  "the", "and", "with", "your", "this", "from", "there", "will",
 ];
 const TELLTALE = new RegExp(`(?<![\\p{L}\\d.])(${TELLTALES.map((w) => w.replace(/ /g, "\\s+")).join("|")})(?![\\p{L}\\d])`, "gu");
 
@@ -149,6 +151,10 @@ async function englishOn(page: Page, url: string, lang?: string): Promise<string
   await settled(page);
   const shown = await page.evaluate<{ text: string; attributes: string[]; title: string; lang: string }>(PAGE_TEXT);
   assert.ok(shown.text.length > 50, `${url} shows some text to scan`);
+  // What was read, for a person to review beyond the telltales (tests/e2e/artifacts/i18n-scan/).
+  const dir = path.join(ARTIFACTS, "i18n-scan");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${lang ?? "en"}-${url.replace(/[^\w]+/g, "_")}.txt`), [shown.title, shown.text, ...shown.attributes].join("\n"));
   const out: string[] = [];
   if (lang && shown.lang !== lang) out.push(`${url}: <html lang="${shown.lang}">`);
   for (const [where, source] of [["text", shown.text], ["title", shown.title], ...shown.attributes.map((a) => ["attribute", a] as const)] as const) {
