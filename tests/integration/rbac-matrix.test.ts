@@ -53,7 +53,7 @@ test("every method of every API route has matrix entries", async () => {
   expect(missing).toEqual([]);
 });
 
-test("each role gets 2xx where DOMAIN.md allows it and 403/404 elsewhere; signed-out callers get 401", async () => {
+test("each role gets 2xx where the permission table (docs/domain.md) allows it and 403/404 elsewhere; signed-out callers get 401", async () => {
   const failures: string[] = [];
   for (const e of entries) {
     for (const role of [...ROLES, null]) {
