@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { orderOfNote } from "@/lib/stock/order-note";
 import { EmptyState } from "../ui/States";
 import { focusRing } from "../ui/styles";
 import type { LedgerEntry } from "./types";
@@ -58,9 +59,10 @@ export function LedgerTable({ entries, filtered, orderLinks }: { entries: Ledger
                 <td className="px-4 py-3 text-sm">
                   <span className="block font-medium text-neutral-900">{t(`source.${e.sourceType}`)}</span>
                   {mo && e.sourceId && orderLinks ? (
-                    // The note of an order posting names the order ("MO-000001: materials consumed"): it is the link.
+                    // The note of an order posting names the order ("MO-000001: materials consumed"): it is the
+                    // link, in the reader's words (the stored note is the server's English).
                     <Link href={`/mos/${e.sourceId}`} className={`inline-flex min-h-11 items-center rounded text-blue-800 underline underline-offset-4 ${focusRing}`}>
-                      {e.note ?? t("ledger.table.viewOrder")}
+                      {orderOfNote(e.sourceType, e.note) ? t(`ledger.table.orderNote.${e.sourceType}`, { order: orderOfNote(e.sourceType, e.note)! }) : (e.note ?? t("ledger.table.viewOrder"))}
                     </Link>
                   ) : (
                     <>

@@ -18,6 +18,7 @@ const to = new Date(now + DAY);
 const PERIOD = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 let orderNo: string;
+let moId: string;
 
 interface Download {
   status: number;
@@ -69,8 +70,11 @@ beforeAll(async () => {
     },
   });
   orderNo = mo.orderNo;
+  moId = mo.id;
   // A receipt of 2.5 packs: the ledger's change and balance carry decimals.
   await withTx((tx) => postStock(tx, { lines: [{ productId: screws.id, change: 2.5 }], sourceType: "RECEIPT", sourceId: "PO-NL", actorId: manager.id }));
+  // An MO's output with the note the server writes for it (English in the ledger).
+  await withTx((tx) => postStock(tx, { lines: [{ productId: table.id, change: 1 }], sourceType: "MO_OUTPUT", sourceId: mo.id, note: `${mo.orderNo}: produced`, actorId: manager.id }));
   const welding = await p.workCenter.findUniqueOrThrow({ where: { name: "Welding" } });
   const otto = await p.user.findUniqueOrThrow({ where: { email: "operator@demo.com" } });
   const wo = await p.workOrder.create({ data: { moId: mo.id, sequence: 1, title: "Lassen", workCenterId: welding.id, status: "COMPLETED", assignedToId: otto.id } });
@@ -104,6 +108,9 @@ describe("a Dutch reader", () => {
     expect(filename(res)).toMatch(/^voorraadmutaties_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
     const receipt = csvRows(res, ";").find((r) => r["Bron-id"] === "PO-NL")!;
     expect(receipt).toEqual(expect.objectContaining({ Bron: "Ontvangst", Wijziging: "2,5", "Saldo na": "1002,5", Artikelcode: "SCR-01" }));
+    // The note the server wrote on the MO's output reads in Dutch too; people's own notes are left as typed.
+    const output = csvRows(res, ";").find((r) => r["Bron-id"] === moId)!;
+    expect(output).toEqual(expect.objectContaining({ Opmerking: `${orderNo}: geproduceerd` }));
   });
 
   test("dialect=rfc4180: the machine file whatever the language (',' and '.', column keys, raw codes, English name)", async () => {

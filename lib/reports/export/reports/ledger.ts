@@ -4,6 +4,7 @@
 import { Prisma } from "../../../db/generated/client";
 import type { Db } from "../../../db/client";
 import { translator } from "../../../i18n/translator";
+import { orderOfNote } from "../../../stock/order-note";
 import type { Column, ReportDoc, Row } from "../model";
 import { and, idWindows, inPeriod, type ReportContext } from "../sql";
 
@@ -62,6 +63,17 @@ async function* ledgerRows(db: Db, indexed: Prisma.Sql, rest: Prisma.Sql): Async
   );
 }
 
+/** The notes the server wrote on MO postings, in the reader's language (other notes are people's words). */
+async function* inReadersWords(batches: AsyncGenerator<LedgerRow[]>, t: Words): AsyncGenerator<LedgerRow[]> {
+  for await (const rows of batches) {
+    for (const r of rows) {
+      const order = orderOfNote(String(r.sourceType), r.note as string | null);
+      if (order) r.note = t(`ledger.orderNote.${String(r.sourceType)}`, { order });
+    }
+    yield rows;
+  }
+}
+
 /** The stock ledger report (the service checks stock:read). */
 export function ledgerReport(ctx: ReportContext): ReportDoc {
   const { q, db, now, filters, locale } = ctx;
@@ -83,7 +95,7 @@ export function ledgerReport(ctx: ReportContext): ReportDoc {
         title: t("ledger.title"),
         columns: columns(t),
         count: async () => (await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM "StockEntry" e WHERE ${indexed} AND ${rest}`)[0]?.n ?? 0,
-        rows: () => ledgerRows(db, indexed, rest),
+        rows: () => inReadersWords(ledgerRows(db, indexed, rest), t),
       },
     ],
   };
