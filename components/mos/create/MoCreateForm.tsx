@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/router";
 import { createMoInput } from "@/lib/manufacturing/schemas";
 import { isCountedUnit } from "@/lib/products/units";
-import { endOfLocalDayIso, localDayOf, parseNumber } from "../../format";
+import { endOfLocalDayIso, formatNumber, localDayOf, parseNumber } from "../../format";
 import { FormError } from "../../forms/FormError";
 import { sendWithKey } from "../../forms/send";
 import { useApiForm } from "../../forms/useApiForm";
@@ -41,7 +41,7 @@ const orNull = (s: string) => (s.trim() ? s.trim() : null);
 function suggestedName(v: Pick<Values, "product" | "quantity">): string {
   if (!v.product) return "";
   const q = parseNumber(v.quantity);
-  return `${q && q > 0 ? `${q} × ` : ""}${v.product.name}`;
+  return `${q && q > 0 ? `${formatNumber(q)} × ` : ""}${v.product.name}`;
 }
 
 const nameOf = (v: Values) => (v.nameTouched ? v.name : suggestedName(v));
