@@ -12,9 +12,9 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import type { UserRole } from "@/lib/db/generated/enums";
-import { DEMO_MO_NAME } from "@/lib/demo/seed";
 import type { Method } from "@/lib/http/api";
 import { startTestApp, type TestApp } from "../helpers/app";
+import { demoFixtures } from "../helpers/demo-fixtures";
 import type { ApiResponse, Client } from "../helpers/client";
 import { ROUTES } from "../helpers/server";
 import type { Fixtures, MatrixEntry } from "./matrix/types";
@@ -243,18 +243,7 @@ function shapeProblem(res: ApiResponse): string | null {
 
 beforeAll(async () => {
   app = await startTestApp();
-  const p = app.db.handle.prisma;
-  const users = Object.fromEntries((await p.user.findMany()).map((u) => [u.role, u.id])) as Record<UserRole, string>;
-  const bySku = Object.fromEntries((await p.product.findMany()).map((x) => [x.sku, x.id]));
-  const centers = Object.fromEntries((await p.workCenter.findMany()).map((w) => [w.name, w.id]));
-  const mo = await p.manufacturingOrder.findFirstOrThrow({ where: { name: DEMO_MO_NAME }, include: { workOrders: { orderBy: { sequence: "asc" } } } });
-  fx = {
-    users,
-    products: { steel: bySku["STEEL-01"]!, screws: bySku["SCR-01"]!, table: bySku["TABLE-100"]! },
-    workCenters: { welding: centers.Welding!, assembly: centers.Assembly! },
-    mo: mo.id,
-    workOrders: [mo.workOrders[0]!.id, mo.workOrders[1]!.id],
-  };
+  fx = await demoFixtures(app);
 }, 120_000);
 afterAll(async () => {
   await app.close();

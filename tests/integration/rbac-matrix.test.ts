@@ -3,10 +3,9 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { ROLES } from "@/lib/auth/permissions";
-import type { UserRole } from "@/lib/db/generated/enums";
-import { DEMO_MO_NAME } from "@/lib/demo/seed";
 import type { Method } from "@/lib/http/api";
 import { startTestApp, type TestApp } from "../helpers/app";
+import { demoFixtures } from "../helpers/demo-fixtures";
 import { ROUTES } from "../helpers/server";
 import type { Fixtures, MatrixEntry } from "./matrix/types";
 
@@ -22,18 +21,7 @@ beforeAll(async () => {
     entries.push(...((await import(path.join(matrixDir, f))) as { entries: MatrixEntry[] }).entries);
   }
   app = await startTestApp();
-  const p = app.db.handle.prisma;
-  const users = Object.fromEntries((await p.user.findMany()).map((u) => [u.role, u.id])) as Record<UserRole, string>;
-  const bySku = Object.fromEntries((await p.product.findMany()).map((x) => [x.sku, x.id]));
-  const centers = Object.fromEntries((await p.workCenter.findMany()).map((w) => [w.name, w.id]));
-  const mo = await p.manufacturingOrder.findFirstOrThrow({ where: { name: DEMO_MO_NAME }, include: { workOrders: { orderBy: { sequence: "asc" } } } });
-  fx = {
-    users,
-    products: { steel: bySku["STEEL-01"]!, screws: bySku["SCR-01"]!, table: bySku["TABLE-100"]! },
-    workCenters: { welding: centers.Welding!, assembly: centers.Assembly! },
-    mo: mo.id,
-    workOrders: [mo.workOrders[0]!.id, mo.workOrders[1]!.id],
-  };
+  fx = await demoFixtures(app);
 });
 afterAll(async () => {
   await app.close();
