@@ -72,10 +72,16 @@ beforeAll(async () => {
 
 /** Waits for `p` at most `ms`, so a stuck close can never keep the private cluster alive. */
 function bounded(what: string, p: Promise<unknown> | undefined, ms = 10_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  // The timer is cleared once `p` settles: left running, it fired after the suite and logged a false
+  // "did not finish" after jest had finished (which jest counts against the run).
   return Promise.race([
     Promise.resolve(p).then(() => undefined, (err: unknown) => console.warn(`[outage test] ${what}:`, err)),
-    new Promise<void>((r) => setTimeout(() => (console.warn(`[outage test] ${what} did not finish in ${ms} ms`), r()), ms).unref()),
-  ]);
+    new Promise<void>((r) => {
+      timer = setTimeout(() => (console.warn(`[outage test] ${what} did not finish in ${ms} ms`), r()), ms);
+      timer.unref();
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 afterAll(async () => {
