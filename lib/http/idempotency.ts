@@ -79,8 +79,15 @@ export type Claim = IdempotentRun | { kind: "replay"; response: StoredResponse }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function isAlive(row: Row): boolean {
-  return row.owner.startsWith(PROCESS_ID + ":") ? running.has(row.owner) : row.leaseLive;
+/**
+ * Whether the row's owner still runs. For an owner of this process, `runningBeforeRead` is the set of
+ * running owners taken BEFORE the row was read: an owner stores its answer and only then leaves
+ * `running`, so an owner already gone before the read has its answer in the row we read; one that left
+ * after the read may have stored its answer since, and counts as alive (the next poll sees it).
+ * Judged after the read instead, a waiter could see "no answer, owner gone" and answer 409.
+ */
+function isAlive(row: Row, runningBeforeRead: ReadonlySet<string>): boolean {
+  return row.owner.startsWith(PROCESS_ID + ":") ? runningBeforeRead.has(row.owner) : row.leaseLive;
 }
 
 /** Deletes keys older than 24 h; returns how many. */
@@ -149,6 +156,7 @@ export async function claimIdempotencyKey(userId: string, key: string, hash: str
       RETURNING "owner"`;
     if (inserted.length === 1) return startRun(userId, key, owner);
 
+    const runningBeforeRead = new Set(running);
     const [row] = await prisma().$queryRaw<Row[]>`
       SELECT "requestHash", "owner", "leaseUntil" > CURRENT_TIMESTAMP AS "leaseLive", "committedAt" IS NOT NULL AS "committed", "status", "body", "headers"
       FROM "IdempotencyKey" WHERE "userId" = ${userId} AND "key" = ${key}`;
@@ -157,7 +165,7 @@ export async function claimIdempotencyKey(userId: string, key: string, hash: str
       throw new HttpError(422, "IDEMPOTENCY_MISMATCH", "This Idempotency-Key was already used for a different request. Use a new key for a new request.");
     }
     if (row.status !== null) return { kind: "replay", response: { status: row.status, body: row.body, headers: row.headers ?? {} } };
-    if (!isAlive(row)) {
+    if (!isAlive(row, runningBeforeRead)) {
       if (row.committed) {
         throw new HttpError(409, "CONFLICT", "This request was already carried out, but its answer was lost. Reload to see the result.");
       }

@@ -130,6 +130,26 @@ test("a repeat while the first still runs waits, then answers 409 IN_PROGRESS", 
   expect(await claimIdempotencyKey(inventoryUser, key, "h", 300)).toMatchObject({ kind: "replay", response: { status: 200, body: "{\"done\":1}" } });
 });
 
+test("waiters that read the key just before the first attempt stores its answer replay it, never 409", async () => {
+  // The race CI hit once: a waiter read the row (no answer yet), the owner then stored its answer and
+  // finished, and the waiter, seeing the owner gone and the row marked carried out, answered 409
+  // "answer lost". 30 rounds of 8 waiters with the owner finishing at a random moment of their polling.
+  const outcomes: string[] = [];
+  for (let round = 0; round < 30; round++) {
+    const key = randomUUID();
+    const owner = (await claimIdempotencyKey(inventoryUser, key, "h")) as IdempotentRun;
+    const waiters = Array.from({ length: 8 }, () =>
+      claimIdempotencyKey(inventoryUser, key, "h", 5_000).then((c) => c.kind, (e: { code?: string }) => e.code ?? "error"),
+    );
+    await new Promise((r) => setTimeout(r, Math.random() * 60));
+    await withCommitGuard(owner.guard, () => withTx(async () => undefined));
+    await owner.finish({ status: 201, body: "{}", headers: {} });
+    outcomes.push(...(await Promise.all(waiters)));
+  }
+  expect(outcomes.filter((o) => o !== "replay")).toEqual([]);
+  expect(outcomes).toHaveLength(240);
+});
+
 test("marking the request carried out happens in the handler's transaction: rolled back with it", async () => {
   const key = randomUUID();
   const run = (await claimIdempotencyKey(inventoryUser, key, "h")) as IdempotentRun;
