@@ -122,22 +122,42 @@ export function formatClock(ms: number): string {
   return `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
 }
 
-/**
- * A calendar day picked in a date input means "by the end of that day" where the person is, so it is
- * sent as 23:59:59 local time (a bare date would be midnight UTC and count as late all that day).
- */
-export function endOfLocalDayIso(day: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return null;
-  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59).toISOString();
+/** The wall-clock parts of an instant in `timeZone` (undefined: the runtime's zone). */
+function wallParts(at: Date, timeZone: string | undefined): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+  const parts = dateFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(at);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { y: n("year"), mo: n("month"), d: n("day"), h: n("hour") % 24, mi: n("minute"), s: n("second") };
 }
 
-/** The local calendar day of an ISO instant, as a date input's value (YYYY-MM-DD). */
-export function localDayOf(iso: string | Date | null | undefined): string {
+/** The UTC instant at which the clocks of `timeZone` show this wall time (the earlier one in a DST fold). */
+function instantOfWallTime(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string | undefined): Date {
+  const wanted = Date.UTC(y, mo - 1, d, h, mi, s);
+  let guess = wanted;
+  // Two corrections reach the zone's offset at the answer even across a DST change.
+  for (let i = 0; i < 2; i++) {
+    const w = wallParts(new Date(guess), timeZone);
+    guess += wanted - Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s);
+  }
+  return new Date(guess);
+}
+
+/**
+ * A calendar day picked in a date input means "by the end of that day" in the factory: it is sent as
+ * 23:59:59 in the factory's time zone (FACTORY_TIME_ZONE, set by pages/_app.tsx), whatever zone the
+ * browser is in (a bare date would be midnight UTC and count as late all that day).
+ */
+export function endOfLocalDayIso(day: string, timeZone = active.timeZone): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  return instantOfWallTime(Number(m[1]), Number(m[2]), Number(m[3]), 23, 59, 59, timeZone).toISOString();
+}
+
+/** The factory's calendar day of an instant, as a date input's value (YYYY-MM-DD). */
+export function localDayOf(iso: string | Date | null | undefined, timeZone = active.timeZone): string {
   if (!iso) return "";
-  const d = new Date(iso);
+  const w = wallParts(new Date(iso), timeZone);
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${w.y}-${pad(w.mo)}-${pad(w.d)}`;
 }
 
 /**
