@@ -5,7 +5,7 @@
 // that crossed their reorder point); the use cases decide whom to tell (lib/inventory/alerts.ts).
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import type { StockSourceType } from "../db/generated/enums";
+import type { ScrapReason, StockSourceType } from "../db/generated/enums";
 import { env } from "../env";
 import type { DomainEvent } from "../realtime/events";
 import { conflict, InsufficientStockError, type Shortage } from "../errors";
@@ -31,6 +31,8 @@ export interface PostingInput {
   actorId?: string | null;
   /** Defaults to ALLOW_NEGATIVE_STOCK. */
   allowNegative?: boolean;
+  /** SCRAP postings: why the stock was scrapped (kept on each entry). */
+  scrapReason?: ScrapReason | null;
 }
 
 export interface PostedEntry {
@@ -136,6 +138,7 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
         sourceType: input.sourceType,
         sourceId: input.sourceId ?? null,
         note: input.note ?? null,
+        scrapReason: input.scrapReason ?? null,
         createdById: input.actorId ?? null,
       },
       select: { id: true, productId: true, change: true, balanceAfter: true },
