@@ -1,10 +1,13 @@
+import { ZodError } from "zod";
 import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
+import type { Tx } from "../db/client";
 import type { Prisma, Product } from "../db/generated/client";
 import { withTx } from "../db/tx";
 import { conflict, notFound } from "../errors";
 import { plainValue } from "./numbers";
 import type { UpdateProductInput } from "./schemas";
+import { isCountedUnit } from "./units";
 
 const FIELDS = ["sku", "name", "description", "isFinished", "uom", "unitCost", "reorderPoint"] as const;
 
@@ -15,6 +18,9 @@ export async function updateProduct(id: string, input: UpdateProductInput, actor
     if (!before) throw notFound("Product");
     if (input.sku !== undefined && input.sku !== before.sku && (await tx.product.findUnique({ where: { sku: input.sku }, select: { id: true } }))) {
       throw conflict(`A product with SKU ${input.sku} already exists.`);
+    }
+    if (input.uom !== undefined && isCountedUnit(input.uom) && !isCountedUnit(before.uom)) {
+      await assertCountableNow(tx, before, input.reorderPoint === undefined ? before.reorderPoint : input.reorderPoint, input.uom);
     }
     // Archiving keeps the first archive time; restoring clears it.
     const archivedAt = input.archived === undefined ? undefined : input.archived ? (before.archivedAt ?? new Date()) : null;
@@ -44,4 +50,26 @@ export async function updateProduct(id: string, input: UpdateProductInput, actor
     }
     return product;
   });
+}
+
+const isFraction = (v: { toNumber(): number } | number | null | undefined) => v != null && !Number.isInteger(typeof v === "number" ? v : v.toNumber());
+
+/**
+ * A product may become counted (pcs, sets…) only when nothing about it is a fraction already: its
+ * stock on hand, its reorder point, and the quantities of its open orders. Otherwise every later
+ * posting of a whole number would leave a fraction behind. 400 naming `uom` and what is fractional.
+ */
+async function assertCountableNow(tx: Tx, product: Product, reorderPoint: { toNumber(): number } | number | null | undefined, uom: string): Promise<void> {
+  const [level, openMos] = await Promise.all([
+    tx.stockLevel.findUnique({ where: { productId: product.id }, select: { onHand: true } }),
+    tx.manufacturingOrder.findMany({ where: { productId: product.id, state: { in: ["PLANNED", "IN_PROGRESS"] } }, select: { orderNo: true, quantity: true } }),
+  ]);
+  const reasons: string[] = [];
+  if (isFraction(level?.onHand)) reasons.push(`${level!.onHand.toString()} on hand`);
+  if (isFraction(reorderPoint)) reasons.push(`reorder point ${reorderPoint!.toString()}`);
+  const fractionalMos = openMos.filter((m) => isFraction(m.quantity)).map((m) => m.orderNo);
+  if (fractionalMos.length) reasons.push(`open orders ${fractionalMos.slice(0, 5).join(", ")}${fractionalMos.length > 5 ? "…" : ""}`);
+  if (reasons.length) {
+    throw new ZodError([{ code: "custom", path: ["uom"], message: `${product.name} cannot be counted in ${uom.trim()} while it has fractions: ${reasons.join("; ")}`, input: uom }]);
+  }
 }

@@ -185,6 +185,19 @@ describe("counted units take whole numbers", () => {
     expect((await manager.put(`/api/products/${bare.body.id}/bom`, { components: [{ materialId: ids.screws, qtyPerUnit: 0.25 }], operations: [] })).status).toBe(200);
   });
 
+  test("a product becomes counted only when its stock, reorder point and open orders hold no fractions", async () => {
+    const p = await manager.post<{ id: string }>("/api/products", { sku: "EDGE-KG", name: "Edge Kilo", isFinished: false, uom: "kg", reorderPoint: 2 });
+    expect((await inventory.post("/api/stock/receipts", { productId: p.body.id, quantity: 2.5 })).status).toBe(201);
+    await refused(() => manager.patch(`/api/products/${p.body.id}`, { uom: "pcs" }), "uom", /Edge Kilo cannot be counted in pcs while it has fractions: 2\.5 on hand/);
+    expect((await db().product.findUniqueOrThrow({ where: { id: p.body.id } })).uom).toBe("kg");
+    // Whole stock again: now it may be counted.
+    expect((await inventory.post("/api/stock/manual", { productId: p.body.id, change: 0.5, note: "round up" })).status).toBe(201);
+    expect((await manager.patch(`/api/products/${p.body.id}`, { uom: "pcs" })).status).toBe(200);
+    // Between two measured units nothing is checked.
+    expect((await manager.patch(`/api/products/${p.body.id}`, { uom: "kg", reorderPoint: 1.5 })).status).toBe(200);
+    await refused(() => manager.patch(`/api/products/${p.body.id}`, { uom: "set" }), "uom", /reorder point 1\.5/);
+  });
+
   test("units are matched case-insensitively (PCS, Each)", async () => {
     const p = await manager.post<{ id: string }>("/api/products", { sku: "EDGE-EA", name: "Edge Each", isFinished: false, uom: "Each" });
     await refused(() => inventory.post("/api/stock/receipts", { productId: p.body.id, quantity: 1.25 }), "quantity", /Edge Each is counted in Each: use a whole number/);
