@@ -63,9 +63,9 @@ const config = [
         {
           patterns: [
             {
-              regex: String.raw`^(@/|(\.\./)+)lib/(?!([\w-]+/schemas|auth/permissions|auth/callback-url|i18n/config|manufacturing/states|products/units|stock/order-note|validation(/[\w-]+)?|db/generated/enums)$)`,
+              regex: String.raw`^(@/|(\.\./)+)lib/(?!([\w-]+/schemas|auth/permissions|auth/callback-url|i18n/config|manufacturing/states|manufacturing/board-schemas|products/units|stock/order-note|validation(/[\w-]+)?|db/generated/enums)$)`,
               allowTypeImports: true,
-              message: "Components import server modules as types only (`import type`); values only from lib's browser-safe modules (schemas, permissions, callback-url, i18n/config, states, units, stock/order-note, validation, enums).",
+              message: "Components import server modules as types only (`import type`); values only from lib's browser-safe modules (schemas, board-schemas, permissions, callback-url, i18n/config, states, units, stock/order-note, validation, enums).",
             },
           ],
         },

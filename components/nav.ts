@@ -12,12 +12,13 @@ export interface NavItem {
   allRecords?: boolean;
 }
 
-export type NavLabel = "dashboard" | "myWork" | "orders" | "workOrders" | "products" | "workCenters" | "stock" | "reports" | "users" | "audit";
+export type NavLabel = "dashboard" | "myWork" | "orders" | "stageBoard" | "workOrders" | "products" | "workCenters" | "stock" | "reports" | "users" | "audit";
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "dashboard", permission: null },
   { href: "/operator", label: "myWork", permission: "wo:execute" },
   { href: "/mos", label: "orders", permission: "mo:read", allRecords: true },
+  { href: "/mos/board", label: "stageBoard", permission: "mo:read", allRecords: true },
   { href: "/workorders", label: "workOrders", permission: "wo:read", allRecords: true },
   { href: "/products", label: "products", permission: "products:read", allRecords: true },
   { href: "/workcenters", label: "workCenters", permission: "workcenters:write" },
@@ -27,8 +28,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/audit", label: "audit", permission: "audit:read" },
 ];
 
-/** Whether `href` is the current page (or, except for the dashboard, a page below it). */
+const under = (href: string, pathname: string) => pathname === href || pathname.startsWith(href + "/");
+
+/**
+ * Whether `href` is the current page (or, except for the dashboard, a page below it), unless a
+ * deeper entry covers it (on /mos/board the stage board is current, not the orders).
+ */
 export function isActive(href: string, pathname: string): boolean {
   if (href === "/") return pathname === "/";
-  return pathname === href || pathname.startsWith(href + "/");
+  return under(href, pathname) && !NAV_ITEMS.some((o) => o.href.length > href.length && o.href.startsWith(href + "/") && under(o.href, pathname));
 }
