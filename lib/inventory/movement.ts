@@ -20,6 +20,8 @@ export interface MovementResult {
 export interface MovementInput {
   productId: string;
   change: number;
+  /** Cost per unit of inbound goods (a receipt's price); moves the moving average (lib/stock/valuation.ts). */
+  unitCost?: number;
   sourceType: StockSourceType;
   sourceId?: string;
   note?: string;
@@ -39,7 +41,7 @@ export async function recordMovement(input: MovementInput, actor: Actor): Promis
     if (!product) throw notFound("Product");
     if (input.refuseArchived && product.archivedAt) throw invalidState(`${product.sku} is archived: restore it before receiving stock.`);
     const posted = await postAndAlert(tx, {
-      lines: [{ productId: product.id, change: input.change }],
+      lines: [{ productId: product.id, change: input.change, unitCost: input.unitCost }],
       sourceType: input.sourceType,
       sourceId: input.sourceId ?? null,
       note: input.note ?? null,

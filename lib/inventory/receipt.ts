@@ -6,18 +6,19 @@ import type { Outcome } from "../realtime/events";
 import { recordMovement, type MovementResult } from "./movement";
 import type { ReceiptInput } from "../stock/schemas";
 
-/** Goods received: a RECEIPT entry whose sourceId is the delivery reference (e.g. a PO or packing-slip number). */
+/** Goods received: a RECEIPT entry whose sourceId is the delivery reference (e.g. a PO or packing-slip number), valued at its unitCost when given. */
 export async function receiveStock(input: ReceiptInput, actor: Actor): Promise<Outcome<MovementResult>> {
   await assertWholeQuantities(prisma(), [{ path: ["quantity"], productId: input.productId, quantity: input.quantity }]);
   return recordMovement(
     {
       productId: input.productId,
       change: input.quantity,
+      unitCost: input.unitCost,
       sourceType: "RECEIPT",
       sourceId: input.reference,
       note: input.note,
       refuseArchived: true,
-      audit: { action: "stock.receipt", payload: { reference: input.reference ?? null, note: input.note ?? null } },
+      audit: { action: "stock.receipt", payload: { reference: input.reference ?? null, unitCost: input.unitCost ?? null, note: input.note ?? null } },
     },
     actor,
   );

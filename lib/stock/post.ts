@@ -1,7 +1,9 @@
 // The only writer of StockLevel and StockEntry (with levels.ts; eslint.config.mjs refuses writes
 // elsewhere). Every posting locks the StockLevel rows of its products (in productId order, so two
 // postings over overlapping products cannot deadlock), checks the new balances, then writes the
-// ledger rows and the levels in the caller's transaction. It reports facts (short products, levels
+// ledger rows and the levels in the caller's transaction. Each row is valued at moving average cost
+// (valuation.ts): the level's value and the product's unitCost change under the same row lock as
+// onHand, so per product level value = Σ entry value holds like onHand = Σ change. It reports facts (short products, levels
 // that crossed their reorder point); the use cases decide whom to tell (lib/inventory/alerts.ts).
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
@@ -9,6 +11,7 @@ import type { ScrapReason, StockSourceType } from "../db/generated/enums";
 import { env } from "../env";
 import type { DomainEvent } from "../realtime/events";
 import { conflict, InsufficientStockError, type Shortage } from "../errors";
+import { valueMovement, type Valuation } from "./valuation";
 
 const Decimal = Prisma.Decimal;
 type Decimal = Prisma.Decimal;
@@ -21,6 +24,12 @@ export interface StockLine {
   productId: string;
   /** Signed quantity: positive adds stock, negative takes it. */
   change: Decimal | number | string;
+  /**
+   * Cost per unit (≥ 0) of what an inbound line brings in (a receipt's price, an MO output's actual
+   * cost); the product's moving average moves with it. Without it, and for outbound lines, the line
+   * is valued at the current average (lib/stock/valuation.ts).
+   */
+  unitCost?: Decimal | number | string | null;
 }
 
 export interface PostingInput {
@@ -40,6 +49,8 @@ export interface PostedEntry {
   productId: string;
   change: Decimal;
   balanceAfter: Decimal;
+  unitCost: Decimal;
+  value: Decimal;
 }
 
 /** A level this posting took from above its reorder point to at or below it. */
@@ -62,6 +73,8 @@ export interface PostingResult {
 interface LockedLevel {
   productId: string;
   onHand: Decimal;
+  value: Decimal;
+  unitCost: Decimal | null;
   sku: string;
   name: string;
   uom: string;
@@ -75,9 +88,18 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
   // qtyPerUnit × quantity with 5+ decimals) would store entries whose balances do not add up.
   // A net zero writes nothing.
   const net = new Map<string, Decimal>();
+  // Inbound lines with a cost, per product: their quantity and amount (several lines of one product
+  // give the net their weighted cost).
+  const costed = new Map<string, { qty: Decimal; amount: Decimal }>();
   for (const line of input.lines) {
     const change = new Decimal(line.change.toString());
     net.set(line.productId, (net.get(line.productId) ?? new Decimal(0)).plus(change));
+    if (line.unitCost !== undefined && line.unitCost !== null && change.isPositive()) {
+      const cost = new Decimal(line.unitCost.toString());
+      if (!cost.isFinite() || cost.isNegative() || cost.gte(MAX_ABS)) throw conflict(`A unit cost must be at least 0 and less than ${MAX_ABS.toString()}.`);
+      const c = costed.get(line.productId) ?? { qty: new Decimal(0), amount: new Decimal(0) };
+      costed.set(line.productId, { qty: c.qty.plus(change), amount: c.amount.plus(change.times(cost)) });
+    }
   }
   for (const [id, change] of net) net.set(id, change.toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP));
   const ids = [...net.keys()].filter((id) => !net.get(id)!.isZero()).sort();
@@ -89,7 +111,7 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
     SELECT p."id", 0, now() FROM "Product" p WHERE p."id" IN (${Prisma.join(ids)}) ORDER BY p."id"
     ON CONFLICT ("productId") DO NOTHING`;
   const locked = await tx.$queryRaw<LockedLevel[]>`
-    SELECT l."productId", l."onHand", p."sku", p."name", p."uom", p."reorderPoint"
+    SELECT l."productId", l."onHand", l."value", p."unitCost", p."sku", p."name", p."uom", p."reorderPoint"
     FROM "StockLevel" l JOIN "Product" p ON p."id" = l."productId"
     WHERE l."productId" IN (${Prisma.join(ids)})
     ORDER BY l."productId"
@@ -118,7 +140,13 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
         shortBy: after.negated().toNumber(),
       });
     }
-    return { level: l, before, change, after };
+    const c = costed.get(l.productId);
+    const valuation: Valuation = valueMovement(
+      { onHand: before, value: new Decimal(l.value.toString()), average: l.unitCost === null ? null : new Decimal(l.unitCost.toString()) },
+      change,
+      c ? c.amount.dividedBy(c.qty) : null,
+    );
+    return { level: l, before, change, after, valuation };
   });
   if (shortages.length) throw new InsufficientStockError(shortages);
   // Beyond Decimal(18,4) Postgres raises "numeric field overflow" (a 500); refuse it as a conflict instead.
@@ -126,22 +154,31 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
   if (tooLarge.length) {
     throw conflict(`The balance of ${tooLarge.map((n) => n.level.sku).join(", ")} would exceed what the ledger can hold (less than ${MAX_ABS.toString()}).`);
   }
+  const tooValuable = next.filter((n) => n.valuation.value.abs().gte(MAX_ABS) || n.valuation.levelValue.abs().gte(MAX_ABS));
+  if (tooValuable.length) {
+    throw conflict(`The stock value of ${tooValuable.map((n) => n.level.sku).join(", ")} would exceed what the ledger can hold (less than ${MAX_ABS.toString()}).`);
+  }
 
   const entries: PostedEntry[] = [];
   for (const n of next) {
-    await tx.$executeRaw`UPDATE "StockLevel" SET "onHand" = ${n.after}, "updatedAt" = now() WHERE "productId" = ${n.level.productId}`;
+    const v = n.valuation;
+    // Value and average change under the same row lock as onHand (taken above, in productId order).
+    await tx.$executeRaw`UPDATE "StockLevel" SET "onHand" = ${n.after}, "value" = ${v.levelValue}, "updatedAt" = now() WHERE "productId" = ${n.level.productId}`;
+    if (v.average !== null) await tx.$executeRaw`UPDATE "Product" SET "unitCost" = ${v.average} WHERE "id" = ${n.level.productId}`;
     const entry = await tx.stockEntry.create({
       data: {
         productId: n.level.productId,
         change: n.change,
         balanceAfter: n.after,
+        unitCost: v.unitCost,
+        value: v.value,
         sourceType: input.sourceType,
         sourceId: input.sourceId ?? null,
         note: input.note ?? null,
         scrapReason: input.scrapReason ?? null,
         createdById: input.actorId ?? null,
       },
-      select: { id: true, productId: true, change: true, balanceAfter: true },
+      select: { id: true, productId: true, change: true, balanceAfter: true, unitCost: true, value: true },
     });
     entries.push(entry);
   }

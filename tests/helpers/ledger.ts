@@ -6,8 +6,9 @@ export interface LedgerViolation {
 }
 
 /**
- * The stock ledger invariant, for every product: StockLevel.onHand = sum of its entries = the newest
- * entry's balanceAfter, and each entry's balanceAfter = the previous one's + its change.
+ * The stock ledger invariants, for every product: StockLevel.onHand = sum of its entries = the newest
+ * entry's balanceAfter, and each entry's balanceAfter = the previous one's + its change; and the
+ * valuation: StockLevel.value = sum of its entries' values (exactly).
  */
 export async function ledgerViolations(prisma: Db): Promise<LedgerViolation[]> {
   const rows = await prisma.$queryRaw<{ productId: string; problem: string }[]>`
@@ -21,7 +22,8 @@ export async function ledgerViolations(prisma: Db): Promise<LedgerViolation[]> {
       FROM e WHERE "balanceAfter" <> COALESCE(prev, 0) + "change"
     ),
     totals AS (
-      SELECT p."id" AS "productId", COALESCE(l."onHand", 0) AS on_hand,
+      SELECT p."id" AS "productId", COALESCE(l."onHand", 0) AS on_hand, COALESCE(l."value", 0) AS level_value,
+             COALESCE((SELECT SUM("value") FROM "StockEntry" s WHERE s."productId" = p."id"), 0) AS sum_value,
              COALESCE((SELECT SUM("change") FROM "StockEntry" s WHERE s."productId" = p."id"), 0) AS sum_change,
              COALESCE((SELECT "balanceAfter" FROM "StockEntry" s WHERE s."productId" = p."id" ORDER BY "id" DESC LIMIT 1), 0) AS newest
       FROM "Product" p LEFT JOIN "StockLevel" l ON l."productId" = p."id"
@@ -29,7 +31,10 @@ export async function ledgerViolations(prisma: Db): Promise<LedgerViolation[]> {
     SELECT "productId", problem FROM chain
     UNION ALL
     SELECT "productId", 'onHand ' || on_hand || ', sum of changes ' || sum_change || ', newest balanceAfter ' || newest
-    FROM totals WHERE on_hand <> sum_change OR on_hand <> newest`;
+    FROM totals WHERE on_hand <> sum_change OR on_hand <> newest
+    UNION ALL
+    SELECT "productId", 'level value ' || level_value || ', sum of entry values ' || sum_value
+    FROM totals WHERE level_value <> sum_value`;
   return rows;
 }
 
