@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { StockSourceType } from "../db/generated/enums";
 import { dateRangeQuery, endNotBeforeStart } from "../validation/dates";
-import { MAX_QUANTITY, signedQuantity } from "../validation/numbers";
+import { MAX_QUANTITY, nonNegativeDecimal, signedQuantity } from "../validation/numbers";
 import { pagingQuery } from "../validation/paging";
 import { searchText, text as storableText } from "../validation/text";
 
@@ -18,9 +18,19 @@ export const manualAdjustmentInput = z
   .strict();
 export type ManualAdjustmentInput = z.infer<typeof manualAdjustmentInput>;
 
-/** `{ productId, quantity, reference?, note? }`: goods received; the reference becomes the entry's sourceId. */
+/**
+ * `{ productId, quantity, unitCost?, reference?, note? }`: goods received; the reference becomes the
+ * entry's sourceId. `unitCost` (≥ 0, the price paid per unit) moves the product's moving average;
+ * without it the goods come in at the current average.
+ */
 export const receiptInput = z
-  .object({ productId, quantity: quantity.refine((v) => v > 0, "must be greater than zero"), reference: text(100).optional(), note: text(500).optional() })
+  .object({
+    productId,
+    quantity: quantity.refine((v) => v > 0, "must be greater than zero"),
+    unitCost: nonNegativeDecimal().optional(),
+    reference: text(100).optional(),
+    note: text(500).optional(),
+  })
   .strict();
 export type ReceiptInput = z.infer<typeof receiptInput>;
 
