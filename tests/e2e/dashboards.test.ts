@@ -5,12 +5,12 @@ import { BASE_URL, DEMO_USERS, assertText, launchBrowser, navLinks, openTab, scr
 
 // What the permission table (docs/domain.md) lets each role open (operators only their own work).
 const NAV_BY_ROLE: Record<string, string[]> = {
-  ADMIN: ["Dashboard", "My work", "Orders", "Work orders", "Products", "Work centers", "Stock", "Reports", "Users", "Audit log"],
-  MANAGER: ["Dashboard", "My work", "Orders", "Work orders", "Products", "Work centers", "Stock", "Reports"],
+  ADMIN: ["Dashboard", "My work", "Orders", "Stage board", "Work orders", "Products", "Work centers", "Stock", "Reports", "Users", "Audit log"],
+  MANAGER: ["Dashboard", "My work", "Orders", "Stage board", "Work orders", "Products", "Work centers", "Stock", "Reports"],
   OPERATOR: ["Dashboard", "My work"],
-  INVENTORY: ["Dashboard", "Orders", "Work orders", "Products", "Stock", "Reports"],
-  SALES: ["Dashboard", "Orders", "Work orders", "Products", "Reports"],
-  VIEWER: ["Dashboard", "Orders", "Work orders", "Products", "Stock", "Reports"],
+  INVENTORY: ["Dashboard", "Orders", "Stage board", "Work orders", "Products", "Stock", "Reports"],
+  SALES: ["Dashboard", "Orders", "Stage board", "Work orders", "Products", "Reports"],
+  VIEWER: ["Dashboard", "Orders", "Stage board", "Work orders", "Products", "Stock", "Reports"],
 };
 
 describe("every demo user sees their own dashboard", () => {
