@@ -5,6 +5,7 @@ import { Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
 import { pageArgs, type Page } from "../validation/paging";
 import type { ListMosQuery } from "./schemas";
+import { moFamily, type MoFamily } from "./child-links";
 import { visibleMos, visibleWos } from "./scope";
 import { lineQty, readSnapshot } from "./snapshot";
 import { isLate, moItemSelect, progressOf, toWoItem, woItemSelect, type MoRow, type Progress, type WoItem } from "./views";
@@ -50,7 +51,7 @@ export type MoDetail = MoListItem & {
   workOrders: Omit<WoItem, "mo">[];
   materials: MaterialRequirement[];
   shortages: number;
-};
+} & MoFamily;
 
 /**
  * One MO with its work orders (an operator sees only theirs), progress, and per snapshot component
@@ -64,6 +65,7 @@ export async function getMoDetail(id: string, actor: Actor, db: Tx = prisma()): 
     select: {
       ...moItemSelect,
       bomSnapshot: true,
+      parentId: true,
       createdBy: { select: { id: true, name: true } },
       workOrders: { where: visibleWos(actor), select: woSelect, orderBy: { sequence: "asc" } },
     },
@@ -89,5 +91,6 @@ export async function getMoDetail(id: string, actor: Actor, db: Tx = prisma()): 
     workOrders: workOrders.map(toWoItem),
     materials,
     shortages: materials.filter((m) => m.short).length,
+    ...(await moFamily(db, mo, actor)),
   };
 }

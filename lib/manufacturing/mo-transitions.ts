@@ -7,6 +7,7 @@ import { assertWholeQuantities } from "../products/units";
 import type { DomainEvent, Outcome } from "../realtime/events";
 import { withStockTx } from "../inventory/tx";
 import { moEvent, woEvent } from "./events";
+import { cascadeCancel, type CascadeResult } from "./child-cancel";
 import { lockMo } from "./lock";
 import { finishMo } from "./mo-finish";
 import { getMoDetail, type MoDetail } from "./mo-read";
@@ -17,12 +18,17 @@ import { closeOpenLog } from "./time-logs";
 /**
  * PLANNED | IN_PROGRESS → CANCELED. Running work orders are paused (their open time log closed) so
  * no clock keeps ticking on a canceled order. Canceling a CANCELED MO again changes nothing (200);
- * a DONE MO cannot be canceled (409).
+ * a DONE MO cannot be canceled (409). With `cascade: true` its PLANNED sub-assembly orders are
+ * canceled too, recursively (child-cancel.ts; also when the MO itself was canceled before), and the
+ * answer's `cascade` names what was canceled and what was left running.
  */
-export async function cancelMo(id: string, input: CancelMoInput, actor: Actor): Promise<Outcome<MoDetail>> {
+export async function cancelMo(id: string, input: CancelMoInput, actor: Actor): Promise<Outcome<MoDetail & { cascade?: CascadeResult }>> {
   return withTx(async (tx) => {
     const mo = await lockMo(tx, id);
-    if (mo.state === MO_TARGET.cancel) return { result: await getMoDetail(id, actor, tx), events: [] };
+    if (mo.state === MO_TARGET.cancel) {
+      const again = await cascadeCancel(tx, id, input, actor, new Date());
+      return { result: { ...(await getMoDetail(id, actor, tx)), ...again.answer }, events: again.events };
+    }
     if (!canMo("cancel", mo.state)) throw invalidState("This manufacturing order is DONE: it can no longer be canceled.", { state: mo.state });
 
     const now = new Date();
@@ -36,14 +42,15 @@ export async function cancelMo(id: string, input: CancelMoInput, actor: Actor): 
     }
     // Under the MO lock the state read above is current, so this update always applies.
     await tx.manufacturingOrder.updateMany({ where: { id, state: { in: moFrom("cancel") } }, data: { state: "CANCELED", canceledAt: now } });
+    const cascade = await cascadeCancel(tx, id, input, actor, now);
     await writeAudit(tx, {
       actorId: actor.id,
       action: "mo.cancel",
       entityType: "ManufacturingOrder",
       entityId: id,
-      payload: { from: mo.state, ...(input.reason ? { reason: input.reason } : {}), pausedWorkOrders: running.map((w) => w.code) },
+      payload: { from: mo.state, ...(input.reason ? { reason: input.reason } : {}), pausedWorkOrders: running.map((w) => w.code), ...cascade.audit },
     });
-    return { result: await getMoDetail(id, actor, tx), events: [moEvent("mo:updated", { id, state: "CANCELED" }), ...events] };
+    return { result: { ...(await getMoDetail(id, actor, tx)), ...cascade.answer }, events: [moEvent("mo:updated", { id, state: "CANCELED" }), ...events, ...cascade.events] };
   });
 }
 

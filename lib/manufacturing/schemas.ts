@@ -55,6 +55,8 @@ export const createMoInput = z
     deadline: date.nullable().optional(),
     priority: z.enum(Priority).optional(),
     ...customer,
+    /** Sub-assembly orders for components with a BOM of their own (child-orders.ts); default "shortage". */
+    childOrders: z.enum(["none", "shortage", "all"]).optional(),
   })
   .strict();
 export type CreateMoInput = z.infer<typeof createMoInput>;
@@ -75,7 +77,8 @@ export type UpdateMoInput = z.infer<typeof updateMoInput>;
 export const completeMoInput = z.object({ producedQty: nonNegative.optional() }).strict();
 export type CompleteMoInput = z.infer<typeof completeMoInput>;
 
-export const cancelMoInput = z.object({ reason: text(500).optional() }).strict();
+/** `cascade: true` also cancels the MO's PLANNED sub-assembly orders, recursively (running ones are named, not canceled). */
+export const cancelMoInput = z.object({ reason: text(500).optional(), cascade: z.boolean().optional() }).strict();
 export type CancelMoInput = z.infer<typeof cancelMoInput>;
 
 export const listMosQuery = pagingQuery

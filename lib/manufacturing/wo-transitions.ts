@@ -10,6 +10,7 @@ import { withTx } from "../db/tx";
 import { invalidState, notFound } from "../errors";
 import type { DomainEvent, Outcome } from "../realtime/events";
 import { withStockTx } from "../inventory/tx";
+import { assertChildrenReady } from "./child-gate";
 import { moEvent, woEvent } from "./events";
 import { lockMo, lockUser } from "./lock";
 import { finishMo } from "./mo-finish";
@@ -72,6 +73,7 @@ async function start(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]>
     throw invalidState(`${wo.mo.orderNo} is ${wo.mo.state}: its work orders cannot start.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
   }
   if (!canWo("start", wo.status)) refuse(wo, "start");
+  await assertChildrenReady(tx, wo.mo);
   await lockUser(tx, actor.id);
   const busy = await tx.workOrderTimeLog.findFirst({ where: { userId: actor.id, endedAt: null }, select: { workOrder: { select: { id: true, code: true } } } });
   if (busy) {
