@@ -13,6 +13,7 @@ export const ledgerEntrySelect = {
   sourceType: true,
   sourceId: true,
   note: true,
+  scrapReason: true,
   createdAt: true,
   product: { select: { id: true, sku: true, name: true, uom: true } },
   createdBy: { select: { id: true, name: true } },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { StockSourceType } from "../db/generated/enums";
+import { ScrapReason, StockSourceType } from "../db/generated/enums";
 import { dateRangeQuery, endNotBeforeStart } from "../validation/dates";
 import { MAX_QUANTITY, nonNegativeDecimal, signedQuantity } from "../validation/numbers";
 import { pagingQuery } from "../validation/paging";
@@ -33,6 +33,21 @@ export const receiptInput = z
   })
   .strict();
 export type ReceiptInput = z.infer<typeof receiptInput>;
+
+/** The scrap reasons, in the order screens list them (a fixed list: docs/domain.md "Scrap of stock"). */
+export const SCRAP_REASONS = Object.values(ScrapReason);
+
+/** `{ productId, quantity, reason, moId?, note? }`: stock written off as scrap; the MO (when given) becomes the entry's sourceId. */
+export const scrapInput = z
+  .object({
+    productId,
+    quantity: quantity.refine((v) => v > 0, "must be greater than zero"),
+    reason: z.enum(ScrapReason, { error: `must be one of ${SCRAP_REASONS.join(", ")}` }),
+    moId: z.uuid("must be a valid MO id").optional(),
+    note: text(500).optional(),
+  })
+  .strict();
+export type ScrapInput = z.infer<typeof scrapInput>;
 
 const flag = z.enum(["1", "0", "true", "false"], { error: "must be 1, 0, true or false" }).transform((v) => v === "1" || v === "true");
 

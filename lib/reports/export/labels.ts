@@ -27,6 +27,8 @@ function fileStem(doc: Pick<ReportDoc, "report" | "locale">): string {
       return t("file.labor");
     case "costs":
       return t("file.costs");
+    case "scrap":
+      return t("file.scrap");
   }
 }
 

@@ -3,7 +3,7 @@
 import type { Locale } from "../../i18n/config";
 import type { Period } from "../schemas";
 
-export const REPORTS = ["mos", "ledger", "levels", "kpis", "labor", "costs"] as const;
+export const REPORTS = ["mos", "ledger", "levels", "kpis", "labor", "costs", "scrap"] as const;
 export type ReportName = (typeof REPORTS)[number];
 
 export const FORMATS = ["xlsx", "pdf", "csv"] as const;
@@ -18,7 +18,7 @@ export const CSV_DIALECTS = ["excel", "rfc4180"] as const;
 export type CsvDialect = (typeof CSV_DIALECTS)[number];
 
 /** Coded values a text column may hold, shown in the reader's words (except in machine CSV). */
-export type ValueKind = "state" | "priority" | "source";
+export type ValueKind = "state" | "priority" | "source" | "scrapReason" | "scrapSource";
 
 /** A cell: `date` columns carry "YYYY-MM-DD" strings (a calendar day), `datetime` columns instants. */
 export type Cell = string | number | boolean | Date | null;

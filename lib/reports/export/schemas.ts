@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { OrderState, StockSourceType } from "../../db/generated/enums";
+import { OrderState, ScrapReason, StockSourceType } from "../../db/generated/enums";
 import { periodQuery, type Period } from "../schemas";
 import { CSV_DIALECTS, FORMATS, REPORTS, type CsvDialect, type ExportFormat, type ReportName } from "./model";
 
-const FILTER_KEYS = ["state", "productId", "operatorId", "workCenterId", "sourceType"] as const;
+const FILTER_KEYS = ["state", "productId", "operatorId", "workCenterId", "sourceType", "reason"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** The filters each report understands (besides the period from/to/tz, which every report accepts). */
@@ -14,6 +14,7 @@ export const REPORT_FILTERS: Record<ReportName, readonly FilterKey[]> = {
   kpis: [],
   labor: ["operatorId", "workCenterId"],
   costs: ["state", "productId"],
+  scrap: ["productId", "reason"],
 };
 
 const STATES = [...Object.values(OrderState), "ALL"] as const;
@@ -34,6 +35,7 @@ const exportParams = z
     operatorId: id("user"),
     workCenterId: id("work center"),
     sourceType: z.enum(StockSourceType, { error: `must be one of ${Object.values(StockSourceType).join(", ")}` }).optional(),
+    reason: z.enum(ScrapReason, { error: `must be one of ${Object.values(ScrapReason).join(", ")}` }).optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -60,6 +62,8 @@ export interface ExportQuery {
   operatorId?: string;
   workCenterId?: string;
   sourceType?: StockSourceType;
+  /** scrap: one scrap reason. */
+  reason?: ScrapReason;
 }
 
 /** Parses `?report=&format=` + the period + the report's filters; throws a ZodError (→ 400) otherwise. */

@@ -19,6 +19,7 @@ import { laborReport } from "./reports/labor";
 import { ledgerReport } from "./reports/ledger";
 import { levelsReport } from "./reports/levels";
 import { mosReport } from "./reports/mos";
+import { scrapReport } from "./reports/scrap";
 import { parseExportQuery, type ExportQuery } from "./schemas";
 import { ClientGone } from "./sink";
 import type { ReportContext } from "./sql";
@@ -32,7 +33,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** Reports that show stock also need stock:read (SALES has reports:read but not stock:read). */
-const NEEDS_STOCK_READ: ReadonlySet<ReportName> = new Set(["ledger", "levels"]);
+const NEEDS_STOCK_READ: ReadonlySet<ReportName> = new Set(["ledger", "levels", "scrap"]);
 
 const BUILDERS: Record<ReportName, (ctx: ReportContext) => ReportDoc | Promise<ReportDoc | { doc: ReportDoc; pdf: PdfDrawer }>> = {
   mos: mosReport,
@@ -41,6 +42,7 @@ const BUILDERS: Record<ReportName, (ctx: ReportContext) => ReportDoc | Promise<R
   kpis: kpisReport,
   labor: laborReport,
   costs: costsReport,
+  scrap: scrapReport,
 };
 
 /** An export that passed every check: its name, type, and the function that writes it. */
@@ -93,6 +95,7 @@ async function describeFilters(db: Db, q: ExportQuery, locale: Locale): Promise<
     ...(q.state ? [t("filter.state", { value: valueText(q.state, "state", locale) })] : []),
     ...(product ? [t("filter.product", { sku: product.sku, name: product.name })] : []),
     ...(q.sourceType ? [t("filter.source", { value: valueText(q.sourceType, "source", locale) })] : []),
+    ...(q.reason ? [t("filter.reason", { value: valueText(q.reason, "scrapReason", locale) })] : []),
     ...(operator ? [t("filter.operator", { who: `${operator.name} <${operator.email}>` })] : []),
     ...(center ? [t("filter.workCenter", { name: center.name })] : []),
   ];
@@ -108,7 +111,7 @@ export async function prepareExport(query: unknown, actor: Actor, opts: { db?: D
   const q = parseExportQuery(query);
   const locale = q.format === "csv" && q.dialect === "rfc4180" ? DEFAULT_LOCALE : (opts.locale ?? DEFAULT_LOCALE);
   if (NEEDS_STOCK_READ.has(q.report) && !can(actor, "stock:read")) {
-    throw forbidden("The stock ledger and stock levels need the stock:read permission.");
+    throw forbidden("The stock ledger, stock levels and scrap reports need the stock:read permission.");
   }
   const db = opts.db ?? prisma();
   const filters = await describeFilters(db, q, locale);
