@@ -12,7 +12,10 @@ export interface StockLevelRow {
   reorderPoint: Prisma.Decimal | null;
   /** reorderPoint is set and onHand is at or below it. */
   low: boolean;
+  /** The moving average cost (docs/domain.md "Valuation"). */
   unitCost: Prisma.Decimal | null;
+  /** The stock's value at moving average cost (the level's maintained value); null for a product never valued. */
+  value: Prisma.Decimal | null;
   archivedAt: Date | null;
 }
 
@@ -39,7 +42,8 @@ export async function listLevels(q: ListLevelsQuery): Promise<Page<StockLevelRow
   const [items, counted] = await Promise.all([
     prisma().$queryRaw<StockLevelRow[]>`
       SELECT p."id" AS "productId", p."sku", p."name", p."uom",
-             COALESCE(l."onHand", 0)::numeric(18,4) AS "onHand", p."reorderPoint", p."unitCost", p."archivedAt",
+             COALESCE(l."onHand", 0)::numeric(18,4) AS "onHand", p."reorderPoint", p."unitCost",
+             (CASE WHEN p."unitCost" IS NULL AND COALESCE(l."value", 0) = 0 THEN NULL ELSE COALESCE(l."value", 0)::numeric(18,4) END) AS "value", p."archivedAt",
              (p."reorderPoint" IS NOT NULL AND COALESCE(l."onHand", 0) <= p."reorderPoint") AS "low"
       ${from} ${where}
       ORDER BY p."sku" ASC

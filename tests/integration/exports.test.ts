@@ -430,7 +430,8 @@ describe("costs", () => {
     expect(rows.map(pick)).toEqual([
       [ids.orderNo.A, 240, 265, 25, 105, 68.75, 333.75, 83.4375],
       [ids.orderNo.B, 120, 60, -60, 20, 15, 75, 75],
-      ["Total", 360, 325, -35, 125, 83.75, 408.75, 81.75],
+      // Money (and minutes) only: no cost per unit across different products.
+      ["Total", 360, 325, -35, 125, 83.75, 408.75, null],
     ]);
     expect(rows[0]!.Completed).toBeInstanceOf(Date);
   });

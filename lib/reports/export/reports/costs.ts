@@ -1,8 +1,12 @@
 // MO costing. Per order: planned material cost (its BOM snapshot's qtyPerUnit × quantity × each
-// material's unit cost), actual material cost (what its MO_CONSUMPTION ledger entries took × unit
-// cost), labour (its WOs' closed time logs × their work centers' cost per hour), the total and the
-// cost per unit produced. Each batch of orders is costed by one query (no query per order).
-// Unit costs and rates are the current ones: the model keeps no price history.
+// material's current moving average), actual material cost (the value of its MO_CONSUMPTION ledger
+// rows: each valued at the material's moving average when it was consumed, so a parent's cost holds
+// what its child orders really cost, their output having entered stock at that cost), labour (its
+// WOs' closed time logs × their work centers' cost per hour), the total and the cost per unit
+// produced (none when nothing was produced: the cost is a loss). The Total row sums money (and
+// minutes) only: quantities and per-unit costs of different products do not add up. Each batch of
+// orders is costed by one query (no query per order). lib/manufacturing/mo-cost.ts is the same
+// figure for one order, used to value its output.
 import { Prisma } from "../../../db/generated/client";
 import { translator } from "../../../i18n/translator";
 import type { Column, ReportDoc, Row } from "../model";
@@ -59,7 +63,6 @@ export function costsReport(ctx: ReportContext): ReportDoc {
     minutes: new Sum4(),
     labor: new Sum4(),
     total: new Sum4(),
-    produced: new Sum4(),
   };
   return {
     report: "costs",
@@ -96,10 +99,9 @@ export function costsReport(ctx: ReportContext): ReportDoc {
                   GROUP BY mos."id"
                 ),
                 actual AS (
-                  SELECT mos."id", SUM(-e."change" * COALESCE(p."unitCost", 0)) AS cost
+                  SELECT mos."id", -SUM(e."value") AS cost
                   FROM mos
                   JOIN "StockEntry" e ON e."sourceType" = 'MO_CONSUMPTION' AND e."sourceId" = mos."id"
-                  JOIN "Product" p ON p."id" = e."productId"
                   GROUP BY mos."id"
                 ),
                 labor AS (
@@ -137,27 +139,23 @@ export function costsReport(ctx: ReportContext): ReportDoc {
                 sums.minutes.add(r.laborMinutes);
                 sums.labor.add(r.laborCost);
                 sums.total.add(r.totalCost);
-                sums.produced.add(r.producedQty);
               }
               return rows;
             },
             (r) => [r.ref, r.id],
           ),
         totals: () => {
-          const total = sums.total.value ?? 0;
-          const produced = sums.produced.value ?? 0;
           const planned = sums.planned.value ?? 0;
           const actual = sums.actual.value ?? 0;
           return {
+            // Money only: no produced quantity or cost per unit across different products.
             orderNo: t("doc.total"),
-            producedQty: produced,
             plannedMaterialCost: planned,
             actualMaterialCost: actual,
             materialVariance: Math.round((actual - planned) * 10_000) / 10_000,
             laborMinutes: sums.minutes.value ?? 0,
             laborCost: sums.labor.value ?? 0,
-            totalCost: total,
-            costPerUnit: produced > 0 ? Math.round((total / produced) * 10_000) / 10_000 : null,
+            totalCost: sums.total.value ?? 0,
           };
         },
       },

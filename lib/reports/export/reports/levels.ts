@@ -1,5 +1,6 @@
-// Stock levels now: on hand, reorder point, low flag, unit cost and value (on hand × unit cost), with a
-// total value. Archived products are left out unless they still hold stock (it still has a value).
+// Stock levels now: on hand, reorder point, low flag, unit cost (the moving average) and value (the
+// level's maintained value at moving average cost, = Σ of its ledger rows' values, ≈ on hand × unit
+// cost; none for a product never valued), with a total value. Archived products are left out unless they still hold stock (it still has a value).
 import { Prisma } from "../../../db/generated/client";
 import { translator } from "../../../i18n/translator";
 import type { Column, ReportDoc, Row } from "../model";
@@ -56,7 +57,7 @@ export function levelsReport(ctx: ReportContext): ReportDoc {
               const rows = await db.$queryRaw<LevelRow[]>`
                 SELECT p."sku", p."name", p."uom", COALESCE(l."onHand", 0)::float8 AS "onHand", p."reorderPoint"::float8 AS "reorderPoint",
                        (p."reorderPoint" IS NOT NULL AND COALESCE(l."onHand", 0) <= p."reorderPoint") AS "low",
-                       p."unitCost"::float8 AS "unitCost", ROUND(COALESCE(l."onHand", 0) * p."unitCost", 4)::float8 AS "value",
+                       p."unitCost"::float8 AS "unitCost", (CASE WHEN p."unitCost" IS NULL AND COALESCE(l."value", 0) = 0 THEN NULL ELSE COALESCE(l."value", 0) END)::float8 AS "value",
                        (p."archivedAt" IS NOT NULL) AS "archived"
                 FROM "Product" p LEFT JOIN "StockLevel" l ON l."productId" = p."id"
                 WHERE ${WHERE} ${after !== null ? Prisma.sql`AND p."sku" > ${after}` : Prisma.empty}
