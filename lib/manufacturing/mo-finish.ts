@@ -2,7 +2,7 @@
 import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
 import type { Tx } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import type { OrderState } from "../db/generated/enums";
 import type { DomainEvent } from "../realtime/events";
 import { postAndAlert } from "../inventory/alerts";
@@ -19,17 +19,26 @@ export interface FinishableMo {
   bomSnapshot: Prisma.JsonValue;
 }
 
+/** What an MO made: good units (its output) and units scrapped on the way (they used material too). */
+export interface FinishQuantities {
+  producedQty: Prisma.Decimal | number;
+  scrapQty: Prisma.Decimal | number;
+}
+
 /**
- * Moves an MO to DONE and posts its stock: bomSnapshot × producedQty consumed (MO_CONSUMPTION) and
- * producedQty of the product added (MO_OUTPUT), in the caller's transaction (which holds the MO
- * lock). The state change is a conditional update and stock is posted only when it won, so the
- * posting happens exactly once whatever the concurrency or retries. A shortage throws
- * InsufficientStockError and the caller's whole transaction rolls back.
+ * Moves an MO to DONE and posts its stock: bomSnapshot × (producedQty + scrapQty) consumed
+ * (MO_CONSUMPTION) and producedQty of the product added (MO_OUTPUT; none when everything was
+ * scrapped), in the caller's transaction (which holds the MO lock). The state change is a
+ * conditional update and stock is posted only when it won, so the posting happens exactly once
+ * whatever the concurrency or retries. A shortage throws InsufficientStockError and the caller's
+ * whole transaction rolls back.
  */
-export async function finishMo(tx: Tx, mo: FinishableMo, producedQty: Prisma.Decimal | number, actor: Actor, via: Prisma.InputJsonObject): Promise<DomainEvent[]> {
+export async function finishMo(tx: Tx, mo: FinishableMo, qty: FinishQuantities, actor: Actor, via: Prisma.InputJsonObject): Promise<DomainEvent[]> {
+  const { producedQty, scrapQty } = qty;
+  const used = new Prisma.Decimal(producedQty.toString()).plus(new Prisma.Decimal(scrapQty.toString()));
   const won = await tx.manufacturingOrder.updateMany({
     where: { id: mo.id, state: { in: moFrom("complete") } },
-    data: { state: "DONE", producedQty, completedAt: new Date() },
+    data: { state: "DONE", producedQty, scrapQty, completedAt: new Date() },
   });
   if (won.count !== 1) return [];
 
@@ -39,13 +48,14 @@ export async function finishMo(tx: Tx, mo: FinishableMo, producedQty: Prisma.Dec
   // global: MOs whose outputs feed each other would deadlock. Locking every row first restores it.
   await lockLevels(tx, [...snapshot.map((l) => l.materialId), mo.productId]);
   const consumed = await postAndAlert(tx, {
-    lines: snapshot.map((l) => ({ productId: l.materialId, change: lineQty(l, producedQty).negated() })),
+    lines: snapshot.map((l) => ({ productId: l.materialId, change: lineQty(l, used).negated() })),
     sourceType: "MO_CONSUMPTION",
     sourceId: mo.id,
     note: `${mo.orderNo}: materials consumed`,
     actorId: actor.id,
   });
-  const output = await postAndAlert(tx, {
+  // Everything scrapped: no output row (and no cost per unit of nothing).
+  const output = new Prisma.Decimal(producedQty.toString()).isZero() ? { events: [] } : await postAndAlert(tx, {
     lines: [{ productId: mo.productId, change: producedQty }],
     sourceType: "MO_OUTPUT",
     sourceId: mo.id,
@@ -57,7 +67,7 @@ export async function finishMo(tx: Tx, mo: FinishableMo, producedQty: Prisma.Dec
     action: "mo.complete",
     entityType: "ManufacturingOrder",
     entityId: mo.id,
-    payload: { orderNo: mo.orderNo, from: mo.state, producedQty: producedQty.toString(), ...via },
+    payload: { orderNo: mo.orderNo, from: mo.state, producedQty: producedQty.toString(), scrapQty: scrapQty.toString(), ...via },
   });
   return [moEvent("mo:updated", { id: mo.id, state: "DONE" }), ...consumed.events, ...output.events];
 }

@@ -6,6 +6,7 @@ import { notFound } from "../errors";
 import { pageArgs, type Page } from "../validation/paging";
 import type { ListMosQuery } from "./schemas";
 import { moFamily, type MoFamily } from "./child-links";
+import { withReached } from "./quantities";
 import { visibleMos, visibleWos } from "./scope";
 import { lineQty, readSnapshot } from "./snapshot";
 import { isLate, moItemSelect, progressOf, toWoItem, woItemSelect, type MoRow, type Progress, type WoItem } from "./views";
@@ -46,9 +47,15 @@ export interface MaterialRequirement {
   short: boolean;
 }
 
+const moLinkSelect = { id: true, orderNo: true, state: true, quantity: true } as const satisfies Prisma.ManufacturingOrderSelect;
+type MoLink = Prisma.ManufacturingOrderGetPayload<{ select: typeof moLinkSelect }>;
+
 export type MoDetail = MoListItem & {
   createdBy: { id: string; name: string };
-  workOrders: Omit<WoItem, "mo">[];
+  workOrders: (Omit<WoItem, "mo"> & { reachedQty: Decimal })[];
+  /** The MO this one is the backorder of, and this one's backorder (docs/domain.md "Backorders"). */
+  backorderOf: MoLink | null;
+  backorder: MoLink | null;
   materials: MaterialRequirement[];
   shortages: number;
 } & MoFamily;
@@ -67,6 +74,8 @@ export async function getMoDetail(id: string, actor: Actor, db: Tx = prisma()): 
       bomSnapshot: true,
       parentId: true,
       createdBy: { select: { id: true, name: true } },
+      backorderOf: { select: moLinkSelect },
+      backorder: { select: moLinkSelect },
       workOrders: { where: visibleWos(actor), select: woSelect, orderBy: { sequence: "asc" } },
     },
   });
@@ -88,7 +97,7 @@ export async function getMoDetail(id: string, actor: Actor, db: Tx = prisma()): 
     ...rest,
     progress,
     late: isLate(mo),
-    workOrders: workOrders.map(toWoItem),
+    workOrders: await withReached(db, workOrders.map(toWoItem)),
     materials,
     shortages: materials.filter((m) => m.short).length,
     ...(await moFamily(db, mo, actor)),

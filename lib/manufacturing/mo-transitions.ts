@@ -1,15 +1,18 @@
 // MO transitions by hand: cancel and complete. Both lock the MO row first (see lock.ts).
 import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
+import { Prisma } from "../db/generated/client";
 import { withTx } from "../db/tx";
-import { invalidState } from "../errors";
+import { badRequest, invalidState } from "../errors";
 import { assertWholeQuantities } from "../products/units";
 import type { DomainEvent, Outcome } from "../realtime/events";
 import { withStockTx } from "../inventory/tx";
 import { moEvent, woEvent } from "./events";
 import { cascadeCancel, type CascadeResult } from "./child-cancel";
 import { lockMo } from "./lock";
+import { createBackorder } from "./backorder";
 import { finishMo } from "./mo-finish";
+import { woScrapOf } from "./quantities";
 import { getMoDetail, type MoDetail } from "./mo-read";
 import type { CancelMoInput, CompleteMoInput } from "./schemas";
 import { MO_TARGET, canMo, moFrom } from "./states";
@@ -54,23 +57,49 @@ export async function cancelMo(id: string, input: CancelMoInput, actor: Actor): 
   });
 }
 
+/** With `backorder: true` the answer names the backorder too (null when none was made). */
+export type CompleteMoResult = MoDetail | { mo: MoDetail; backorder: MoDetail | null };
+
 /**
- * → DONE by hand (e.g. an MO without work orders), producing `producedQty` (default: the ordered
- * quantity). Refused while a work order is running. Completing a DONE MO again changes nothing and
- * posts nothing (200); a CANCELED MO cannot be completed (409); a shortage refuses it all (409).
+ * → DONE by hand (e.g. an MO without work orders, or closing one short), producing `producedQty`
+ * (default: the ordered quantity) and scrapping `scrapQty` (default: what its work orders reported
+ * as scrap); consumption is snapshot × (produced + scrapped). With `backorder: true` and producedQty
+ * below the quantity, a new PLANNED MO for the rest (quantity − producedQty: scrapped units still
+ * need making) is created in the same transaction, linked by backorderOfId. Refused while a work
+ * order is running. Completing a DONE MO again changes nothing and posts nothing (200, with its
+ * existing backorder when asked with `backorder: true`); a CANCELED MO cannot be completed (409); a
+ * shortage refuses it all (409).
  */
-export async function completeMo(id: string, input: CompleteMoInput, actor: Actor): Promise<Outcome<MoDetail>> {
+export async function completeMo(id: string, input: CompleteMoInput, actor: Actor): Promise<Outcome<CompleteMoResult>> {
   return withStockTx(async (tx) => {
+    const answer = async (): Promise<CompleteMoResult> => {
+      const mo = await getMoDetail(id, actor, tx);
+      if (!input.backorder) return mo;
+      const made = await tx.manufacturingOrder.findUnique({ where: { backorderOfId: id }, select: { id: true } });
+      return { mo, backorder: made ? await getMoDetail(made.id, actor, tx) : null };
+    };
     const locked = await lockMo(tx, id);
-    if (locked.state === MO_TARGET.complete) return { result: await getMoDetail(id, actor, tx), events: [] };
+    if (locked.state === MO_TARGET.complete) return { result: await answer(), events: [] };
     if (!canMo("complete", locked.state)) throw invalidState("This manufacturing order is CANCELED: it cannot be completed.", { state: locked.state });
     const running = await tx.workOrder.findMany({ where: { moId: id, status: "STARTED" }, select: { id: true, code: true, title: true, assignedToId: true }, orderBy: { sequence: "asc" } });
     if (running.length) {
       throw invalidState(`Work orders are still running (${running.map((w) => w.code).join(", ")}): pause or complete them first.`, { workOrders: running });
     }
     const mo = await tx.manufacturingOrder.findUniqueOrThrow({ where: { id }, select: { id: true, orderNo: true, productId: true, state: true, bomSnapshot: true, quantity: true } });
-    await assertWholeQuantities(tx, [{ path: ["producedQty"], productId: mo.productId, quantity: input.producedQty }]);
-    const events = await finishMo(tx, mo, input.producedQty ?? mo.quantity, actor, { via: "manual" });
-    return { result: await getMoDetail(id, actor, tx), events };
+    await assertWholeQuantities(tx, [
+      { path: ["producedQty"], productId: mo.productId, quantity: input.producedQty },
+      { path: ["scrapQty"], productId: mo.productId, quantity: input.scrapQty },
+    ]);
+    const producedQty = input.producedQty === undefined ? mo.quantity : new Prisma.Decimal(input.producedQty);
+    const scrapQty = input.scrapQty === undefined ? await woScrapOf(tx, id) : new Prisma.Decimal(input.scrapQty);
+    const remainder = mo.quantity.minus(producedQty);
+    if (input.backorder && !remainder.greaterThan(0)) {
+      throw badRequest(`backorder: ${producedQty.toString()} produced leaves nothing of ${mo.quantity.toString()} to make.`, [
+        { path: "backorder", message: "nothing remains: producedQty is not below the quantity" },
+      ]);
+    }
+    const events = await finishMo(tx, mo, { producedQty, scrapQty }, actor, { via: "manual", ...(input.backorder ? { backorder: true } : {}) });
+    if (input.backorder) events.push(...(await createBackorder(tx, id, remainder, actor)).events);
+    return { result: await answer(), events };
   });
 }

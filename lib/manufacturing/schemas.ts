@@ -2,7 +2,7 @@
 // extend pagingQuery and account for the dynamic route segment `id` that Next puts in req.query.
 // Browser-safe: the UI may reuse these for its forms.
 import { z } from "zod";
-import { CommentKind, OrderState, Priority, WorkStatus } from "../db/generated/enums";
+import { CommentKind, OrderState, Priority, ScrapReason, WorkStatus } from "../db/generated/enums";
 import { isoInstant } from "../validation/dates";
 import { nonNegativeDecimal, positiveDecimal } from "../validation/numbers";
 import { pagingQuery } from "../validation/paging";
@@ -74,7 +74,12 @@ export const updateMoInput = z
   .refine((v) => Object.keys(v).length > 0, "nothing to change");
 export type UpdateMoInput = z.infer<typeof updateMoInput>;
 
-export const completeMoInput = z.object({ producedQty: nonNegative.optional() }).strict();
+/**
+ * POST /api/mos/:id/complete: `producedQty` (default the ordered quantity), `scrapQty` (default what
+ * its work orders reported as scrap), `backorder: true` to plan the rest (quantity − producedQty) as
+ * a new MO; the answer is then `{ mo, backorder }`.
+ */
+export const completeMoInput = z.object({ producedQty: nonNegative.optional(), scrapQty: nonNegative.optional(), backorder: z.boolean().optional() }).strict();
 export type CompleteMoInput = z.infer<typeof completeMoInput>;
 
 /** `cascade: true` also cancels the MO's PLANNED sub-assembly orders, recursively (running ones are named, not canceled). */
@@ -114,6 +119,15 @@ export type UpdateWoInput = z.infer<typeof updateWoInput>;
 
 /** start / pause / complete take no body; `{}` is accepted, anything else is refused. */
 export const transitionInput = z.object({}).strict();
+
+/**
+ * POST /api/workorders/:id/complete: good and scrapped units (defaults: scrap 0, good = what reached
+ * the operation − scrap); the reason defaults to OTHER when units are scrapped.
+ */
+export const completeWoInput = z
+  .object({ goodQty: nonNegative.optional(), scrapQty: nonNegative.optional(), scrapReason: z.enum(ScrapReason).optional() })
+  .strict();
+export type CompleteWoInput = z.infer<typeof completeWoInput>;
 
 export const listWosQuery = pagingQuery
   .extend({

@@ -6,6 +6,7 @@ import type { WorkStatus } from "../db/generated/enums";
 import { notFound } from "../errors";
 import { pageArgs, type Page, type Paging } from "../validation/paging";
 import type { ListWosQuery } from "./schemas";
+import { withReached } from "./quantities";
 import { visibleMos, visibleWos } from "./scope";
 import { lineQty, readSnapshot } from "./snapshot";
 import { toWoItem, woItemSelect, type WoItem } from "./views";
@@ -15,13 +16,13 @@ export function woWhere(ref: string): Prisma.WorkOrderWhereInput {
   return ref.startsWith("WO-") ? { code: ref } : { id: ref };
 }
 
-async function pageWos(where: Prisma.WorkOrderWhereInput, paging: Paging): Promise<Page<WoItem>> {
+async function pageWos(where: Prisma.WorkOrderWhereInput, paging: Paging): Promise<Page<WoItem & { reachedQty: Prisma.Decimal }>> {
   const db = prisma();
   const [rows, total] = await Promise.all([
     db.workOrder.findMany({ where, select: woItemSelect, orderBy: [{ mo: { createdAt: "desc" } }, { sequence: "asc" }, { id: "asc" }], ...pageArgs(paging) }),
     db.workOrder.count({ where }),
   ]);
-  return { items: rows.map(toWoItem), total, page: paging.page, pageSize: paging.pageSize };
+  return { items: await withReached(db, rows.map(toWoItem)), total, page: paging.page, pageSize: paging.pageSize };
 }
 
 /** Lists work orders by status(es), MO, assignee or `mine`; an operator only ever gets their own. */
@@ -74,7 +75,8 @@ const detailSelect = {
 export async function getWoDetail(ref: string, actor: Actor, db: Tx = prisma()) {
   const wo = await db.workOrder.findFirst({ where: { AND: [woWhere(ref), visibleWos(actor)] }, select: detailSelect });
   if (!wo) throw notFound("Work order");
-  const { mo, ...rest } = toWoItem(wo);
+  const [item] = await withReached(db, [toWoItem(wo)]);
+  const { mo, ...rest } = item!;
   const { bomSnapshot, product, ...moSummary } = mo;
   const parts = readSnapshot(bomSnapshot).map((l) => ({
     materialId: l.materialId,

@@ -7,13 +7,17 @@ import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
 import type { Tx } from "../db/client";
 import { withTx } from "../db/tx";
-import { invalidState, notFound } from "../errors";
+import { badRequest, invalidState, notFound } from "../errors";
+import { Prisma } from "../db/generated/client";
+import { assertWholeQuantities } from "../products/units";
 import type { DomainEvent, Outcome } from "../realtime/events";
 import { withStockTx } from "../inventory/tx";
 import { assertChildrenReady } from "./child-gate";
 import { moEvent, woEvent } from "./events";
 import { lockMo, lockUser } from "./lock";
 import { finishMo } from "./mo-finish";
+import { reachedOf, withReached, woScrapOf } from "./quantities";
+import type { CompleteWoInput } from "./schemas";
 import { canMo, canWo, isClosed, moFrom, woCanStartIn, woRefusalHint, WO_TARGET, type WoAction } from "./states";
 import { assertOwnWo } from "./scope";
 import { closeOpenLog, workedMinutes } from "./time-logs";
@@ -26,6 +30,7 @@ const lockedSelect = {
   id: true,
   code: true,
   moId: true,
+  sequence: true,
   status: true,
   assignedToId: true,
   startTime: true,
@@ -37,8 +42,12 @@ async function readLocked(tx: Tx, id: string) {
   return tx.workOrder.findUnique({ where: { id }, select: lockedSelect });
 }
 
-async function itemOf(tx: Tx, id: string): Promise<WoItem> {
-  return toWoItem(await tx.workOrder.findUniqueOrThrow({ where: { id }, select: woItemSelect }));
+/** A WO as transitions return it: the list item plus what reached its operation (quantities.ts). */
+export type WoTransitionItem = WoItem & { reachedQty: Prisma.Decimal };
+
+async function itemOf(tx: Tx, id: string): Promise<WoTransitionItem> {
+  const [item] = await withReached(tx, [toWoItem(await tx.workOrder.findUniqueOrThrow({ where: { id }, select: woItemSelect }))]);
+  return item!;
 }
 
 /**
@@ -47,7 +56,7 @@ async function itemOf(tx: Tx, id: string): Promise<WoItem> {
  * An operator may act only on WOs assigned to them (404 otherwise). Completing the last open WO
  * completes the MO in the same transaction; a stock shortage then refuses everything (409).
  */
-export async function transitionWo(ref: string, action: WoAction, actor: Actor): Promise<Outcome<WoItem>> {
+export async function transitionWo(ref: string, action: WoAction, actor: Actor): Promise<Outcome<WoTransitionItem>> {
   const run = action === "complete" ? withStockTx : withTx;
   return run(async (tx) => {
     const found = await tx.workOrder.findFirst({ where: woWhere(ref), select: { id: true, moId: true } });
@@ -59,6 +68,25 @@ export async function transitionWo(ref: string, action: WoAction, actor: Actor):
     if (wo.status === WO_TARGET[action]) return { result: await itemOf(tx, wo.id), events: [] };
 
     const events = action === "start" ? await start(tx, wo, actor) : action === "pause" ? await pause(tx, wo, actor) : await complete(tx, wo, actor);
+    return { result: await itemOf(tx, wo.id), events };
+  });
+}
+
+/**
+ * Completes a work order with the good and scrapped units its operator reports (defaults: scrap 0,
+ * good = what reached it − scrap). Like transitionWo("complete"), which it is with a body: a repeat
+ * on a COMPLETED WO returns it unchanged whatever the body says.
+ */
+export async function completeWo(ref: string, input: CompleteWoInput, actor: Actor): Promise<Outcome<WoTransitionItem>> {
+  return withStockTx(async (tx) => {
+    const found = await tx.workOrder.findFirst({ where: woWhere(ref), select: { id: true, moId: true } });
+    if (!found) throw notFound("Work order");
+    await lockMo(tx, found.moId);
+    const wo = await readLocked(tx, found.id);
+    if (!wo) throw notFound("Work order");
+    assertOwnWo(actor, "wo:execute", wo);
+    if (wo.status === WO_TARGET.complete) return { result: await itemOf(tx, wo.id), events: [] };
+    const events = await complete(tx, wo, actor, input);
     return { result: await itemOf(tx, wo.id), events };
   });
 }
@@ -100,18 +128,52 @@ async function pause(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]>
   return [woEvent("wo:updated", updated)];
 }
 
-async function complete(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]> {
+/**
+ * Good and scrapped units of a completion, checked against what reached the operation (400 naming
+ * the field: scrap alone too much → scrapQty, else goodQty); counted products take whole units.
+ */
+async function completionQuantities(tx: Tx, wo: LockedWo, input: CompleteWoInput) {
+  await assertWholeQuantities(tx, [
+    { path: ["goodQty"], productId: wo.mo.productId, quantity: input.goodQty },
+    { path: ["scrapQty"], productId: wo.mo.productId, quantity: input.scrapQty },
+  ]);
+  const reached = (await reachedOf(tx, [wo])).get(wo.id)!;
+  const scrapQty = new Prisma.Decimal(input.scrapQty ?? 0);
+  const goodQty = input.goodQty === undefined ? reached.minus(scrapQty) : new Prisma.Decimal(input.goodQty);
+  const over = (path: "goodQty" | "scrapQty") =>
+    badRequest(`${path}: ${goodQty.plus(scrapQty).toString()} good and scrapped is more than the ${reached.toString()} that reached ${wo.code}.`, [
+      { path, message: `good + scrap may not exceed ${reached.toString()} (what reached this operation)` },
+    ]);
+  if (scrapQty.greaterThan(reached)) throw over("scrapQty");
+  if (goodQty.plus(scrapQty).greaterThan(reached)) throw over("goodQty");
+  return { goodQty, scrapQty, scrapReason: scrapQty.isZero() ? null : (input.scrapReason ?? "OTHER") };
+}
+
+async function complete(tx: Tx, wo: LockedWo, actor: Actor, input: CompleteWoInput = {}): Promise<DomainEvent[]> {
   if (!canWo("complete", wo.status)) refuse(wo, "complete");
   if (isClosed(wo.mo.state)) {
     throw invalidState(`${wo.mo.orderNo} is ${wo.mo.state}: its work orders can no longer change.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
   }
+  const qty = await completionQuantities(tx, wo, input);
   const now = new Date();
   await closeOpenLog(tx, wo.id, now);
+  await endPause(tx, wo.id, now);
   const durationMin = await workedMinutes(tx, wo.id);
-  const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "COMPLETED", endTime: now, durationMin }, select: { id: true, status: true, moId: true } });
-  await writeAudit(tx, { actorId: actor.id, action: "wo.complete", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: wo.status, durationMin: durationMin.toString() } });
+  const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "COMPLETED", endTime: now, durationMin, ...qty }, select: { id: true, status: true, moId: true } });
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action: "wo.complete",
+    entityType: "WorkOrder",
+    entityId: wo.id,
+    payload: { code: wo.code, from: wo.status, durationMin: durationMin.toString(), goodQty: qty.goodQty.toString(), scrapQty: qty.scrapQty.toString(), scrapReason: qty.scrapReason },
+  });
   const events = [woEvent("wo:updated", updated)];
   const open = await tx.workOrder.count({ where: { moId: wo.moId, status: { not: "COMPLETED" } } });
-  if (open === 0) events.push(...(await finishMo(tx, wo.mo, wo.mo.quantity, actor, { via: "last work order", workOrder: wo.code })));
+  if (open === 0) {
+    // The MO made what its final operation passed as good; it scrapped what every operation scrapped.
+    const final = await tx.workOrder.findFirstOrThrow({ where: { moId: wo.moId }, orderBy: { sequence: "desc" }, select: { goodQty: true } });
+    const quantities = { producedQty: final.goodQty ?? wo.mo.quantity, scrapQty: await woScrapOf(tx, wo.moId) };
+    events.push(...(await finishMo(tx, wo.mo, quantities, actor, { via: "last work order", workOrder: wo.code })));
+  }
   return events;
 }
