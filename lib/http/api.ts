@@ -3,12 +3,13 @@ import type { Permission } from "../auth/permissions";
 import { DomainError } from "../errors";
 import { can } from "../auth/permissions";
 import { readSession, signedOutMessage, type SessionUser } from "../auth/session";
+import { bearerMessage, bearerOf, readBearer } from "../auth/tokens";
 import { publish, type DomainEvent } from "../realtime/events";
 import { withCommitGuard } from "../db/tx";
 import { parseJsonBody, readRawBody } from "./body";
 import { HttpError, forbidden, toErrorResponse } from "./errors";
 import { claimIdempotencyKey, idempotencyKeyOf, requestHash, REPLAYED_HEADER, type IdempotentRun, type StoredResponse } from "./idempotency";
-import { isSameOrigin } from "./origin";
+import { isSameOrigin, needsOriginCheck } from "./origin";
 import { toJson } from "./serialize";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -71,10 +72,25 @@ export function apiRoute(defs: Partial<Record<Method, RouteDef>>) {
         res.setHeader("Allow", allow);
         throw new HttpError(405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed here. Allowed: ${allow}.`);
       }
-      if (!isSameOrigin(req)) throw forbidden("Cross-origin request refused.");
-      const { user, reason } = await readSession(req);
+      if (needsOriginCheck(req) && !isSameOrigin(req)) throw forbidden("Cross-origin request refused.");
+      // An Authorization: Bearer header is the credential (an API token); a cookie beside it is ignored.
+      const token = bearerOf(req);
+      let user: SessionUser | null;
+      let refusal: { reason: string; message: string } | undefined;
+      if (token !== undefined) {
+        const b = await readBearer(req, token);
+        if (b.retryAfter !== undefined) {
+          throw new HttpError(429, "RATE_LIMITED", `Too many failed token attempts. Try again in ${Math.ceil(b.retryAfter / 60)} minute(s).`, { retryAfterSeconds: b.retryAfter }, { "Retry-After": String(b.retryAfter) });
+        }
+        user = b.user;
+        if (b.reason) refusal = { reason: b.reason, message: bearerMessage(b.reason) };
+      } else {
+        const s = await readSession(req);
+        user = s.user;
+        if (s.reason) refusal = { reason: s.reason, message: signedOutMessage(s.reason) };
+      }
       if (def.permission !== "public") {
-        if (!user) throw new HttpError(401, "UNAUTHENTICATED", signedOutMessage(reason), { reason });
+        if (!user) throw new HttpError(401, "UNAUTHENTICATED", refusal?.message ?? signedOutMessage(undefined), { reason: refusal?.reason ?? "signed-out" });
         if (def.permission !== "authenticated" && !can(user, def.permission)) throw forbidden();
       }
       const key = method === "POST" ? idempotencyKeyOf(req) : undefined;

@@ -45,6 +45,16 @@ export function ownOrigins(req: IncomingMessage): Set<string> {
 }
 
 /**
+ * Whether the request must pass the same-origin check: every request that may carry a browser's
+ * cookie. A bearer-token request without any Cookie header (a script, lib/auth/tokens.ts) cannot
+ * ride on a signed-in browser, so it is not checked; with a cookie it still is.
+ */
+export function needsOriginCheck(req: IncomingMessage): boolean {
+  const bearer = /^\s*Bearer\s/i.test(String(req.headers.authorization ?? ""));
+  return !bearer || req.headers.cookie !== undefined;
+}
+
+/**
  * Whether a state-changing request comes from the app's own origin: scheme, host and port must all
  * match. Browsers always send Origin (and Sec-Fetch-Site) on cross-site writes; requests without them
  * are not from a browser page.
