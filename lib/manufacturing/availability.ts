@@ -2,8 +2,17 @@
 // (URGENT, HIGH, NORMAL, LOW), deadline (earliest first, none last), creation, then id; for an MO and
 // component, allocatedAhead = what the open MOs ranked before it require, available =
 // max(0, onHand − allocatedAhead), shortBy = max(0, required − available).
-import type { Db, Tx } from "../db/client";
-import { Prisma, type Priority } from "../db/generated/client";
+//
+// What each open MO still requires per component lives in "MoRequirement", kept by a trigger on
+// ManufacturingOrder (docs/decisions/0014-requirements-table.md); on-hand in "StockLevel". The
+// numbers are computed in SQL with a running SUM over each product's requirements in rank order.
+// "ManufacturingOrder"."materialStatus" is the status as last computed after a commit: refreshed
+// (one statement for every open MO) when a change is published, which announces only the MOs whose
+// status changed (`mo:materialStatus`); lists and the board filter on it.
+import { prisma, type Db, type Tx } from "../db/client";
+import { isRetryableTxError } from "../db/tx";
+import { Prisma, type MaterialStatus, type Priority } from "../db/generated/client";
+import { publish, type DomainEvent } from "../realtime/events";
 
 type Decimal = Prisma.Decimal;
 const Decimal = Prisma.Decimal;
@@ -63,4 +72,182 @@ export async function availabilityForDraft(db: Tx | Db, draft: DraftOrder): Prom
     FROM ids LEFT JOIN "StockLevel" l ON l."productId" = ids."productId"`;
   for (const r of rows) out.set(r.productId, availabilityOf(required.get(r.productId)!, new Decimal(r.onHand), new Decimal(r.ahead)));
   return out;
+}
+
+/** The running SUM of what the open MOs ranked before a requirement need of its product. */
+const AHEAD = Prisma.sql`COALESCE(SUM(r."required") OVER (PARTITION BY r."productId"
+  ORDER BY r."priorityRank", r."deadline", r."moCreatedAt", r."moId" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`;
+
+/** A status from per-component availability: READY none short, WAITING one short with nothing available. */
+export function statusOf(components: Pick<ComponentAvailability, "available" | "shortBy">[]): MaterialStatus {
+  const short = components.filter((c) => c.shortBy.greaterThan(0));
+  if (!short.length) return "READY";
+  return short.some((c) => c.available.isZero()) ? "WAITING" : "PARTIAL";
+}
+
+export interface MoAvailability {
+  materialStatus: MaterialStatus;
+  components: Map<string, ComponentAvailability>;
+}
+
+/**
+ * Availability of the given open MOs per component, in one statement: only the requirements of
+ * the products those MOs use are ranked (an index range per product). MOs not open are absent.
+ */
+export async function availabilityOfMos(db: Tx | Db, moIds: string[]): Promise<Map<string, MoAvailability>> {
+  const out = new Map<string, MoAvailability>();
+  if (!moIds.length) return out;
+  const rows = await db.$queryRaw<{ moId: string; productId: string; required: string; onHand: string; ahead: string }[]>`
+    WITH ids AS (SELECT x AS "moId" FROM unnest(ARRAY[${Prisma.join(moIds)}]::text[]) AS x),
+    prods AS (SELECT DISTINCT r."productId" FROM "MoRequirement" r JOIN ids ON ids."moId" = r."moId"),
+    ranked AS (
+      SELECT r."moId", r."productId", r."required", ${AHEAD} AS ahead
+      FROM "MoRequirement" r WHERE r."productId" IN (SELECT "productId" FROM prods)
+    )
+    SELECT k."moId", k."productId", k."required"::text AS "required", COALESCE(l."onHand", 0)::text AS "onHand", k.ahead::text AS "ahead"
+    FROM ranked k JOIN ids ON ids."moId" = k."moId" LEFT JOIN "StockLevel" l ON l."productId" = k."productId"`;
+  const open = await db.manufacturingOrder.findMany({ where: { id: { in: moIds }, state: { in: ["PLANNED", "IN_PROGRESS"] } }, select: { id: true } });
+  for (const mo of open) out.set(mo.id, { materialStatus: "READY", components: new Map() });
+  for (const r of rows) {
+    const entry = out.get(r.moId);
+    if (entry) entry.components.set(r.productId, availabilityOf(new Decimal(r.required), new Decimal(r.onHand), new Decimal(r.ahead)));
+  }
+  for (const entry of out.values()) entry.materialStatus = statusOf([...entry.components.values()]);
+  return out;
+}
+
+/** SQL: the status of every open MO now (moId, status), as a subquery. */
+const CURRENT_STATUS = Prisma.sql`
+  SELECT o."id" AS "moId",
+         (CASE WHEN bool_or(k."required" > k.available AND k.available = 0) THEN 'WAITING'
+               WHEN bool_or(k."required" > k.available) THEN 'PARTIAL' ELSE 'READY' END)::"MaterialStatus" AS status
+  FROM "ManufacturingOrder" o
+  LEFT JOIN (
+    SELECT r."moId", r."required", GREATEST(COALESCE(l."onHand", 0) - ${AHEAD}, 0) AS available
+    FROM "MoRequirement" r LEFT JOIN "StockLevel" l ON l."productId" = r."productId"
+  ) k ON k."moId" = o."id"
+  WHERE o."state" IN ('PLANNED', 'IN_PROGRESS')
+  GROUP BY o."id"`;
+
+/** Advisory lock key serializing the stored-status refresh across instances. */
+const REFRESH_LOCK = 7_143_012;
+
+/**
+ * Recomputes every open MO's status and stores the ones that changed (closed MOs lose theirs);
+ * returns the changed open MOs. Serialized across instances so an older computation never
+ * overwrites a newer one; each run reads what was committed when it got the lock.
+ */
+export async function refreshMaterialStatus(db: Db = prisma()): Promise<{ moId: string; materialStatus: MaterialStatus }[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
+        const changed = await tx.$queryRaw<{ moId: string; materialStatus: MaterialStatus }[]>`
+          UPDATE "ManufacturingOrder" m SET "materialStatus" = cur.status
+          FROM (${CURRENT_STATUS}) cur
+          WHERE m."id" = cur."moId" AND m."materialStatus" IS DISTINCT FROM cur.status
+          RETURNING m."id" AS "moId", m."materialStatus" AS "materialStatus"`;
+        await tx.$executeRaw`UPDATE "ManufacturingOrder" SET "materialStatus" = NULL
+          WHERE "materialStatus" IS NOT NULL AND "state" NOT IN ('PLANNED', 'IN_PROGRESS')`;
+        return changed;
+      }, { timeout: 30_000, maxWait: 30_000 });
+    } catch (err) {
+      if (attempt >= 5 || !isRetryableTxError(err)) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/** Events that can change some MO's material status: stock moved, an MO appeared or changed. */
+export function affectsAvailability(events: DomainEvent[]): boolean {
+  return events.some((e) => e.name === "stock:changed" || e.name === "mo:created" || e.name === "mo:updated");
+}
+
+export function materialStatusEvent(c: { moId: string; materialStatus: MaterialStatus }): DomainEvent {
+  return { name: "mo:materialStatus", payload: { id: c.moId, materialStatus: c.materialStatus } };
+}
+
+// One refresh at a time per process; changes published while one runs are covered by one more run.
+const g = globalThis as unknown as { __mesMaterialRefresh?: { running?: Promise<void>; again?: Promise<void> } };
+const state = (g.__mesMaterialRefresh ??= {});
+
+/**
+ * Schedules a refresh that will see everything committed so far (synchronously: the caller needs
+ * no await to be covered) and resolves when it finished, with the events to announce handed to `announce`.
+ */
+export function scheduleMaterialRefresh(announce: (events: DomainEvent[]) => Promise<void> = publish): Promise<void> {
+  if (state.again) return state.again;
+  const run = async () => {
+    try {
+      const changed = await refreshMaterialStatus();
+      if (changed.length) await announce(changed.map(materialStatusEvent));
+    } catch (err) {
+      console.error("[availability] status refresh failed", err);
+    }
+  };
+  if (!state.running) {
+    const p: Promise<void> = run().finally(() => {
+      if (state.running === p) state.running = undefined;
+    });
+    state.running = p;
+    return p;
+  }
+  const after = state.running.then(() => {
+    state.again = undefined;
+    const p = run().finally(() => {
+      if (state.running === p) state.running = undefined;
+    });
+    state.running = p;
+    return p;
+  });
+  state.again = after;
+  return after;
+}
+
+/** Resolves once the refreshes scheduled so far in this process are done (lists filter on the stored status). */
+export async function materialRefreshSettled(): Promise<void> {
+  await (state.again ?? state.running);
+}
+
+/**
+ * Makes the stored statuses current for this process: waits for the scheduled refreshes, and runs
+ * one if an open MO has none yet (written by something that published nothing, e.g. the seed).
+ */
+export async function ensureMaterialStatus(db: Db = prisma()): Promise<void> {
+  await materialRefreshSettled();
+  const missing = await db.$queryRaw<{ n: number }[]>`
+    SELECT 1 AS n FROM "ManufacturingOrder" WHERE "state" IN ('PLANNED', 'IN_PROGRESS') AND "materialStatus" IS NULL LIMIT 1`;
+  if (missing.length) await scheduleMaterialRefresh();
+}
+
+export interface DraftComponentView extends ComponentAvailability {
+  productId: string;
+  sku: string;
+  name: string;
+  uom: string;
+}
+
+/**
+ * The creation preview (GET /api/mos/availability): the product's BOM now for `quantity` units,
+ * each component ranked as if the order were created now with that priority and deadline.
+ */
+export async function previewAvailability(
+  db: Db,
+  q: { productId: string; quantity: Decimal | number; priority: Priority; deadline: Date | null },
+): Promise<{ materialStatus: MaterialStatus; components: DraftComponentView[] }> {
+  const bom = await db.bOM.findUnique({
+    where: { productId: q.productId },
+    select: { components: { select: { qtyPerUnit: true, material: { select: { id: true, sku: true, name: true, uom: true } } }, orderBy: { material: { sku: "asc" } } } },
+  });
+  const lines = bom?.components ?? [];
+  const quantity = new Decimal(q.quantity.toString());
+  const ranked = await availabilityForDraft(db, {
+    productId: q.productId,
+    quantity,
+    priority: q.priority,
+    deadline: q.deadline,
+    components: lines.map((l) => ({ productId: l.material.id, required: l.qtyPerUnit.times(quantity) })),
+  });
+  const components = lines.map((l) => ({ productId: l.material.id, sku: l.material.sku, name: l.material.name, uom: l.material.uom, ...ranked.get(l.material.id)! }));
+  return { materialStatus: statusOf(components), components };
 }

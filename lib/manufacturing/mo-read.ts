@@ -5,6 +5,8 @@ import { Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
 import { pageArgs, type Page } from "../validation/paging";
 import type { ListMosQuery } from "./schemas";
+import { availabilityOfMos, ensureMaterialStatus } from "./availability";
+import type { MaterialStatus } from "../db/generated/enums";
 import { moFamily, type MoFamily } from "./child-links";
 import { withReached } from "./quantities";
 import { visibleMos, visibleWos } from "./scope";
@@ -14,7 +16,8 @@ import { isLate, moItemSelect, progressOf, toWoItem, woItemSelect, type MoRow, t
 const Decimal = Prisma.Decimal;
 type Decimal = Prisma.Decimal;
 
-export type MoListItem = MoRow & { progress: Progress; late: boolean };
+/** materialStatus: READY / PARTIAL / WAITING for an open MO, null for a closed one (docs/domain.md "Material availability"). */
+export type MoListItem = MoRow & { progress: Progress; late: boolean; materialStatus: MaterialStatus | null };
 
 /** Lists MOs newest first, filtered by state(s) and text (name or order number); operators see only MOs with a WO of theirs. */
 export async function listMos(q: ListMosQuery, actor: Actor): Promise<Page<MoListItem>> {
@@ -23,11 +26,14 @@ export async function listMos(q: ListMosQuery, actor: Actor): Promise<Page<MoLis
       visibleMos(actor),
       q.state ? { state: { in: q.state } } : {},
       q.q ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { orderNo: { contains: q.q, mode: "insensitive" } }] } : {},
+      q.materialStatus ? { state: { in: ["PLANNED", "IN_PROGRESS"] }, materialStatus: { in: q.materialStatus } } : {},
     ],
   };
   const db = prisma();
+  // The stored status, with every refresh this process has scheduled so far applied.
+  await ensureMaterialStatus(db);
   const [rows, total] = await Promise.all([
-    db.manufacturingOrder.findMany({ where, select: moItemSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageArgs(q) }),
+    db.manufacturingOrder.findMany({ where, select: { ...moItemSelect, materialStatus: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageArgs(q) }),
     db.manufacturingOrder.count({ where }),
   ]);
   const progress = await progressOf(db, rows.map((r) => r.id));
@@ -35,7 +41,13 @@ export async function listMos(q: ListMosQuery, actor: Actor): Promise<Page<MoLis
   return { items: rows.map((r) => ({ ...r, progress: progress.get(r.id)!, late: isLate(r, now) })), total, page: q.page, pageSize: q.pageSize };
 }
 
+/**
+ * One component of an MO, ranked (DOMAIN-2 §1): allocatedAhead is what the open MOs ranked before
+ * it require, available = max(0, onHand − allocatedAhead), shortBy = max(0, required − available).
+ * A closed MO allocates nothing and is never short.
+ */
 export interface MaterialRequirement {
+  productId: string;
   materialId: string;
   sku: string;
   name: string;
@@ -43,6 +55,8 @@ export interface MaterialRequirement {
   qtyPerUnit: number;
   required: Decimal;
   onHand: Decimal;
+  allocatedAhead: Decimal;
+  available: Decimal;
   shortBy: Decimal;
   short: boolean;
 }
@@ -86,17 +100,20 @@ export async function getMoDetail(id: string, actor: Actor, db: Tx = prisma()): 
   const onHandOf = new Map(levels.map((l) => [l.productId, l.onHand]));
   const units = mo.state === "DONE" ? (mo.producedQty ?? mo.quantity) : mo.quantity;
   const open = mo.state === "PLANNED" || mo.state === "IN_PROGRESS";
+  const ranked = open ? (await availabilityOfMos(db, [id])).get(id) : undefined;
   const materials = snapshot.map((l): MaterialRequirement => {
     const required = lineQty(l, units);
     const onHand = new Decimal((onHandOf.get(l.materialId) ?? 0).toString());
-    const shortBy = open && required.greaterThan(onHand) ? required.minus(onHand) : new Decimal(0);
-    return { materialId: l.materialId, sku: l.sku, name: l.name, uom: l.uom, qtyPerUnit: Number(l.qtyPerUnit), required, onHand, shortBy, short: shortBy.greaterThan(0) };
+    const a = ranked?.components.get(l.materialId) ?? { allocatedAhead: new Decimal(0), available: onHand, shortBy: new Decimal(0) };
+    const base = { productId: l.materialId, materialId: l.materialId, sku: l.sku, name: l.name, uom: l.uom, qtyPerUnit: Number(l.qtyPerUnit), required, onHand };
+    return { ...base, allocatedAhead: a.allocatedAhead, available: a.available, shortBy: a.shortBy, short: a.shortBy.greaterThan(0) };
   });
   const progress = (await progressOf(db, [id])).get(id)!;
   return {
     ...rest,
     progress,
     late: isLate(mo),
+    materialStatus: ranked?.materialStatus ?? null,
     workOrders: await withReached(db, workOrders.map(toWoItem)),
     materials,
     shortages: materials.filter((m) => m.short).length,

@@ -3,6 +3,7 @@
 // Browser-safe: the UI may reuse these for its forms.
 import { z } from "zod";
 import { CommentKind, OrderState, Priority, ScrapReason, WorkStatus } from "../db/generated/enums";
+import { MaterialStatus } from "../db/generated/enums";
 import { isoInstant } from "../validation/dates";
 import { nonNegativeDecimal, positiveDecimal } from "../validation/numbers";
 import { pagingQuery } from "../validation/paging";
@@ -90,9 +91,22 @@ export const listMosQuery = pagingQuery
   .extend({
     state: enumList(OrderState).optional(),
     q: searchText(100).optional(),
+    /** READY, PARTIAL, WAITING (comma list): open MOs with that material status (availability.ts). */
+    materialStatus: enumList(MaterialStatus).optional(),
   })
   .strict();
 export type ListMosQuery = z.infer<typeof listMosQuery>;
+
+/** GET /api/mos/availability: the creation preview of a draft order, ranked as if created now. */
+export const availabilityPreviewQuery = z
+  .object({
+    productId: id,
+    quantity: z.coerce.number().pipe(positive),
+    priority: z.enum(Priority).default("NORMAL"),
+    deadline: date.optional(),
+  })
+  .strict();
+export type AvailabilityPreviewQuery = z.infer<typeof availabilityPreviewQuery>;
 
 export const createWoInput = z
   .object({

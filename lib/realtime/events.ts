@@ -2,14 +2,14 @@
 // transport server.ts installs with setPublisher (Socket.IO, lib/realtime/server.ts).
 
 /** Events pushed to browsers. */
-export type ClientEventName = "mo:created" | "mo:updated" | "wo:created" | "wo:updated" | "stock:changed" | "notification:new";
+export type ClientEventName = "mo:created" | "mo:updated" | "mo:materialStatus" | "wo:created" | "wo:updated" | "stock:changed" | "notification:new";
 /**
  * Internal: a user's role or active flag changed, so their open sockets must move rooms or close;
  * sessions ended (sign-out, password reset, "end all sessions"), so the sockets opened with them close.
  */
 export type ControlEventName = "user:changed" | "sessions:ended";
 export type EventName = ClientEventName | ControlEventName;
-export const CLIENT_EVENTS: readonly ClientEventName[] = ["mo:created", "mo:updated", "wo:created", "wo:updated", "stock:changed", "notification:new"];
+export const CLIENT_EVENTS: readonly ClientEventName[] = ["mo:created", "mo:updated", "mo:materialStatus", "wo:created", "wo:updated", "stock:changed", "notification:new"];
 
 export interface DomainEvent {
   name: EventName;
@@ -30,8 +30,28 @@ export function setPublisher(p: Publisher | undefined): void {
   g.__mesPublisher = p;
 }
 
+type AfterPublish = (events: DomainEvent[]) => Promise<void> | undefined;
+const h = globalThis as unknown as { __mesAfterPublish?: AfterPublish };
+
+/**
+ * Installs work that follows every publication (the material-status refresh, lib/realtime/server.ts).
+ * It is started synchronously, so a change is covered before the request that made it can be answered again.
+ */
+export function setAfterPublish(fn: AfterPublish | undefined): void {
+  h.__mesAfterPublish = fn;
+}
+
 /** Publishes committed events; never throws into the request that made the change. */
 export async function publish(events: DomainEvent[]): Promise<void> {
+  const after = events.length ? h.__mesAfterPublish?.(events) : undefined;
+  try {
+    await publishNow(events);
+  } finally {
+    await after;
+  }
+}
+
+async function publishNow(events: DomainEvent[]): Promise<void> {
   if (!events.length || !g.__mesPublisher) return;
   try {
     await g.__mesPublisher(events);

@@ -24,7 +24,8 @@ export async function roomsFor(event: DomainEvent, prisma: Db): Promise<string[]
     case "stock:changed":
       return rolesReadingAll("stock:read");
     case "mo:created":
-    case "mo:updated": {
+    case "mo:updated":
+    case "mo:materialStatus": {
       const moId = str(p.id);
       const wos = moId ? await prisma.workOrder.findMany({ where: { moId, assignedToId: { not: null } }, select: { assignedToId: true } }) : [];
       return [...rolesReadingAll("mo:read"), ...wos.map((w) => userRoom(w.assignedToId!))];

@@ -9,7 +9,8 @@ import { ROLES } from "../auth/permissions";
 import { currentUser, type RequestUser } from "../auth/session";
 import { prisma } from "../db/client";
 import { securityHeaders } from "../http/security-headers";
-import { setPublisher, type DomainEvent } from "./events";
+import { affectsAvailability, materialRefreshSettled, scheduleMaterialRefresh } from "../manufacturing/availability";
+import { setAfterPublish, setPublisher, type DomainEvent } from "./events";
 import { roleRoom, roomsFor, userRoom } from "./routing";
 
 export interface RealtimeHandle {
@@ -115,11 +116,15 @@ export function attachRealtime(http: HttpServer, opts: { databaseUrl?: string; h
 
   const server = io as unknown as Server;
   setPublisher((events) => deliver(server, events));
+  // Stock moved or an MO changed: re-rank material availability and announce the MOs whose status changed.
+  setAfterPublish((events) => (affectsAvailability(events) ? scheduleMaterialRefresh((changed) => deliver(server, changed)) : undefined));
   (globalThis as { __mesIo?: Server }).__mesIo = server;
   return {
     io: server,
     async close() {
       setPublisher(undefined);
+      setAfterPublish(undefined);
+      await materialRefreshSettled();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await pool?.end();
     },

@@ -9,6 +9,10 @@ export interface StockLevelRow {
   name: string;
   uom: string;
   onHand: Prisma.Decimal;
+  /** What all open MOs still require of it (docs/domain.md "Material availability"). */
+  allocated: Prisma.Decimal;
+  /** onHand − allocated; negative when the open MOs need more than there is. */
+  available: Prisma.Decimal;
   reorderPoint: Prisma.Decimal | null;
   /** reorderPoint is set and onHand is at or below it. */
   low: boolean;
@@ -42,10 +46,14 @@ export async function listLevels(q: ListLevelsQuery): Promise<Page<StockLevelRow
   const [items, counted] = await Promise.all([
     prisma().$queryRaw<StockLevelRow[]>`
       SELECT p."id" AS "productId", p."sku", p."name", p."uom",
-             COALESCE(l."onHand", 0)::numeric(18,4) AS "onHand", p."reorderPoint", p."unitCost",
+             COALESCE(l."onHand", 0)::numeric(18,4) AS "onHand",
+             COALESCE(a."allocated", 0) AS "allocated", COALESCE(l."onHand", 0) - COALESCE(a."allocated", 0) AS "available",
+             p."reorderPoint", p."unitCost",
              (CASE WHEN p."unitCost" IS NULL AND COALESCE(l."value", 0) = 0 THEN NULL ELSE COALESCE(l."value", 0)::numeric(18,4) END) AS "value", p."archivedAt",
              (p."reorderPoint" IS NOT NULL AND COALESCE(l."onHand", 0) <= p."reorderPoint") AS "low"
-      ${from} ${where}
+      ${from}
+      LEFT JOIN LATERAL (SELECT SUM(r."required") AS "allocated" FROM "MoRequirement" r WHERE r."productId" = p."id") a ON TRUE
+      ${where}
       ORDER BY p."sku" ASC
       LIMIT ${take} OFFSET ${skip}`,
     prisma().$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS "total" ${from} ${where}`,

@@ -4,8 +4,9 @@
 -- that rank the requirements. A trigger on "ManufacturingOrder" keeps it equal to the MOs' bomSnapshot,
 -- quantity, state, priority and deadline in the same transaction as the write, whoever writes (the
 -- app, a backorder, a child order, or psql).
--- "MoMaterialStatus" is the last materialStatus announced per open MO: the after-commit recompute
--- compares against it to send an event only for the MOs whose status changed.
+-- "ManufacturingOrder"."materialStatus" is the status last computed for an open MO (NULL once closed):
+-- the after-commit recompute (lib/manufacturing/availability.ts) compares against it and announces
+-- only the MOs whose status changed; lists and the board filter on it.
 
 CREATE FUNCTION mes_priority_rank(p "Priority") RETURNS integer LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE p WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'NORMAL' THEN 2 ELSE 3 END
@@ -25,14 +26,8 @@ CREATE TABLE "MoRequirement" (
 CREATE INDEX "MoRequirement_productId_priorityRank_deadline_moCreatedAt_moId_idx"
     ON "MoRequirement"("productId", "priorityRank", "deadline", "moCreatedAt", "moId");
 
-CREATE TABLE "MoMaterialStatus" (
-    "moId" TEXT NOT NULL,
-    "status" TEXT NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "MoMaterialStatus_pkey" PRIMARY KEY ("moId"),
-    CONSTRAINT "MoMaterialStatus_moId_fkey" FOREIGN KEY ("moId") REFERENCES "ManufacturingOrder"("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "MoMaterialStatus_status_check" CHECK ("status" IN ('READY', 'PARTIAL', 'WAITING'))
-);
+CREATE TYPE "MaterialStatus" AS ENUM ('READY', 'PARTIAL', 'WAITING');
+ALTER TABLE "ManufacturingOrder" ADD COLUMN "materialStatus" "MaterialStatus";
 
 CREATE FUNCTION mes_sync_mo_requirements() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -62,3 +57,18 @@ SELECT m."id", line->>'materialId', SUM((line->>'qtyPerUnit')::numeric * m."quan
 FROM "ManufacturingOrder" m, jsonb_array_elements(COALESCE(m."bomSnapshot", '[]'::jsonb)) AS line
 WHERE m."state" IN ('PLANNED', 'IN_PROGRESS')
 GROUP BY m."id", line->>'materialId';
+
+-- Stored statuses of the open MOs as of now (the same computation as refreshMaterialStatus()).
+WITH ranked AS (
+  SELECT r."moId", r."required",
+         GREATEST(COALESCE(l."onHand", 0) - COALESCE(SUM(r."required") OVER (PARTITION BY r."productId"
+           ORDER BY r."priorityRank", r."deadline", r."moCreatedAt", r."moId" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0), 0) AS available
+  FROM "MoRequirement" r LEFT JOIN "StockLevel" l ON l."productId" = r."productId"
+), per AS (
+  SELECT "moId", CASE WHEN bool_or("required" > available AND available = 0) THEN 'WAITING'
+                      WHEN bool_or("required" > available) THEN 'PARTIAL' ELSE 'READY' END AS status
+  FROM ranked GROUP BY "moId"
+)
+UPDATE "ManufacturingOrder" m SET "materialStatus" = COALESCE(per.status, 'READY')::"MaterialStatus"
+FROM "ManufacturingOrder" o LEFT JOIN per ON per."moId" = o."id"
+WHERE m."id" = o."id" AND o."state" IN ('PLANNED', 'IN_PROGRESS');
