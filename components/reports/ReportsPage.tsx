@@ -1,6 +1,7 @@
 // One place to download every report for a period, with the report's own filters.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { SCRAP_REASONS } from "@/lib/stock/schemas";
 import { ExportMenu, type ReportName } from "./ExportMenu";
 import { hasPermission, useSignedInUser } from "../useMe";
 import { focusRing } from "../ui/styles";
@@ -11,6 +12,8 @@ interface ReportDef {
   needsStock?: boolean;
   states?: boolean;
   snapshot?: boolean;
+  /** Takes a scrap reason (the scrap report). */
+  reasons?: boolean;
 }
 
 const REPORTS: ReportDef[] = [
@@ -20,6 +23,7 @@ const REPORTS: ReportDef[] = [
   { id: "costs", states: true },
   { id: "ledger", needsStock: true },
   { id: "levels", needsStock: true, snapshot: true },
+  { id: "scrap", needsStock: true, reasons: true },
 ];
 
 function isoDay(d: Date): string {
@@ -49,6 +53,7 @@ export function ReportsPage() {
   const [from, setFrom] = useState(options[0]!.from);
   const [to, setTo] = useState(options[0]!.to);
   const [state, setState] = useState("");
+  const [reason, setReason] = useState("");
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const badPeriod = from >= to;
 
@@ -104,11 +109,24 @@ export function ReportsPage() {
           <li key={r.id} className="rounded-lg border border-neutral-200 bg-white p-5 shadow-sm" data-testid={`report-${r.id}`}>
             <h2 className="text-base font-semibold text-neutral-900">{t(`report.${r.id}.label`)}</h2>
             <p className="mb-4 mt-1 text-sm text-neutral-600">{t(`report.${r.id}.description`)}</p>
+            {r.reasons && (
+              <label className="mb-4 flex flex-col gap-1 text-sm text-neutral-700">
+                {t("page.reason")}
+                <select className={input} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="scrap-reason-filter">
+                  <option value="">{t("page.anyReason")}</option>
+                  {SCRAP_REASONS.map((x) => (
+                    <option key={x} value={x}>
+                      {t(`reason.${x}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {!badPeriod && (
               <ExportMenu
                 report={r.id}
                 formats={r.id === "kpis" ? ["pdf", "xlsx", "csv"] : ["xlsx", "csv", "pdf"]}
-                filters={r.snapshot ? {} : { from, to, tz, ...(r.states && state ? { state } : {}) }}
+                filters={r.snapshot ? {} : { from, to, tz, ...(r.states && state ? { state } : {}), ...(r.reasons && reason ? { reason } : {}) }}
               />
             )}
           </li>

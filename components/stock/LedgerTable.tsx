@@ -43,6 +43,7 @@ export function LedgerTable({ entries, filtered, orderLinks }: { entries: Ledger
         <tbody className="divide-y divide-neutral-200 bg-white">
           {entries.map((e) => {
             const mo = e.sourceType === "MO_CONSUMPTION" || e.sourceType === "MO_OUTPUT";
+            const scrap = e.sourceType === "SCRAP";
             return (
               <tr key={String(e.id)} data-testid="ledger-row" data-sku={e.product.sku} data-source={e.sourceType}>
                 <td className="whitespace-nowrap px-4 py-3 text-sm text-neutral-700">
@@ -58,6 +59,17 @@ export function LedgerTable({ entries, filtered, orderLinks }: { entries: Ledger
                 <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-neutral-900">{formatQty(e.balanceAfter)}</td>
                 <td className="px-4 py-3 text-sm">
                   <span className="block font-medium text-neutral-900">{t(`source.${e.sourceType}`)}</span>
+                  {scrap && e.scrapReason && (
+                    <span className="block text-neutral-700" data-testid="scrap-reason">
+                      {t("ledger.table.reason", { reason: t(`scrapReason.${e.scrapReason}`) })}
+                    </span>
+                  )}
+                  {scrap && e.sourceId && orderLinks && (
+                    // A scrap's source id is the order it happened on.
+                    <Link href={`/mos/${e.sourceId}`} className={`inline-flex min-h-11 items-center rounded text-blue-800 underline underline-offset-4 ${focusRing}`}>
+                      {t("ledger.table.viewOrder")}
+                    </Link>
+                  )}
                   {mo && e.sourceId && orderLinks ? (
                     // The note of an order posting names the order ("MO-000001: materials consumed"): it is the
                     // link, in the reader's words (the stored note is the server's English).
@@ -66,7 +78,7 @@ export function LedgerTable({ entries, filtered, orderLinks }: { entries: Ledger
                     </Link>
                   ) : (
                     <>
-                      {e.sourceId && !mo && <span className="block text-neutral-700">{t("ledger.table.ref", { ref: e.sourceId })}</span>}
+                      {e.sourceId && !mo && !scrap && <span className="block text-neutral-700">{t("ledger.table.ref", { ref: e.sourceId })}</span>}
                       {e.note && <span className="block max-w-xs break-words text-neutral-600">{e.note}</span>}
                     </>
                   )}

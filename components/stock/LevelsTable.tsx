@@ -11,7 +11,7 @@ interface Props {
   levels: StockLevel[];
   filtered: boolean;
   /** Present for people who may post stock (stock:adjust): per-row receive / adjust buttons. */
-  onPost?: (mode: PostingMode, level: StockLevel) => void;
+  onPost?: (mode: PostingMode | "scrap", level: StockLevel) => void;
 }
 
 /** Stock per product; rows at or below their reorder point are highlighted and labelled "Low". */
@@ -82,6 +82,10 @@ export function LevelsTable({ levels, filtered, onPost }: Props) {
                     </Button>
                     <Button variant="secondary" onClick={() => onPost("adjust", l)}>
                       {t("levels.table.adjust")}
+                      <span className="sr-only"> {l.sku}</span>
+                    </Button>
+                    <Button variant="secondary" onClick={() => onPost("scrap", l)}>
+                      {t("levels.table.scrap")}
                       <span className="sr-only"> {l.sku}</span>
                     </Button>
                   </div>

@@ -15,6 +15,7 @@ import { hasPermission, useSignedInUser } from "../useMe";
 import { LevelsTable } from "./LevelsTable";
 import { PostingForm, type PostingMode } from "./PostingForm";
 import { RecentShortages } from "./RecentShortages";
+import { ScrapForm } from "./ScrapForm";
 import { StockTabs } from "./StockTabs";
 import type { ProductOption, StockLevel } from "./types";
 import { useProductRef } from "./useProductRef";
@@ -33,7 +34,7 @@ export function StockLevels() {
   const [searchInput, setSearch] = useState<string | null>(null);
   const [lowInput, setLowOnly] = useState<boolean | null>(null);
   const [page, setPage] = useState(1);
-  const [form, setForm] = useState<{ mode: PostingMode; product: ProductOption | null; key: number } | null>(null);
+  const [form, setForm] = useState<{ mode: PostingMode | "scrap"; product: ProductOption | null; key: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   // Focus follows the result of a posting: the form that had it is gone.
@@ -52,7 +53,7 @@ export function StockLevels() {
   const { data, error, isLoading, isValidating, mutate } = useSWR<Page<StockLevel>, ApiError>(`/api/stock?${params}`, { keepPreviousData: true });
   useRealtime("stock:changed", () => void mutate());
 
-  function openForm(mode: PostingMode, level?: StockLevel) {
+  function openForm(mode: PostingMode | "scrap", level?: StockLevel) {
     setNotice(null);
     const product = level ? { productId: level.productId, sku: level.sku, name: level.name, uom: level.uom, onHand: level.onHand } : null;
     setForm((f) => ({ mode, product, key: (f?.key ?? 0) + 1 }));
@@ -77,9 +78,24 @@ export function StockLevels() {
           <Button size="lg" variant="secondary" onClick={() => openForm("adjust")}>
             {t("levels.adjust")}
           </Button>
+          <Button size="lg" variant="secondary" onClick={() => openForm("scrap")}>
+            {t("levels.scrap")}
+          </Button>
         </div>
       )}
-      {canPost && form && (
+      {canPost && form?.mode === "scrap" && (
+        <ScrapForm
+          key={form.key}
+          product={form.product}
+          onCancel={() => setForm(null)}
+          onPosted={(text) => {
+            setForm(null);
+            setNotice(text);
+            void mutate();
+          }}
+        />
+      )}
+      {canPost && form && form.mode !== "scrap" && (
         <PostingForm
           key={form.key}
           mode={form.mode}
