@@ -31,9 +31,14 @@ interface Values {
   customerRef: string;
   promisedDate: string;
   notes: string;
+  /** Sub-assembly orders for components with a BOM of their own (the API's default: what is short). */
+  childOrders: ChildOrdersMode;
 }
 
-const EMPTY: Values = { product: null, name: "", nameTouched: false, quantity: "1", deadline: "", priority: "NORMAL", customerName: "", customerRef: "", promisedDate: "", notes: "" };
+const CHILD_ORDER_MODES = ["shortage", "all", "none"] as const;
+type ChildOrdersMode = (typeof CHILD_ORDER_MODES)[number];
+
+const EMPTY: Values = { product: null, name: "", nameTouched: false, quantity: "1", deadline: "", priority: "NORMAL", customerName: "", customerRef: "", promisedDate: "", notes: "", childOrders: "shortage" };
 
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
@@ -62,7 +67,7 @@ export function MoCreateForm() {
     id: "mo-create",
     schema: createMoInput,
     defaultValues: EMPTY,
-    labels: fieldLabels,
+    labels: { ...fieldLabels, childOrders: t("create.childOrders") },
     aliases: { productId: "product" },
     numbers: ["quantity"],
     check: (v) => {
@@ -82,6 +87,7 @@ export function MoCreateForm() {
       customerRef: orNull(v.customerRef),
       promisedDate: v.promisedDate ? endOfLocalDayIso(v.promisedDate) : null,
       notes: orNull(v.notes),
+      childOrders: v.childOrders,
     }),
     send: (body, key) => sendWithKey<MoDetail>("/api/mos", "POST", body, key),
     onSuccess: (mo) => router.push(`/mos/${mo.id}`),
@@ -159,6 +165,13 @@ export function MoCreateForm() {
                   />
                 </div>
                 <TextField label={t("fields.deadline")} type="date" {...register("deadline")} error={err("deadline")} warning={isPastDay(values.deadline) ? t("create.pastDeadline") : undefined} hint={t("create.deadlineHint")} />
+                <SelectField label={t("create.childOrders")} {...register("childOrders")} hint={t("create.childOrdersHint")} error={err("childOrders")}>
+                  {CHILD_ORDER_MODES.map((m) => (
+                    <option key={m} value={m}>
+                      {t(`create.childOrdersMode.${m}`)}
+                    </option>
+                  ))}
+                </SelectField>
               </div>
             </div>
           </Section>

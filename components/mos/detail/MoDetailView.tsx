@@ -9,6 +9,7 @@ import { MoStateBadge } from "../badges";
 import { isOpen } from "@/lib/manufacturing/states";
 import { PageHeader, Section } from "../PageHeader";
 import { AuditSection } from "./AuditSection";
+import { ChildOrdersSection } from "./ChildOrdersSection";
 import { CommentsSection } from "./CommentsSection";
 import { CancelPanel, CompletePanel } from "./ConfirmPanels";
 import { EditMoForm } from "./EditMoForm";
@@ -126,6 +127,7 @@ export function MoDetailView({ id }: { id: string }) {
 
       <WorkOrdersSection mo={mo} onChanged={() => void mutate()} />
       <MaterialsSection mo={mo} />
+      <ChildOrdersSection mo={mo} />
       <CommentsSection mo={mo} />
       {hasPermission(me, "audit:read") && <AuditSection moId={mo.id} />}
     </div>
