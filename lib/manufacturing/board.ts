@@ -6,9 +6,10 @@
 // creation). Special columns: `none` (an MO without operations) and `done` (every operation completed,
 // the MO not closed yet).
 import { scopeOf, type Actor } from "../auth/permissions";
-import { prisma, type Tx } from "../db/client";
+import { prisma, type Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { OrderState, Priority, WorkStatus } from "../db/generated/enums";
+import { ensureMaterialStatus } from "./availability";
 import type { BoardGroup, BoardQuery, MaterialStatus } from "./board-schemas";
 
 const Decimal = Prisma.Decimal;
@@ -31,7 +32,7 @@ export interface BoardCard {
   progress: { completed: number; total: number };
   /** The current operation: the first work order not completed, or null (none, or all done). */
   current: { id: string; code: string; title: string; status: WorkStatus; sequence: number; workCenter: { id: string; name: string } | null } | null;
-  /** READY / PARTIAL / WAITING (DOMAIN-2 §1) when the availability computation is present, else null. */
+  /** READY / PARTIAL / WAITING (DOMAIN-2 §1), as the availability module stored it. */
   materialStatus: MaterialStatus | null;
 }
 
@@ -103,31 +104,19 @@ function filters(q: BoardQuery, actor: Actor): Prisma.Sql {
 }
 
 /**
- * The MO's material status as SQL over `m`: the stored column the availability module keeps
+ * The MO's material status: the stored column the availability module keeps current
  * (lib/manufacturing/availability.ts), read here and never recomputed by the board.
  */
 const materialStatusSql = Prisma.sql`m."materialStatus"::text`;
-let materialStatusKnown: boolean | undefined;
-
-/** Whether the database has the stored material status yet (it arrives with the availability migration). */
-async function hasMaterialStatus(db: Tx): Promise<boolean> {
-  if (materialStatusKnown) return true;
-  const rows = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM information_schema.columns
-    WHERE table_schema = current_schema() AND table_name = 'ManufacturingOrder' AND column_name = 'materialStatus'`;
-  materialStatusKnown = rows[0]!.n > 0 || undefined;
-  return Boolean(materialStatusKnown);
-}
 
 /** The board: columns in routing order (the lowest sequence seen in each), `none` first and `done` last. */
-export async function getBoard(q: BoardQuery, actor: Actor, db: Tx = prisma()): Promise<Board> {
-  const withStatus = await hasMaterialStatus(db);
-  if (q.materialStatus && !withStatus) return { groupBy: q.groupBy, limit: q.limit, total: 0, columns: [] };
+export async function getBoard(q: BoardQuery, actor: Actor, db: Db = prisma()): Promise<Board> {
+  // The stored statuses include every change committed so far (as the MO list reads them).
+  await ensureMaterialStatus(db);
   const colKey =
     q.groupBy === "operation"
       ? Prisma.sql`CASE WHEN prog."total" = 0 THEN 'none' WHEN cur."id" IS NULL THEN 'done' ELSE 'op:' || cur."title" END`
       : Prisma.sql`CASE WHEN prog."total" = 0 THEN 'none' WHEN cur."id" IS NULL THEN 'done' ELSE 'wc:' || COALESCE(cur."workCenterId", '') END`;
-  const status = withStatus ? materialStatusSql : Prisma.sql`NULL::text`;
   const rows = await db.$queryRaw<Row[]>`
     WITH cards AS (
       SELECT m."id", m."orderNo", m."name", m."quantity", m."state"::text AS "state", m."priority"::text AS "priority",
@@ -136,7 +125,7 @@ export async function getBoard(q: BoardQuery, actor: Actor, db: Tx = prisma()): 
              cur."id" AS "woId", cur."code" AS "woCode", cur."title" AS "woTitle", cur."status"::text AS "woStatus", cur."sequence" AS "woSequence",
              wc."id" AS "wcId", wc."name" AS "wcName",
              prog."total" AS "woTotal", prog."completed" AS "woCompleted",
-             ${status} AS "materialStatus",
+             ${materialStatusSql} AS "materialStatus",
              ${colKey} AS "colKey",
              CASE m."priority" WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'NORMAL' THEN 2 ELSE 3 END AS "rank"
       FROM "ManufacturingOrder" m

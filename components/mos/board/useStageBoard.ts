@@ -27,14 +27,14 @@ export function boardUrl(f: StageFilter): string {
 
 /**
  * The board, live: any order or work-order event may move a card (a completed operation), bring one
- * in (a new order) or take one out (closed, canceled), so the board refetches; one bounded query, and
+ * in (a new order), take one out (closed, canceled) or change its material status, so the board refetches; one bounded query, and
  * a burst of events (a completion sends the WO's and the MO's) makes one refetch.
  */
 export function useStageBoard(f: StageFilter | null) {
   const swr = useSWR<StageBoardData, ApiError>(f ? boardUrl(f) : null, { keepPreviousData: true });
   const { mutate } = swr;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useRealtime(["mo:created", "mo:updated", "wo:created", "wo:updated"], () => {
+  useRealtime(["mo:created", "mo:updated", "mo:materialStatus", "wo:created", "wo:updated"], () => {
     if (timer.current) return;
     timer.current = setTimeout(() => {
       timer.current = null;
