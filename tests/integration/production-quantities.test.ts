@@ -272,7 +272,7 @@ describe("partial completion and backorders", () => {
       expect(await db().manufacturingOrder.count()).toBe(mosBefore + 1);
       expect(await ledger(mo.id)).toEqual(["MO_CONSUMPTION screws -20", "MO_CONSUMPTION steel -2", "MO_OUTPUT table 1"]);
     }
-  });
+  }, 300_000);
 });
 
 describe("concurrency", () => {
@@ -295,5 +295,5 @@ describe("concurrency", () => {
     }
     expect((await db().stockLevel.findUniqueOrThrow({ where: { productId: ids.steel } })).onHand.toNumber()).toBe(steel - 10 * rounds);
     await assertLedgerInvariant(db());
-  });
+  }, 600_000);
 });

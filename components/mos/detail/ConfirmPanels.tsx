@@ -8,6 +8,9 @@ import { TextAreaField, TextField } from "../../ui/Field";
 import { ShortageList } from "../../stock/ShortageList";
 import { shortagesOf } from "../../stock/shortages";
 import type { MoDetail } from "../types";
+import type { CompleteMoResult } from "@/lib/manufacturing/mo-transitions";
+import type { Jsonify } from "@/types/json";
+import { focusRing } from "../../ui/styles";
 import { useWholeQuantityIssue } from "../useWholeQuantityIssue";
 import { FormActions } from "../../forms/FormActions";
 
@@ -17,27 +20,47 @@ interface Props {
   onBack: () => void;
 }
 
+/** POST /api/mos/:id/complete: the MO, or `{ mo, backorder }` when a backorder was asked for. */
+type CompleteMoAnswer = Jsonify<CompleteMoResult>;
+
 const panel = "space-y-4 rounded-lg border-2 p-4 sm:p-5";
 
-/** The confirmation step of "Complete": how much was produced, and what that posts to stock. */
+/**
+ * The confirmation step of "Complete": how much was produced and scrapped (pre-filled with the
+ * quantity and the scrap its work orders reported), what that posts to stock, and whether to plan
+ * the rest as a backorder when closing short.
+ */
 export function CompletePanel({ mo, onDone, onBack }: Props) {
   const t = useTranslations("mos");
   const wholeQuantityIssue = useWholeQuantityIssue();
   const url = `/api/mos/${encodeURIComponent(mo.id)}/complete`;
+  const reportedScrap = mo.workOrders.reduce((sum, w) => sum + (w.scrapQty ?? 0), 0);
   const f = useApiForm({
     id: `mo-complete:${mo.id}`,
     schema: completeMoInput,
-    defaultValues: { producedQty: String(mo.quantity) },
-    labels: { producedQty: t("complete.producedLabel") },
-    numbers: ["producedQty"],
+    defaultValues: { producedQty: String(mo.quantity), scrapQty: String(reportedScrap), backorder: false },
+    labels: { producedQty: t("complete.producedLabel"), scrapQty: t("complete.scrapLabel"), backorder: t("complete.backorder") },
+    numbers: ["producedQty", "scrapQty"],
     check: (v) => {
       const n = parseNumber(v.producedQty);
-      return { producedQty: n === null ? t("complete.enterProduced") : (wholeQuantityIssue(n, mo.product) ?? undefined) };
+      const s = v.scrapQty.trim() === "" ? 0 : parseNumber(v.scrapQty);
+      return {
+        producedQty: n === null ? t("complete.enterProduced") : (wholeQuantityIssue(n, mo.product) ?? undefined),
+        scrapQty: s === null ? undefined : (wholeQuantityIssue(s, mo.product) ?? undefined),
+        backorder: v.backorder && n !== null && n >= mo.quantity ? t("complete.nothingLeft") : undefined,
+      };
     },
-    toBody: (v) => ({ producedQty: parseNumber(v.producedQty) }),
-    send: (body, key) => sendWithKey<MoDetail>(url, "POST", body, key),
-    onSuccess: (done, v) => onDone(done, t("complete.done", { orderNo: mo.orderNo, qty: formatQty(parseNumber(v.producedQty), mo.product.uom), sku: mo.product.sku })),
+    toBody: (v) => ({ producedQty: parseNumber(v.producedQty), scrapQty: v.scrapQty.trim() === "" ? 0 : parseNumber(v.scrapQty), ...(v.backorder ? { backorder: true } : {}) }),
+    send: (body, key) => sendWithKey<CompleteMoAnswer>(url, "POST", body, key),
+    onSuccess: (answer, v) => {
+      const done = "mo" in answer ? answer.mo : answer;
+      const qty = formatQty(parseNumber(v.producedQty), mo.product.uom);
+      const message = t("complete.done", { orderNo: mo.orderNo, qty, sku: mo.product.sku });
+      onDone(done, "mo" in answer && answer.backorder ? `${message} ${t("complete.backorderMade", { orderNo: answer.backorder.orderNo })}` : message);
+    },
   });
+  const produced = parseNumber(f.form.watch("producedQty"));
+  const short = produced !== null && produced < mo.quantity;
 
   const open = mo.workOrders.filter((w) => w.status !== "COMPLETED").length;
   return (
@@ -49,9 +72,22 @@ export function CompletePanel({ mo, onDone, onBack }: Props) {
           {open > 0 && ` ${t("complete.openWos", { count: open })}`}
         </p>
       </div>
-      <div className="max-w-xs">
+      <div className="grid max-w-xl gap-4 sm:grid-cols-2">
         <TextField label={t("complete.producedIn", { uom: mo.product.uom })} inputMode="decimal" {...f.register("producedQty")} error={f.fieldError("producedQty")} autoFocus />
+        <TextField label={t("complete.scrapIn", { uom: mo.product.uom })} inputMode="decimal" {...f.register("scrapQty")} error={f.fieldError("scrapQty")} hint={t("complete.scrapHint")} />
       </div>
+      {short && (
+        <div>
+          <label className="flex min-h-12 max-w-xl cursor-pointer items-center gap-3 rounded-md border border-neutral-300 px-3 text-sm">
+            <input type="checkbox" className={`h-5 w-5 ${focusRing}`} {...f.register("backorder")} data-testid="backorder-checkbox" />
+            <span>
+              <span className="font-medium text-neutral-900">{t("complete.backorder")}</span>
+              <span className="block text-neutral-600">{t("complete.backorderHint", { qty: formatQty(mo.quantity - (produced ?? 0), mo.product.uom) })}</span>
+            </span>
+          </label>
+          {f.fieldError("backorder") && <p className="mt-1 text-sm text-red-700">{f.fieldError("backorder")}</p>}
+        </div>
+      )}
       <FormError form={f} title={t("complete.failed")} onlyOther>
         <ShortageList shortages={shortagesOf(f.failure) ?? []} />
       </FormError>

@@ -1,5 +1,7 @@
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { focusRing } from "../../ui/styles";
 import { LateBadge, PriorityBadge } from "../badges";
 import { ProgressBar } from "../ProgressBar";
 import type { MoDetail } from "../types";
@@ -26,6 +28,11 @@ export function MoFacts({ mo }: { mo: MoDetail }) {
         <Fact label={t("fields.quantity")} testId="fact-quantity">
           {formatQty(mo.quantity, mo.product.uom)}
           {mo.producedQty !== null && <span className="block text-sm text-neutral-600">{t("facts.produced", { qty: formatQty(mo.producedQty, mo.product.uom) })}</span>}
+          {mo.scrapQty !== null && mo.scrapQty > 0 && (
+            <span className="block text-sm text-neutral-600" data-testid="fact-scrap">
+              {t("facts.scrapped", { qty: formatQty(mo.scrapQty, mo.product.uom) })}
+            </span>
+          )}
         </Fact>
         <Fact label={t("fields.deadline")} testId="fact-deadline">
           <span className={mo.late ? "font-semibold text-red-700" : ""}>{formatDate(mo.deadline)}</span>
@@ -48,6 +55,21 @@ export function MoFacts({ mo }: { mo: MoDetail }) {
         {mo.startedAt && <Fact label={t("facts.started")}>{formatDateTime(mo.startedAt)}</Fact>}
         {mo.completedAt && <Fact label={t("facts.completed")}>{formatDateTime(mo.completedAt)}</Fact>}
         {mo.canceledAt && <Fact label={t("facts.canceled")}>{formatDateTime(mo.canceledAt)}</Fact>}
+        {mo.backorderOf && (
+          <Fact label={t("facts.backorderOfLabel")} testId="fact-backorder-of">
+            <Link href={`/mos/${mo.backorderOf.id}`} className={`rounded font-semibold text-blue-800 underline-offset-2 hover:underline ${focusRing}`}>
+              {t("facts.backorderOf", { orderNo: mo.backorderOf.orderNo })}
+            </Link>
+          </Fact>
+        )}
+        {mo.backorder && (
+          <Fact label={t("facts.backorderLabel")} testId="fact-backorder">
+            <Link href={`/mos/${mo.backorder.id}`} className={`rounded font-semibold text-blue-800 underline-offset-2 hover:underline ${focusRing}`}>
+              {t("facts.backorder", { orderNo: mo.backorder.orderNo })}
+            </Link>
+            <span className="block text-sm text-neutral-600">{formatQty(mo.backorder.quantity, mo.product.uom)}</span>
+          </Fact>
+        )}
       </dl>
       <div className="border-t border-neutral-200 pt-5">
         <h3 className="text-sm font-semibold text-neutral-900">{t("facts.customer")}</h3>

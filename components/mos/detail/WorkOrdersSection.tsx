@@ -13,7 +13,7 @@ import { isOpen } from "@/lib/manufacturing/states";
 import { Section } from "../PageHeader";
 import type { MoDetail } from "../types";
 import { AddWorkOrderForm } from "./AddWorkOrderForm";
-import { formatMinutes } from "../../format";
+import { formatMinutes, formatQty } from "../../format";
 
 /** The order's work orders with status, assignee and work center; planners add and (re)assign them here. */
 export function WorkOrdersSection({ mo, onChanged }: { mo: MoDetail; onChanged: () => void }) {
@@ -84,6 +84,12 @@ export function WorkOrdersSection({ mo, onChanged }: { mo: MoDetail; onChanged: 
                     {wo.plannedMin !== null && ` · ${t("workOrders.planned", { time: formatMinutes(wo.plannedMin) })}`}
                     {wo.durationMin !== null && ` · ${t("workOrders.worked", { time: formatMinutes(wo.durationMin) })}`}
                     {!editable && ` · ${wo.assignee ? t("workOrders.assignedTo", { name: wo.assignee.name }) : t("workOrders.unassigned")}`}
+                  </p>
+                  <p className="mt-1 text-sm text-neutral-700" data-testid="wo-quantities">
+                    {wo.status === "COMPLETED" && wo.goodQty !== null
+                      ? t("workOrders.quantitiesDone", { reached: formatQty(wo.reachedQty), good: formatQty(wo.goodQty), scrap: formatQty(wo.scrapQty ?? 0) })
+                      : t("workOrders.quantitiesOpen", { reached: formatQty(wo.reachedQty) })}
+                    {wo.scrapReason && ` · ${t("workOrders.scrapReason", { reason: wo.scrapReason })}`}
                   </p>
                   {wo.description && <p className="mt-1 whitespace-pre-line text-sm text-neutral-700">{wo.description}</p>}
                 </div>

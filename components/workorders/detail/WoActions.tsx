@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { woCanStartIn } from "@/lib/manufacturing/states";
 import { ApiError, errorMessage } from "../../api";
 import { ShortageList } from "../../stock/ShortageList";
@@ -7,6 +7,7 @@ import { shortagesOf } from "../../stock/shortages";
 import { Notice } from "../../ui/Notice";
 import { useApiAction } from "../../forms/useApiAction";
 import { actionWord, actionsFor, runWoAction } from "./actions";
+import { CompletePanel, type CompletionBody } from "./CompletePanel";
 import { TouchButton } from "./TouchButton";
 import type { WoAction, WoItem, WorkStatus } from "./types";
 
@@ -15,6 +16,8 @@ export interface ActionableWo {
   code: string;
   title: string;
   status: WorkStatus;
+  /** What reached its operation: the completion panel's default good units. */
+  reachedQty?: number;
   mo: { orderNo: string; state: WoItem["mo"]["state"] };
 }
 
@@ -28,7 +31,8 @@ interface Props {
 const TONE = { start: "start", pause: "pause", complete: "complete" } as const;
 
 /**
- * One tap to start / pause / resume, and complete after a confirmation. A refused action shows the
+ * One tap to start / pause / resume, and complete after a confirmation that takes the good and
+ * scrapped units (CompletePanel: its defaults accepted in one tap). A refused action shows the
  * API's message (INSUFFICIENT_STOCK: the list of short products) and leaves the WO as it was.
  */
 export function WoActions({ wo, size = "xl", onChanged }: Props) {
@@ -37,21 +41,15 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<{ action: WoAction; err: unknown } | null>(null);
   const [done, setDone] = useState("");
-  const confirmRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
-
   const actions = actionsFor(wo.status);
   const moClosed = !woCanStartIn(wo.mo.state);
   const full = size === "xl" ? "flex-1" : "";
 
-  async function run(action: WoAction) {
+  async function run(action: WoAction, body?: CompletionBody) {
     const before = wo.status;
     setFailure(null);
     setDone("");
-    const result = await runAction(action, { id: wo.id, before }, (key) => runWoAction(wo.id, action, key));
+    const result = await runAction(action, { id: wo.id, before }, (key) => runWoAction(wo.id, action, key, body));
     setConfirming(false);
     if (result.ok) setDone(t(`actions.done.${actionWord(action, before)}`, { code: wo.code }));
     else setFailure({ action, err: result.error });
@@ -63,31 +61,7 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
   return (
     <div className="space-y-3" data-testid="wo-actions">
       {confirming ? (
-        <div
-          ref={confirmRef}
-          tabIndex={-1}
-          role="group"
-          aria-labelledby={`confirm-${wo.id}`}
-          onKeyDown={(e) => {
-            if (e.key === "Escape" && busy === null) setConfirming(false);
-          }}
-          className="rounded-lg border-2 border-green-700 bg-green-50 p-4 outline-none"
-          data-testid="confirm-complete"
-        >
-          <p id={`confirm-${wo.id}`} className="text-base font-semibold text-neutral-900">
-            {t("actions.confirmTitle", { code: wo.code, title: wo.title })}
-          </p>
-          <p className="mt-1 text-sm text-neutral-700">{t("actions.confirmText")}</p>
-          {/* "Yes" sits where Pause/Resume was and Cancel where Complete was, so a double tap cancels. */}
-          <div className="mt-3 flex flex-wrap gap-3">
-            <TouchButton tone="complete" size={size} className={full} busy={busy === "complete"} onClick={() => void run("complete")}>
-              {t("actions.confirmYes")}
-            </TouchButton>
-            <TouchButton tone="neutral" size={size} className={full} disabled={busy !== null} onClick={() => setConfirming(false)}>
-              {t("actions.confirmCancel")}
-            </TouchButton>
-          </div>
-        </div>
+        <CompletePanel wo={wo} size={size} busy={busy === "complete"} onConfirm={(body) => void run("complete", body)} onCancel={() => setConfirming(false)} />
       ) : (
         <div className="flex flex-wrap gap-3">
           {actions.map((action) => {

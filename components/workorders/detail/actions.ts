@@ -2,9 +2,9 @@ import { woActionsFor } from "@/lib/manufacturing/states";
 import { sendWithKey } from "../../forms/send";
 import type { WoAction, WoItem, WorkStatus } from "./types";
 
-/** POST /api/workorders/:id/start|pause|complete (no body), with the tap's idempotency key. */
-export function runWoAction(id: string, action: WoAction, idempotencyKey: string): Promise<WoItem> {
-  return sendWithKey<WoItem>(`/api/workorders/${encodeURIComponent(id)}/${action}`, "POST", {}, idempotencyKey);
+/** POST /api/workorders/:id/start|pause|complete (complete: optional good / scrap), with the tap's idempotency key. */
+export function runWoAction(id: string, action: WoAction, idempotencyKey: string, body: object = {}): Promise<WoItem> {
+  return sendWithKey<WoItem>(`/api/workorders/${encodeURIComponent(id)}/${action}`, "POST", body, idempotencyKey);
 }
 
 /** The actions a status allows, in the order they are offered (the state machine of lib/manufacturing/states). */
