@@ -19,6 +19,7 @@ import { DEMO_MO_NAME } from "../lib/demo/seed";
 import { Client } from "../tests/helpers/client";
 import { ledgerViolations } from "../tests/helpers/ledger";
 import { createBenchDb, type BenchDb } from "./db";
+import { benchChildOrders } from "./child-orders";
 import { benchExport } from "./export";
 import { benchFanout } from "./fanout";
 import { toMarkdown, type Results } from "./report";
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
       exportFailed = err;
       md += `\n## Exports\n\nFAILED: ${String((err as Error)?.message ?? err).split("\n")[0]}\n`;
     }
+    md += `\n${await benchChildOrders(SERVER, { restore: bench.handle })}`; // bench/child-orders.ts: a database of its own
     writeFileSync(path.join("bench", "results.md"), md);
     console.log(`\n${md}`);
     log("written to bench/results.md");

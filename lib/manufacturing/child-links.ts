@@ -42,16 +42,15 @@ export async function moFamily(db: Tx, mo: { id: string; parentId: string | null
     SELECT "id", MIN(depth)::int AS depth FROM tree GROUP BY "id"`;
   const depthOf = new Map(below.map((r) => [r.id, Number(r.depth)]));
   const visible = visibleMos(actor);
-  const [parent, rows] = await Promise.all([
-    mo.parentId ? db.manufacturingOrder.findFirst({ where: { AND: [{ id: mo.parentId }, visible] }, select: linkSelect }) : null,
-    below.length
-      ? db.manufacturingOrder.findMany({
-          where: { AND: [{ id: { in: [...depthOf.keys()] } }, visible] },
-          select: { ...linkSelect, parentId: true, product: { select: { id: true, sku: true, name: true } } },
-          orderBy: [{ createdAt: "asc" }, { orderNo: "asc" }],
-        })
-      : [],
-  ]);
+  // One after the other: inside a transaction the queries share one connection.
+  const parent = mo.parentId ? await db.manufacturingOrder.findFirst({ where: { AND: [{ id: mo.parentId }, visible] }, select: linkSelect }) : null;
+  const rows = below.length
+    ? await db.manufacturingOrder.findMany({
+        where: { AND: [{ id: { in: [...depthOf.keys()] } }, visible] },
+        select: { ...linkSelect, parentId: true, product: { select: { id: true, sku: true, name: true } } },
+        orderBy: [{ createdAt: "asc" }, { orderNo: "asc" }],
+      })
+    : [];
   const descendants = rows.map((r): MoTreeNode => ({ ...r, parentId: r.parentId!, depth: depthOf.get(r.id)! }));
   return {
     parent,
