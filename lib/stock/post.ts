@@ -74,7 +74,6 @@ interface LockedLevel {
   productId: string;
   onHand: Decimal;
   value: Decimal;
-  unitCost: Decimal | null;
   sku: string;
   name: string;
   uom: string;
@@ -111,7 +110,7 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
     SELECT p."id", 0, now() FROM "Product" p WHERE p."id" IN (${Prisma.join(ids)}) ORDER BY p."id"
     ON CONFLICT ("productId") DO NOTHING`;
   const locked = await tx.$queryRaw<LockedLevel[]>`
-    SELECT l."productId", l."onHand", l."value", p."unitCost", p."sku", p."name", p."uom", p."reorderPoint"
+    SELECT l."productId", l."onHand", l."value", p."sku", p."name", p."uom", p."reorderPoint"
     FROM "StockLevel" l JOIN "Product" p ON p."id" = l."productId"
     WHERE l."productId" IN (${Prisma.join(ids)})
     ORDER BY l."productId"
@@ -123,6 +122,12 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
     );
   }
 
+  // The averages, read only now that the levels are locked: in the locking statement above, a row that
+  // had to wait is re-read fresh but a joined Product row is not (Postgres re-checks FOR UPDATE OF l
+  // against the statement's snapshot), so the average set by the posting it waited for would be missed.
+  const averages = new Map(
+    (await tx.$queryRaw<{ id: string; unitCost: Decimal | null }[]>`SELECT "id", "unitCost" FROM "Product" WHERE "id" IN (${Prisma.join(ids)})`).map((p) => [p.id, p.unitCost]),
+  );
   const allowNegative = input.allowNegative ?? env().ALLOW_NEGATIVE_STOCK;
   const shortages: Shortage[] = [];
   const next = locked.map((l) => {
@@ -141,8 +146,9 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
       });
     }
     const c = costed.get(l.productId);
+    const average = averages.get(l.productId) ?? null;
     const valuation: Valuation = valueMovement(
-      { onHand: before, value: new Decimal(l.value.toString()), average: l.unitCost === null ? null : new Decimal(l.unitCost.toString()) },
+      { onHand: before, value: new Decimal(l.value.toString()), average: average === null ? null : new Decimal(average.toString()) },
       change,
       c ? c.amount.dividedBy(c.qty) : null,
     );
