@@ -66,6 +66,7 @@ test("lists entries newest first with product and author", async () => {
     sourceType: "MANUAL",
     sourceId: null,
     note: "recount",
+    scrapReason: null,
     createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     product: { id: screws, sku: "SCR-01", name: "Screws Pack", uom: "pack" },
     createdBy: { id: inventoryUser, name: "Ines Inventory" },
