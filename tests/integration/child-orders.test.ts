@@ -194,6 +194,22 @@ describe("the start gate", () => {
     expect((await manager.post(`/api/mos/${top.id}/cancel`, { cascade: true })).status).toBe(200);
   });
 
+  test("short is the parent's ranked share: stock an earlier-ranked order holds does not count", async () => {
+    const p = await threeLevels();
+    const first = await created({ productId: p.top.id, quantity: 1, childOrders: "all", priority: "HIGH" });
+    const second = await created({ productId: p.top.id, quantity: 1, childOrders: "all", priority: "NORMAL" });
+    await receive(p.frame.id, 2);
+    // On hand (2) covers the second's 2 frames, but the first (HIGH) is ranked ahead and holds them.
+    const refused = await manager.post<ErrorBody>(`/api/workorders/${second.workOrders[0]!.id}/start`);
+    expectError(refused, 409, "INVALID_STATE");
+    expect(refused.body.error.details).toMatchObject({ child: { orderNo: second.children[0]!.orderNo, required: 2, onHand: 2, allocatedAhead: 2, available: 0, shortBy: 2 } });
+    expect((await manager.post(`/api/workorders/${first.workOrders[0]!.id}/start`)).status).toBe(200);
+    // Canceling the first (its running WO paused, its frame order canceled) frees the frames.
+    expect((await manager.post(`/api/mos/${first.id}/cancel`, { cascade: true })).status).toBe(200);
+    expect((await manager.post(`/api/workorders/${second.workOrders[0]!.id}/start`)).status).toBe(200);
+    expect((await manager.post(`/api/mos/${second.id}/cancel`, { cascade: true })).status).toBe(200);
+  });
+
   test("a closed child no longer blocks, even with the component still short", async () => {
     const p = await threeLevels();
     const top = await created({ productId: p.top.id, quantity: 2, childOrders: "all" });
