@@ -3,7 +3,7 @@ import { Button } from "../ui/Button";
 import { EmptyState } from "../ui/States";
 import type { PostingMode } from "./PostingForm";
 import type { StockLevel } from "./types";
-import { formatQty } from "../format";
+import { formatMoney, formatQty } from "../format";
 
 const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-neutral-600";
 
@@ -35,6 +35,9 @@ export function LevelsTable({ levels, filtered, onPost }: Props) {
             <th scope="col" className={`${th} text-right`}>
               {t("levels.table.reorderAt")}
             </th>
+            <th scope="col" className={`${th} hidden text-right md:table-cell`}>
+              {t("levels.table.value")}
+            </th>
             <th scope="col" className={th}>
               {t("levels.table.status")}
             </th>
@@ -56,6 +59,10 @@ export function LevelsTable({ levels, filtered, onPost }: Props) {
                 {formatQty(l.onHand)} <span className="text-sm font-normal text-neutral-600">{l.uom}</span>
               </td>
               <td className="px-4 py-3 text-right tabular-nums text-neutral-700">{l.reorderPoint !== null ? formatQty(l.reorderPoint) : "—"}</td>
+              {/* The stock's value at moving average cost (docs/domain.md "Valuation"); "—" when never valued. */}
+              <td className="hidden px-4 py-3 text-right tabular-nums text-neutral-700 md:table-cell" data-testid="stock-value">
+                {formatMoney(l.value)}
+              </td>
               <td className="px-4 py-3">
                 {l.low ? (
                   <span className="inline-flex items-center gap-1.5 rounded-full bg-amber-100 px-2.5 py-0.5 text-sm font-semibold text-amber-900 ring-1 ring-inset ring-amber-700/30">

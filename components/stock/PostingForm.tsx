@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
 import { isCountedUnit } from "@/lib/products/units";
+import { hasAtMost4Decimals, MAX_DECIMAL } from "@/lib/validation/numbers";
 import { manualAdjustmentInput, receiptInput } from "@/lib/stock/schemas";
 import { formatQty, parseNumber } from "../format";
 import { FormError } from "../forms/FormError";
@@ -24,6 +25,11 @@ interface Props {
   onCancel: () => void;
 }
 
+/** A unit cost the API accepts: a number ≥ 0 with at most 4 decimals (lib/validation nonNegativeDecimal). */
+function isUnitCost(n: number | null): boolean {
+  return n !== null && Number.isFinite(n) && n >= 0 && hasAtMost4Decimals(n) && n < MAX_DECIMAL;
+}
+
 /**
  * The receipt form (POST /api/stock/receipts) and the manual adjustment form (POST /api/stock/manual).
  * An adjustment needs a reason and a direction; taking out more than is on hand is refused by the
@@ -36,10 +42,10 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
   const f = useApiForm({
     id: initial ? `stock-${mode}:${initial.productId}` : `stock-${mode}`,
     schema: mode === "receipt" ? receiptInput : manualAdjustmentInput,
-    defaultValues: { product: initial as PickedProduct | null, direction: "" as "" | "add" | "remove", quantity: "", reference: "", note: "" },
-    labels: { product: t("form.product"), direction: t("form.direction"), quantity: t("form.quantity"), reference: t("form.reference"), note: mode === "adjust" ? t("form.reason") : t("form.note") },
+    defaultValues: { product: initial as PickedProduct | null, direction: "" as "" | "add" | "remove", quantity: "", unitCost: "", reference: "", note: "" },
+    labels: { product: t("form.product"), direction: t("form.direction"), quantity: t("form.quantity"), unitCost: t("form.unitCost"), reference: t("form.reference"), note: mode === "adjust" ? t("form.reason") : t("form.note") },
     aliases: { productId: "product", change: "quantity" },
-    numbers: ["quantity"],
+    numbers: ["quantity", "unitCost"],
     check: (v) => {
       const qty = parseNumber(v.quantity);
       return {
@@ -56,13 +62,21 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
                 ? t("form.errors.whole", { product: v.product.name, uom: v.product.uom.trim() })
                 : undefined,
         note: mode === "adjust" && !v.note.trim() ? t("form.errors.reason") : undefined,
+        unitCost: mode === "receipt" && v.unitCost.trim() && !isUnitCost(parseNumber(v.unitCost)) ? t("form.errors.unitCost") : undefined,
       };
     },
     toBody: (v) => {
       const qty = parseNumber(v.quantity) ?? 0;
       const productId = v.product?.productId ?? "";
       if (mode === "adjust") return { productId, change: v.direction === "remove" ? -qty : qty, note: v.note.trim() };
-      return { productId, quantity: qty, ...(v.reference.trim() ? { reference: v.reference.trim() } : {}), ...(v.note.trim() ? { note: v.note.trim() } : {}) };
+      const unitCost = v.unitCost.trim() ? parseNumber(v.unitCost) : null;
+      return {
+        productId,
+        quantity: qty,
+        ...(unitCost !== null ? { unitCost } : {}),
+        ...(v.reference.trim() ? { reference: v.reference.trim() } : {}),
+        ...(v.note.trim() ? { note: v.note.trim() } : {}),
+      };
     },
     send: (body, key) => sendWithKey<MovementResult>(mode === "receipt" ? "/api/stock/receipts" : "/api/stock/manual", "POST", body, key),
     onSuccess: (result, v) => {
@@ -117,6 +131,16 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
           error={err("quantity")}
           hint={mode === "adjust" && product?.onHand !== undefined ? t("form.onHandNow", { quantity: formatQty(product.onHand), uom: product.uom }) : undefined}
         />
+        {mode === "receipt" && (
+          <TextField
+            label={t("form.unitCostOptional")}
+            inputMode="decimal"
+            autoComplete="off"
+            {...register("unitCost")}
+            error={err("unitCost")}
+            hint={product ? t("form.unitCostHint", { uom: product.uom }) : undefined}
+          />
+        )}
         {mode === "receipt" && (
           <TextField label={t("form.referenceOptional")} placeholder={t("form.referencePlaceholder")} maxLength={100} {...register("reference")} error={err("reference")} />
         )}
