@@ -40,6 +40,13 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     /**
+     * Operation order (lib/manufacturing/start-rules.ts): starting a WO whose earlier operation (lower
+     * sequence, same MO) has not started is refused (strict, 409), allowed and flagged (warn), or not checked (off).
+     */
+    WO_SEQUENCE: z.preprocess((v) => (v === "" ? undefined : typeof v === "string" ? v.toLowerCase() : v), z.enum(["off", "warn", "strict"]).default("warn")),
+    /** How many WOs one person may have running (STARTED) at once; 0 = no limit. */
+    MAX_RUNNING_WOS_PER_OPERATOR: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(1000).default(1)),
+    /**
      * The factory's IANA time zone: where "today", "this week", the daily buckets and "late" are
      * counted, and how exports and notifications print times. Defaults to the server's zone.
      */

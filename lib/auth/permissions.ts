@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   "stock:adjust",
   "reports:read",
   "audit:read",
+  "pause-reasons:write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

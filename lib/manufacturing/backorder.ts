@@ -52,6 +52,7 @@ export async function createBackorder(tx: Tx, firstId: string, remainder: Prisma
           title: op.title,
           workCenterId: op.workCenterId,
           plannedMin: plannedMinutes(op.minutesPerUnit, remainder),
+          instructions: op.instructions,
         })),
       },
     },

@@ -71,6 +71,8 @@ export async function insertMo(tx: Tx, m: NewMo, actor: Actor): Promise<Inserted
           title: op.title,
           workCenterId: op.workCenterId,
           plannedMin: plannedMinutes(op.minutesPerUnit, m.quantity),
+          // Copied, not linked: later BOM edits do not change the instructions of orders already made.
+          instructions: op.instructions,
         })),
       },
     },

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { CommentKind, OrderState, Priority, ScrapReason, WorkStatus } from "../db/generated/enums";
 import { MaterialStatus } from "../db/generated/enums";
 import { isoInstant } from "../validation/dates";
-import { nonNegativeDecimal, positiveDecimal } from "../validation/numbers";
+import { nonNegativeDecimal, positiveDecimal, wholeNumber } from "../validation/numbers";
 import { pagingQuery } from "../validation/paging";
 import { searchText, text as storableText } from "../validation/text";
 
@@ -162,3 +162,29 @@ export const createCommentInput = z
 export type CreateCommentInput = z.infer<typeof createCommentInput>;
 
 export const listCommentsQuery = pagingQuery.extend({ id: woRef.shape.id }).strict();
+
+/** A pause reason's code: SETUP, MATERIAL … (upper-cased; letters, digits, _). */
+export const pauseReasonCode = z
+  .string({ error: "must be a string" })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9_]{0,39}$/, "must be 1–40 letters, digits or _, starting with a letter");
+
+/** POST /api/workorders/:id/pause: `{ reason }`, an active pause reason's code (absent: OTHER, for older clients). */
+export const pauseWoInput = z.object({ reason: pauseReasonCode.optional() }).strict();
+export type PauseWoInput = z.infer<typeof pauseWoInput>;
+
+export const createPauseReasonInput = z
+  .object({ code: pauseReasonCode, name: text(120), sortOrder: wholeNumber(0, 1_000_000).optional(), active: z.boolean().optional() })
+  .strict();
+export type CreatePauseReasonInput = z.infer<typeof createPauseReasonInput>;
+
+/** The code never changes (pauses and reports refer to it); name, order and active do. */
+export const updatePauseReasonInput = z
+  .object({ name: text(120).optional(), sortOrder: wholeNumber(0, 1_000_000).optional(), active: z.boolean().optional() })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to change");
+export type UpdatePauseReasonInput = z.infer<typeof updatePauseReasonInput>;
+
+export const listPauseReasonsQuery = pagingQuery.extend({ active: z.enum(["true", "false"]).transform((v) => v === "true").optional() }).strict();
+export type ListPauseReasonsQuery = z.infer<typeof listPauseReasonsQuery>;

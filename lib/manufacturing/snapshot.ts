@@ -39,7 +39,7 @@ export async function manufacturableProduct(tx: Tx, productId: string): Promise<
 
 export interface BomTemplate {
   snapshot: SnapshotLine[];
-  operations: { sequence: number; title: string; workCenterId: string | null; minutesPerUnit: Decimal | null }[];
+  operations: { sequence: number; title: string; workCenterId: string | null; minutesPerUnit: Decimal | null; instructions: string | null }[];
 }
 
 /** The product's BOM now: direct components as a snapshot (sub-assemblies are their own MOs) and its operations. */
@@ -48,7 +48,7 @@ export async function takeBom(tx: Tx, productId: string): Promise<BomTemplate> {
     where: { productId },
     select: {
       components: { select: { qtyPerUnit: true, material: { select: { id: true, sku: true, name: true, uom: true } } }, orderBy: { material: { sku: "asc" } } },
-      operations: { select: { sequence: true, title: true, workCenterId: true, minutesPerUnit: true }, orderBy: { sequence: "asc" } },
+      operations: { select: { sequence: true, title: true, workCenterId: true, minutesPerUnit: true, instructions: true }, orderBy: { sequence: "asc" } },
     },
   });
   return {

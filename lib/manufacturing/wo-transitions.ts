@@ -1,8 +1,8 @@
 // Work order execution: start / pause / complete, from a tablet tap or scan. Every transition locks
 // the MO row first and re-reads the WO under that lock, so the transitions of one MO run one at a
 // time: two operators completing its last two WOs at once cannot both miss, or both do, the MO's
-// completion. Decision (docs/decisions/0003-one-running-wo-per-operator.md): a person works on one WO at a time — starting or
-// resuming a WO while one of their time logs is open elsewhere is refused (409); several may be PAUSED.
+// completion. A start also passes the operation-order and parallel-work settings (start-rules.ts,
+// docs/decisions/0003-one-running-wo-per-operator.md); a pause keeps its reason (pause-reasons.ts).
 import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
 import type { Tx } from "../db/client";
@@ -14,13 +14,15 @@ import type { DomainEvent, Outcome } from "../realtime/events";
 import { withStockTx } from "../inventory/tx";
 import { assertChildrenReady } from "./child-gate";
 import { moEvent, woEvent } from "./events";
-import { lockMo, lockUser } from "./lock";
+import { lockMo } from "./lock";
 import { finishMo } from "./mo-finish";
 import { reachedOf, withReached, woScrapOf } from "./quantities";
-import type { CompleteWoInput } from "./schemas";
+import { activePauseReason } from "./pause-reasons";
+import type { CompleteWoInput, PauseWoInput } from "./schemas";
+import { checkStartRules, type StartWarning } from "./start-rules";
 import { canMo, canWo, isClosed, moFrom, woCanStartIn, woRefusalHint, WO_TARGET, type WoAction } from "./states";
 import { assertOwnWo } from "./scope";
-import { closeOpenLog, workedMinutes } from "./time-logs";
+import { closeOpenLog, endPause, openPause, workedMinutes } from "./time-logs";
 import { toWoItem, woItemSelect, type WoItem } from "./views";
 import { woWhere } from "./wo-read";
 
@@ -56,7 +58,7 @@ async function itemOf(tx: Tx, id: string): Promise<WoTransitionItem> {
  * An operator may act only on WOs assigned to them (404 otherwise). Completing the last open WO
  * completes the MO in the same transaction; a stock shortage then refuses everything (409).
  */
-export async function transitionWo(ref: string, action: WoAction, actor: Actor): Promise<Outcome<WoTransitionItem>> {
+export async function transitionWo(ref: string, action: WoAction, actor: Actor, pauseInput: PauseWoInput = {}): Promise<Outcome<WoTransitionItem & { warnings?: StartWarning[] }>> {
   const run = action === "complete" ? withStockTx : withTx;
   return run(async (tx) => {
     const found = await tx.workOrder.findFirst({ where: woWhere(ref), select: { id: true, moId: true } });
@@ -67,8 +69,9 @@ export async function transitionWo(ref: string, action: WoAction, actor: Actor):
     assertOwnWo(actor, "wo:execute", wo);
     if (wo.status === WO_TARGET[action]) return { result: await itemOf(tx, wo.id), events: [] };
 
-    const events = action === "start" ? await start(tx, wo, actor) : action === "pause" ? await pause(tx, wo, actor) : await complete(tx, wo, actor);
-    return { result: await itemOf(tx, wo.id), events };
+    const warnings: StartWarning[] = [];
+    const events = action === "start" ? await start(tx, wo, actor, warnings) : action === "pause" ? await pause(tx, wo, actor, pauseInput) : await complete(tx, wo, actor);
+    return { result: { ...(await itemOf(tx, wo.id)), ...(warnings.length ? { warnings } : {}) }, events };
   });
 }
 
@@ -96,21 +99,18 @@ function refuse(wo: LockedWo, action: WoAction): never {
   throw invalidState(`${wo.code} is ${wo.status}: it cannot ${action}${hint ? ` (${hint})` : ""}.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
 }
 
-async function start(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]> {
+async function start(tx: Tx, wo: LockedWo, actor: Actor, warnings: StartWarning[]): Promise<DomainEvent[]> {
   if (!woCanStartIn(wo.mo.state)) {
     throw invalidState(`${wo.mo.orderNo} is ${wo.mo.state}: its work orders cannot start.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
   }
   if (!canWo("start", wo.status)) refuse(wo, "start");
   await assertChildrenReady(tx, wo.mo);
-  await lockUser(tx, actor.id);
-  const busy = await tx.workOrderTimeLog.findFirst({ where: { userId: actor.id, endedAt: null }, select: { workOrder: { select: { id: true, code: true } } } });
-  if (busy) {
-    throw invalidState(`You are already working on ${busy.workOrder.code}: pause or complete it first.`, { workOrder: busy.workOrder });
-  }
+  warnings.push(...(await checkStartRules(tx, wo, actor)));
   const now = new Date();
+  await endPause(tx, wo.id, now);
   await tx.workOrderTimeLog.create({ data: { workOrderId: wo.id, userId: actor.id, startedAt: now } });
   const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "STARTED", startTime: wo.startTime ?? now }, select: { id: true, status: true, moId: true } });
-  await writeAudit(tx, { actorId: actor.id, action: "wo.start", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: wo.status } });
+  await writeAudit(tx, { actorId: actor.id, action: "wo.start", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: wo.status, ...(warnings.length ? { warnings } : {}) } });
   const events = [woEvent("wo:updated", updated)];
   if (canMo("start", wo.mo.state)) {
     await tx.manufacturingOrder.updateMany({ where: { id: wo.moId, state: { in: moFrom("start") } }, data: { state: "IN_PROGRESS", startedAt: now } });
@@ -120,11 +120,14 @@ async function start(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]>
   return events;
 }
 
-async function pause(tx: Tx, wo: LockedWo, actor: Actor): Promise<DomainEvent[]> {
+async function pause(tx: Tx, wo: LockedWo, actor: Actor, input: PauseWoInput): Promise<DomainEvent[]> {
   if (!canWo("pause", wo.status)) refuse(wo, "pause");
-  await closeOpenLog(tx, wo.id, new Date());
+  const reason = await activePauseReason(tx, input.reason);
+  const now = new Date();
+  await closeOpenLog(tx, wo.id, now);
+  await openPause(tx, wo.id, actor.id, reason.id, now);
   const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "PAUSED" }, select: { id: true, status: true, moId: true } });
-  await writeAudit(tx, { actorId: actor.id, action: "wo.pause", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: wo.status } });
+  await writeAudit(tx, { actorId: actor.id, action: "wo.pause", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: wo.status, reason: reason.code } });
   return [woEvent("wo:updated", updated)];
 }
 

@@ -17,7 +17,7 @@ const bomInclude = {
     orderBy: { material: { sku: "asc" } },
   },
   operations: {
-    select: { id: true, sequence: true, title: true, workCenterId: true, minutesPerUnit: true, workCenter: { select: { id: true, name: true, active: true } } },
+    select: { id: true, sequence: true, title: true, workCenterId: true, minutesPerUnit: true, instructions: true, workCenter: { select: { id: true, name: true, active: true } } },
     orderBy: { sequence: "asc" },
   },
 } as const satisfies Prisma.BOMInclude;
@@ -108,7 +108,7 @@ export async function replaceBom(productId: string, input: ReplaceBomInput, acto
     }
     if (input.operations.length) {
       await tx.bOMOperation.createMany({
-        data: input.operations.map((o, i) => ({ bomId: bom.id, sequence: i + 1, title: o.title, workCenterId: o.workCenterId ?? null, minutesPerUnit: o.minutesPerUnit ?? null })),
+        data: input.operations.map((o, i) => ({ bomId: bom.id, sequence: i + 1, title: o.title, workCenterId: o.workCenterId ?? null, minutesPerUnit: o.minutesPerUnit ?? null, instructions: o.instructions ?? null })),
       });
     }
     await writeAudit(tx, {
@@ -121,11 +121,11 @@ export async function replaceBom(productId: string, input: ReplaceBomInput, acto
         bomId: bom.id,
         before: {
           components: before.components.map((c) => ({ materialId: c.materialId, sku: c.material.sku, qtyPerUnit: c.qtyPerUnit.toNumber() })),
-          operations: before.operations.map((o) => ({ sequence: o.sequence, title: o.title, workCenterId: o.workCenterId, minutesPerUnit: o.minutesPerUnit?.toNumber() ?? null })),
+          operations: before.operations.map((o) => ({ sequence: o.sequence, title: o.title, workCenterId: o.workCenterId, minutesPerUnit: o.minutesPerUnit?.toNumber() ?? null, instructions: o.instructions })),
         },
         after: {
           components: input.components.map((c) => ({ materialId: c.materialId, sku: materials.get(c.materialId)!.sku, qtyPerUnit: c.qtyPerUnit })),
-          operations: input.operations.map((o, i) => ({ sequence: i + 1, title: o.title, workCenterId: o.workCenterId ?? null, minutesPerUnit: o.minutesPerUnit ?? null })),
+          operations: input.operations.map((o, i) => ({ sequence: i + 1, title: o.title, workCenterId: o.workCenterId ?? null, minutesPerUnit: o.minutesPerUnit ?? null, instructions: o.instructions ?? null })),
         },
       },
     });

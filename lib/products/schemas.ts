@@ -56,6 +56,11 @@ export const bomOperationInput = z
     title: text({ max: 200, emptyMessage: "is required" }),
     workCenterId: z.uuid("must be a valid id").nullable().optional(),
     minutesPerUnit: nonNegativeDecimal().nullable().optional(),
+    /** Work instructions (plain text / Markdown, up to 10,000 characters); empty or null clears them. */
+    instructions: text({ max: 10_000, min: 0 })
+      .nullable()
+      .optional()
+      .transform((v) => (v === "" ? null : v)),
   })
   .strict();
 

@@ -9,6 +9,8 @@ import { useApiAction } from "../../forms/useApiAction";
 import { actionWord, actionsFor, runWoAction } from "./actions";
 import { CompletePanel, type CompletionBody } from "./CompletePanel";
 import { TouchButton } from "./TouchButton";
+import { PauseReasonPicker } from "../../operator/PauseReasonPicker";
+import { SequenceWarning, startedOutOfOrder } from "../../operator/StartWarnings";
 import type { WoAction, WoItem, WorkStatus } from "./types";
 
 export interface ActionableWo {
@@ -41,6 +43,8 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<{ action: WoAction; err: unknown } | null>(null);
   const [done, setDone] = useState("");
+  const [pausing, setPausing] = useState(false);
+  const [outOfOrder, setOutOfOrder] = useState(false);
   const actions = actionsFor(wo.status);
   const moClosed = !woCanStartIn(wo.mo.state);
   const full = size === "xl" ? "flex-1" : "";
@@ -49,10 +53,12 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
     const before = wo.status;
     setFailure(null);
     setDone("");
+    setOutOfOrder(false);
     const result = await runAction(action, { id: wo.id, before }, (key) => runWoAction(wo.id, action, key, body));
     setConfirming(false);
     if (result.ok) setDone(t(`actions.done.${actionWord(action, before)}`, { code: wo.code }));
     else setFailure({ action, err: result.error });
+    if (result.ok && startedOutOfOrder(result.value)) setOutOfOrder(true);
     await onChanged();
   }
 
@@ -60,7 +66,18 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
 
   return (
     <div className="space-y-3" data-testid="wo-actions">
-      {confirming ? (
+      {pausing ? (
+        <PauseReasonPicker
+          wo={wo}
+          size={size}
+          onCancel={() => setPausing(false)}
+          onSettled={async (paused) => {
+            if (paused) setPausing(false);
+            if (paused) setDone(t("actions.done.pause", { code: wo.code }));
+            await onChanged();
+          }}
+        />
+      ) : confirming ? (
         <CompletePanel wo={wo} size={size} busy={busy === "complete"} onConfirm={(body) => void run("complete", body)} onCancel={() => setConfirming(false)} />
       ) : (
         <div className="flex flex-wrap gap-3">
@@ -75,7 +92,7 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
                 className={full}
                 busy={busy === action}
                 disabled={blocked || (busy !== null && busy !== action)}
-                onClick={() => (action === "complete" ? setConfirming(true) : void run(action))}
+                onClick={() => (action === "complete" ? setConfirming(true) : action === "pause" ? setPausing(true) : void run(action))}
                 aria-label={t("actions.ariaLabel", { action: label, code: wo.code })}
               >
                 <ActionIcon action={action} />
@@ -91,6 +108,7 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
         </p>
       )}
       {failure && <ActionError wo={wo} action={failure.action} err={failure.err} onDismiss={() => setFailure(null)} />}
+      {outOfOrder && <SequenceWarning code={wo.code} onDismiss={() => setOutOfOrder(false)} />}
       <p className="sr-only" role="status">
         {done}
       </p>

@@ -27,6 +27,10 @@ function fileStem(doc: Pick<ReportDoc, "report" | "locale">): string {
       return t("file.labor");
     case "costs":
       return t("file.costs");
+    case "downtime":
+      return t("file.downtime");
+    case "oee":
+      return t("file.oee");
     case "scrap":
       return t("file.scrap");
   }

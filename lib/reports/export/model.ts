@@ -3,7 +3,7 @@
 import type { Locale } from "../../i18n/config";
 import type { Period } from "../schemas";
 
-export const REPORTS = ["mos", "ledger", "levels", "kpis", "labor", "costs", "scrap"] as const;
+export const REPORTS = ["mos", "ledger", "levels", "kpis", "labor", "costs", "downtime", "oee", "scrap"] as const;
 export type ReportName = (typeof REPORTS)[number];
 
 export const FORMATS = ["xlsx", "pdf", "csv"] as const;

@@ -14,6 +14,8 @@ export const REPORT_FILTERS: Record<ReportName, readonly FilterKey[]> = {
   kpis: [],
   labor: ["operatorId", "workCenterId"],
   costs: ["state", "productId"],
+  downtime: ["workCenterId"],
+  oee: ["workCenterId"],
   scrap: ["productId", "reason"],
 };
 

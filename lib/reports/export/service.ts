@@ -14,11 +14,13 @@ import { exportFilename } from "./labels";
 import type { ExportFormat, ReportDoc, ReportName, Row, Section } from "./model";
 import { PDF_MAX_ROWS, writePdf, type PdfDrawer } from "./pdf";
 import { costsReport } from "./reports/costs";
+import { downtimeReport } from "./reports/downtime";
 import { kpisReport } from "./reports/kpis";
 import { laborReport } from "./reports/labor";
 import { ledgerReport } from "./reports/ledger";
 import { levelsReport } from "./reports/levels";
 import { mosReport } from "./reports/mos";
+import { oeeReport } from "./reports/oee";
 import { scrapReport } from "./reports/scrap";
 import { parseExportQuery, type ExportQuery } from "./schemas";
 import { ClientGone } from "./sink";
@@ -42,6 +44,8 @@ const BUILDERS: Record<ReportName, (ctx: ReportContext) => ReportDoc | Promise<R
   kpis: kpisReport,
   labor: laborReport,
   costs: costsReport,
+  downtime: downtimeReport,
+  oee: oeeReport,
   scrap: scrapReport,
 };
 
