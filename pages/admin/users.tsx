@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { AppShell } from "@/components/AppShell";
 import { RequirePermission } from "@/components/RequirePermission";
 import { UsersAdmin } from "@/components/users/UsersAdmin";
+import { TokensSection } from "@/components/users/tokens/TokensSection";
 import { guardPage } from "@/lib/auth/page-guard";
 
 export const getServerSideProps = guardPage("users:manage");
@@ -13,6 +14,7 @@ export default function UsersPage() {
     <AppShell title={t("nav.users")}>
       <RequirePermission permission="users:manage">
         <UsersAdmin />
+        <TokensSection />
       </RequirePermission>
     </AppShell>
   );
