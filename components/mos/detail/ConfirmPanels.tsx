@@ -9,6 +9,7 @@ import { ShortageList } from "../../stock/ShortageList";
 import { shortagesOf } from "../../stock/shortages";
 import type { MoDetail } from "../types";
 import type { CompleteMoResult } from "@/lib/manufacturing/mo-transitions";
+import type { CascadeResult } from "@/lib/manufacturing/child-cancel";
 import type { Jsonify } from "@/types/json";
 import { focusRing } from "../../ui/styles";
 import { useWholeQuantityIssue } from "../useWholeQuantityIssue";
@@ -100,14 +101,20 @@ export function CompletePanel({ mo, onDone, onBack }: Props) {
 export function CancelPanel({ mo, onDone, onBack }: Props) {
   const t = useTranslations("mos");
   const url = `/api/mos/${encodeURIComponent(mo.id)}/cancel`;
+  // Sub-assembly orders below that are still only planned: offered to cancel with it (on by default).
+  const plannedBelow = mo.descendants.filter((d) => d.state === "PLANNED").length;
   const f = useApiForm({
     id: `mo-cancel:${mo.id}`,
     schema: cancelMoInput,
-    defaultValues: { reason: "" },
-    labels: { reason: t("cancel.reasonLabel") },
-    toBody: (v) => (v.reason.trim() ? { reason: v.reason.trim() } : {}),
-    send: (body, key) => sendWithKey<MoDetail>(url, "POST", body, key),
-    onSuccess: (canceled) => onDone(canceled, t("cancel.done", { orderNo: mo.orderNo })),
+    defaultValues: { reason: "", cascade: true },
+    labels: { reason: t("cancel.reasonLabel"), cascade: t("cancel.cascade") },
+    toBody: (v) => ({ ...(v.reason.trim() ? { reason: v.reason.trim() } : {}), ...(plannedBelow > 0 && v.cascade ? { cascade: true } : {}) }),
+    send: (body, key) => sendWithKey<MoDetail & { cascade?: Jsonify<CascadeResult> }>(url, "POST", body, key),
+    onSuccess: (canceled) => {
+      const c = canceled.cascade;
+      const extra = c ? [t("cancel.cascadeDone", { count: c.canceled.length }), ...(c.leftOpen.length ? [t("cancel.leftOpen", { orderNos: c.leftOpen.map((o) => o.orderNo).join(", ") })] : [])] : [];
+      onDone(canceled, [t("cancel.done", { orderNo: mo.orderNo }), ...extra].join(" "));
+    },
   });
 
   const running = mo.workOrders.filter((w) => w.status === "STARTED").length;
@@ -121,6 +128,15 @@ export function CancelPanel({ mo, onDone, onBack }: Props) {
         </p>
       </div>
       <TextAreaField label={t("cancel.reasonOptional")} maxLength={500} {...f.register("reason")} error={f.fieldError("reason")} className="min-h-16" />
+      {plannedBelow > 0 && (
+        <label className="flex min-h-12 max-w-xl cursor-pointer items-center gap-3 rounded-md border border-neutral-300 bg-white px-3 text-sm">
+          <input type="checkbox" className={`h-5 w-5 ${focusRing}`} {...f.register("cascade")} data-testid="cascade-checkbox" />
+          <span>
+            <span className="font-medium text-neutral-900">{t("cancel.cascade")}</span>
+            <span className="block text-neutral-600">{t("cancel.cascadeHint", { count: plannedBelow })}</span>
+          </span>
+        </label>
+      )}
       <FormError form={f} title={t("cancel.failed")} onlyOther />
       <FormActions form={f} submit={t("cancel.submit")} cancel={t("cancel.keep")} onCancel={onBack} danger />
     </form>
