@@ -10,21 +10,26 @@ import moCancel from "@/pages/api/mos/[id]/cancel";
 import moComplete from "@/pages/api/mos/[id]/complete";
 import moById from "@/pages/api/mos/[id]/index";
 import moWorkorders from "@/pages/api/mos/[id]/workorders";
+import moAvailability from "@/pages/api/mos/availability";
 import moBoard from "@/pages/api/mos/board";
 import mos from "@/pages/api/mos/index";
 import notificationRead from "@/pages/api/notifications/[id]/read";
 import notifications from "@/pages/api/notifications/index";
 import notificationsReadAll from "@/pages/api/notifications/read-all";
+import pauseReasonById from "@/pages/api/pause-reasons/[id]";
+import pauseReasons from "@/pages/api/pause-reasons/index";
 import bomExplode from "@/pages/api/products/[id]/bom/explode";
 import bom from "@/pages/api/products/[id]/bom/index";
 import productById from "@/pages/api/products/[id]/index";
 import products from "@/pages/api/products/index";
 import reportExport from "@/pages/api/reports/export";
 import kpis from "@/pages/api/reports/kpis";
+import oee from "@/pages/api/reports/oee";
 import stock from "@/pages/api/stock/index";
 import ledger from "@/pages/api/stock/ledger";
 import stockManual from "@/pages/api/stock/manual";
 import stockReceipts from "@/pages/api/stock/receipts";
+import stockScrap from "@/pages/api/stock/scrap";
 import tokenById from "@/pages/api/tokens/[id]";
 import tokens from "@/pages/api/tokens/index";
 import userById from "@/pages/api/users/[id]/index";
@@ -43,8 +48,11 @@ import { listAuditQuery } from "@/lib/audit/schemas";
 import { createTokenInput, listTokensQuery, tokenIdParam } from "@/lib/auth/schemas";
 import { boardQuery } from "@/lib/manufacturing/board-schemas";
 import {
+  availabilityPreviewQuery,
   cancelMoInput,
   completeMoInput,
+  completeWoInput,
+  createPauseReasonInput,
   createCommentInput,
   createMoInput,
   createWoInput,
@@ -52,16 +60,19 @@ import {
   listCommentsQuery,
   listMosQuery,
   listMoWosQuery,
+  listPauseReasonsQuery,
   listWosQuery,
+  pauseWoInput,
   transitionInput,
   updateMoInput,
+  updatePauseReasonInput,
   updateWoInput,
   woRef,
 } from "@/lib/manufacturing/schemas";
 import { listNotificationsQuery, notificationIdParam } from "@/lib/notifications/schemas";
 import { createProductInput, explodeQuery, listProductsQuery, productIdParam, replaceBomInput, updateProductInput } from "@/lib/products/schemas";
 import { periodQuery } from "@/lib/reports/schemas";
-import { listLedgerQuery, listLevelsQuery, manualAdjustmentInput, receiptInput } from "@/lib/stock/schemas";
+import { listLedgerQuery, listLevelsQuery, manualAdjustmentInput, receiptInput, scrapInput } from "@/lib/stock/schemas";
 import { createUserInput, idParam as userIdParam, listUsersQuery, setLocaleInput, updateUserInput } from "@/lib/users/schemas";
 import { createWorkCenterInput, listWorkCentersQuery, updateWorkCenterInput, workCenterIdParam } from "@/lib/workcenters/schemas";
 import { apiRoute } from "@/lib/http/api";
@@ -157,6 +168,13 @@ export const API_ROUTES: RouteDoc[] = [
     module: mos,
     ops: { GET: { summary: "List manufacturing orders", query: listMosQuery, description: paged }, POST: { summary: "Create a manufacturing order", body: createMoInput, success: 201 } },
   },
+  {
+    path: "/api/mos/availability",
+    file: "mos/availability.ts",
+    tag: "Manufacturing orders",
+    module: moAvailability,
+    ops: { GET: { summary: "Material availability of a draft order, ranked as if created now", query: availabilityPreviewQuery } },
+  },
   { path: "/api/mos/board", file: "mos/board.ts", tag: "Manufacturing orders", module: moBoard, ops: { GET: { summary: "The stage board: open orders by current operation", query: boardQuery } } },
   {
     path: "/api/mos/{id}",
@@ -186,8 +204,8 @@ export const API_ROUTES: RouteDoc[] = [
     ops: { GET: { summary: "One work order (by id or code)", params: woRef }, PATCH: { summary: "Change a work order", params: woRef, body: updateWoInput } },
   },
   { path: "/api/workorders/{id}/start", file: "workorders/[id]/start.ts", tag: "Work orders", module: woStart, ops: { POST: { summary: "Start a work order", params: woRef, body: transitionInput, bodyOptional: true } } },
-  { path: "/api/workorders/{id}/pause", file: "workorders/[id]/pause.ts", tag: "Work orders", module: woPause, ops: { POST: { summary: "Pause a work order", params: woRef, body: transitionInput, bodyOptional: true } } },
-  { path: "/api/workorders/{id}/complete", file: "workorders/[id]/complete.ts", tag: "Work orders", module: woComplete, ops: { POST: { summary: "Complete a work order", params: woRef, body: transitionInput, bodyOptional: true } } },
+  { path: "/api/workorders/{id}/pause", file: "workorders/[id]/pause.ts", tag: "Work orders", module: woPause, ops: { POST: { summary: "Pause a work order (with a pause reason)", params: woRef, body: pauseWoInput, bodyOptional: true } } },
+  { path: "/api/workorders/{id}/complete", file: "workorders/[id]/complete.ts", tag: "Work orders", module: woComplete, ops: { POST: { summary: "Complete a work order (good and scrap quantities)", params: woRef, body: completeWoInput, bodyOptional: true } } },
   {
     path: "/api/workorders/{id}/comments",
     file: "workorders/[id]/comments.ts",
@@ -201,7 +219,15 @@ export const API_ROUTES: RouteDoc[] = [
   { path: "/api/stock", file: "stock/index.ts", tag: "Stock", module: stock, ops: { GET: { summary: "Stock levels", query: listLevelsQuery, description: paged } } },
   { path: "/api/stock/ledger", file: "stock/ledger.ts", tag: "Stock", module: ledger, ops: { GET: { summary: "The stock ledger", query: listLedgerQuery, description: paged } } },
   { path: "/api/stock/manual", file: "stock/manual.ts", tag: "Stock", module: stockManual, ops: { POST: { summary: "A manual stock adjustment", body: manualAdjustmentInput, success: 201 } } },
+  { path: "/api/stock/scrap", file: "stock/scrap.ts", tag: "Stock", module: stockScrap, ops: { POST: { summary: "Scrap stock (with a reason)", body: scrapInput, success: 201 } } },
   { path: "/api/stock/receipts", file: "stock/receipts.ts", tag: "Stock", module: stockReceipts, ops: { POST: { summary: "Receive stock", body: receiptInput, success: 201 } } },
+  {
+    path: "/api/reports/oee",
+    file: "reports/oee.ts",
+    tag: "Reports",
+    module: oee,
+    ops: { GET: { summary: "OEE per work center and downtime per reason", query: periodQuery, description: "Also `workCenterId` (optional, a work center id) to limit it to one work center." } },
+  },
   { path: "/api/reports/kpis", file: "reports/kpis.ts", tag: "Reports", module: kpis, ops: { GET: { summary: "Key figures for a period", query: periodQuery } } },
   {
     path: "/api/reports/export",
@@ -216,6 +242,14 @@ export const API_ROUTES: RouteDoc[] = [
       },
     },
   },
+  {
+    path: "/api/pause-reasons",
+    file: "pause-reasons/index.ts",
+    tag: "Work orders",
+    module: pauseReasons,
+    ops: { GET: { summary: "Pause reasons", query: listPauseReasonsQuery, description: paged }, POST: { summary: "Create a pause reason", body: createPauseReasonInput, success: 201 } },
+  },
+  { path: "/api/pause-reasons/{id}", file: "pause-reasons/[id].ts", tag: "Work orders", module: pauseReasonById, ops: { PATCH: { summary: "Change a pause reason", params: moIdParam, body: updatePauseReasonInput } } },
   { path: "/api/audit", file: "audit.ts", tag: "Audit", module: audit, ops: { GET: { summary: "The audit trail", query: listAuditQuery, description: paged } } },
   { path: "/api/notifications", file: "notifications/index.ts", tag: "Notifications", module: notifications, ops: { GET: { summary: "One's notifications", query: listNotificationsQuery, description: paged } } },
   { path: "/api/notifications/{id}/read", file: "notifications/[id]/read.ts", tag: "Notifications", module: notificationRead, ops: { POST: { summary: "Mark a notification read", params: notificationIdParam } } },
