@@ -14,7 +14,10 @@ interface Props {
   onPost?: (mode: PostingMode | "scrap", level: StockLevel) => void;
 }
 
-/** Stock per product; rows at or below their reorder point are highlighted and labelled "Low". */
+/**
+ * Stock per product; rows at or below their reorder point are highlighted and labelled "Low".
+ * Allocated is what the open orders still need, available what is left (negative in red: over-allocated).
+ */
 export function LevelsTable({ levels, filtered, onPost }: Props) {
   const t = useTranslations("stock");
   if (!levels.length) {
@@ -31,6 +34,12 @@ export function LevelsTable({ levels, filtered, onPost }: Props) {
             </th>
             <th scope="col" className={`${th} text-right`}>
               {t("levels.table.onHand")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("levels.table.allocated")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("levels.table.available")}
             </th>
             <th scope="col" className={`${th} text-right`}>
               {t("levels.table.reorderAt")}
@@ -57,6 +66,12 @@ export function LevelsTable({ levels, filtered, onPost }: Props) {
               </td>
               <td className="px-4 py-3 text-right text-lg font-semibold tabular-nums text-neutral-900" data-testid="on-hand">
                 {formatQty(l.onHand)} <span className="text-sm font-normal text-neutral-600">{l.uom}</span>
+              </td>
+              <td className="px-4 py-3 text-right tabular-nums text-neutral-700" data-testid="allocated">
+                {formatQty(l.allocated)}
+              </td>
+              <td className={`px-4 py-3 text-right tabular-nums ${l.available < 0 ? "font-semibold text-red-700" : "text-neutral-700"}`} data-testid="available">
+                {formatQty(l.available)}
               </td>
               <td className="px-4 py-3 text-right tabular-nums text-neutral-700">{l.reorderPoint !== null ? formatQty(l.reorderPoint) : "—"}</td>
               {/* The stock's value at moving average cost (docs/domain.md "Valuation"); "—" when never valued. */}

@@ -39,7 +39,7 @@ interface Mo {
   progress: { completed: number; total: number };
   late: boolean;
   workOrders: { id: string; code: string; title: string; sequence: number; status: string; plannedMin: number | null; workCenter: { id: string; name: string } | null; assignee: { id: string; name: string } | null }[];
-  materials: { materialId: string; sku: string; qtyPerUnit: number; required: number; onHand: number; shortBy: number; short: boolean }[];
+  materials: { materialId: string; sku: string; qtyPerUnit: number; required: number; onHand: number; allocatedAhead: number; available: number; shortBy: number; short: boolean }[];
   shortages: number;
 }
 interface Page<T> {
@@ -214,18 +214,35 @@ describe("GET /api/mos/:id", () => {
     ]);
     const steel = await db().stockLevel.findUniqueOrThrow({ where: { productId: ids.steel } });
     const screws = await db().stockLevel.findUniqueOrThrow({ where: { productId: ids.screws } });
+    // Ranked (docs/domain.md "Material availability"): the open orders ahead of it (for a NORMAL order
+    // without deadline: every URGENT/HIGH one, NORMAL ones with a deadline or created before it) take stock first.
+    const row = await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id }, select: { createdAt: true } });
+    const ahead = async (productId: string) =>
+      (
+        await db().moRequirement.aggregate({
+          _sum: { required: true },
+          where: { productId, moId: { not: mo.id }, OR: [{ priorityRank: { lt: 2 } }, { priorityRank: 2, OR: [{ deadline: { not: null } }, { moCreatedAt: { lte: row.createdAt } }] }] },
+        })
+      )._sum.required?.toNumber() ?? 0;
+    const ranked = (required: number, onHand: number, allocatedAhead: number) => {
+      const available = Math.max(0, onHand - allocatedAhead);
+      return { required, onHand, allocatedAhead, available, shortBy: Math.max(0, required - available) };
+    };
+    const wantScrews = ranked(1200, screws.onHand.toNumber(), await ahead(ids.screws));
+    const wantSteel = ranked(120, steel.onHand.toNumber(), await ahead(ids.steel));
     expect(res.body.materials).toEqual([
-      expect.objectContaining({ sku: "SCR-01", qtyPerUnit: 20, required: 1200, onHand: screws.onHand.toNumber(), shortBy: 1200 - screws.onHand.toNumber(), short: true }),
-      expect.objectContaining({ sku: "STEEL-01", qtyPerUnit: 2, required: 120, onHand: steel.onHand.toNumber(), shortBy: 120 - steel.onHand.toNumber(), short: true }),
+      expect.objectContaining({ sku: "SCR-01", qtyPerUnit: 20, ...wantScrews, short: true }),
+      expect.objectContaining({ sku: "STEEL-01", qtyPerUnit: 2, ...wantSteel, short: true }),
     ]);
     expect(res.body.shortages).toBe(2);
 
+    // Created after it with the same rank keys: the big order is ranked ahead of the small one.
     const small = await manager.get<Mo>(`/api/mos/${(await newMo({ quantity: 1 })).id}`);
-    expect(small.body.materials.map((m) => [m.required, m.shortBy, m.short])).toEqual([
-      [20, 0, false],
-      [2, 0, false],
+    expect(small.body.materials.map((m) => [m.required, m.allocatedAhead])).toEqual([
+      [20, wantScrews.allocatedAhead + 1200],
+      [2, wantSteel.allocatedAhead + 120],
     ]);
-    expect(small.body.shortages).toBe(0);
+    expect(small.body.shortages).toBe(2);
   });
 
   test("404 for an unknown MO, 400 for a malformed id", async () => {

@@ -179,7 +179,12 @@ export function MoCreateForm() {
         <div className="lg:col-start-2 lg:row-span-3 lg:row-start-1">
           <Section title={t("create.requirementsSection")} testId="requirements-section">
             {product ? (
-              <RequirementsPreview product={{ id: product.productId, sku: product.sku, uom: product.uom }} quantity={previewQty} />
+              <RequirementsPreview
+                product={{ id: product.productId, sku: product.sku, uom: product.uom }}
+                quantity={previewQty}
+                priority={values.priority}
+                deadline={values.deadline ? endOfLocalDayIso(values.deadline) : null}
+              />
             ) : (
               <p className="px-4 py-4 text-sm text-neutral-600 sm:px-5">{t("create.chooseProductFirst")}</p>
             )}

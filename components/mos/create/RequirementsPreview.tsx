@@ -7,6 +7,8 @@ import { RawMaterialsTable } from "../../products/RawMaterialsTable";
 import { useExplosion } from "../../products/useExplosion";
 import { Pill } from "../badges";
 import { useStockOf } from "./useStockOf";
+import { RankedAvailability } from "./RankedAvailability";
+import type { Priority } from "../types";
 import { formatQty } from "../../format";
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-neutral-500";
@@ -16,10 +18,22 @@ const td = "px-3 py-2 text-sm";
  * What an order for `quantity` of `product` needs, before it is saved: the direct components (what
  * completing the order consumes) and the raw materials of the whole tree, each against stock.
  */
-export function RequirementsPreview({ product, quantity }: { product: { id: string; sku: string; uom: string }; quantity: number | null }) {
+export function RequirementsPreview({
+  product,
+  quantity,
+  priority = "NORMAL",
+  deadline = null,
+}: {
+  product: { id: string; sku: string; uom: string };
+  quantity: number | null;
+  /** The draft's priority and deadline: the ranked availability places it among the open orders. */
+  priority?: Priority;
+  deadline?: string | null;
+}) {
   const t = useTranslations("mos");
   const me = useSignedInUser();
   const stockReader = hasPermission(me, "stock:read");
+  const planner = hasPermission(me, "mo:write");
   const { data, error, isLoading, isValidating, mutate } = useExplosion(product.id, quantity);
   const direct = data?.productId === product.id ? data.tree.children : [];
   const stock = useStockOf(
@@ -70,6 +84,8 @@ export function RequirementsPreview({ product, quantity }: { product: { id: stri
         ) : (
           <Alert tone="success">{t("requirements.enough", { qty: formatQty(quantity, product.uom), sku: product.sku })}</Alert>
         ))}
+
+      {planner && <RankedAvailability productId={product.id} quantity={quantity} priority={priority} deadline={deadline} />}
 
       <div>
         <h3 className="text-sm font-semibold text-neutral-900">{t("requirements.directTitle")}</h3>

@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { Alert } from "../../ui/Alert";
 import { EmptyState } from "../../ui/States";
 import { ShortBy } from "../badges";
+import { MaterialStatusBadge } from "../MaterialStatusBadge";
 import { isOpen } from "@/lib/manufacturing/states";
 import { Section } from "../PageHeader";
 import type { MoDetail } from "../types";
@@ -10,7 +11,10 @@ import { formatQty } from "../../format";
 const th = "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-neutral-500";
 const td = "px-4 py-2.5 text-sm";
 
-/** What the order consumes (its BOM snapshot × quantity) against what is on hand now. */
+/**
+ * What the order consumes (its BOM snapshot × quantity) against what is on hand now, ranked: the
+ * open orders ahead of it (priority, deadline, creation) take the stock first.
+ */
 export function MaterialsSection({ mo }: { mo: MoDetail }) {
   const t = useTranslations("mos");
   const open = isOpen(mo.state);
@@ -21,7 +25,11 @@ export function MaterialsSection({ mo }: { mo: MoDetail }) {
       ) : (
         <>
           {open && (
-            <div className="px-4 pt-4 sm:px-5">
+            <div className="space-y-3 px-4 pt-4 sm:px-5">
+              <p className="flex flex-wrap items-center gap-2 text-sm text-neutral-700">
+                <MaterialStatusBadge status={mo.materialStatus} />
+                <span>{t("materials.rankNote")}</span>
+              </p>
               {mo.shortages > 0 ? (
                 <Alert tone="error" title={t("materials.shortTitle", { count: mo.shortages })}>
                   {t("materials.shortText")}
@@ -49,9 +57,17 @@ export function MaterialsSection({ mo }: { mo: MoDetail }) {
                     {t("materials.columns.onHand")}
                   </th>
                   {open && (
-                    <th scope="col" className={`${th} text-right`}>
-                      {t("materials.columns.shortBy")}
-                    </th>
+                    <>
+                      <th scope="col" className={`${th} text-right`}>
+                        {t("materials.columns.allocatedAhead")}
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        {t("materials.columns.available")}
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        {t("materials.columns.shortBy")}
+                      </th>
+                    </>
                   )}
                 </tr>
               </thead>
@@ -64,6 +80,16 @@ export function MaterialsSection({ mo }: { mo: MoDetail }) {
                     <td className={`${td} text-right tabular-nums`}>{formatQty(m.qtyPerUnit, m.uom)}</td>
                     <td className={`${td} text-right font-medium tabular-nums`}>{formatQty(m.required, m.uom)}</td>
                     <td className={`${td} text-right tabular-nums`}>{formatQty(m.onHand, m.uom)}</td>
+                    {open && (
+                      <td className={`${td} text-right tabular-nums`} data-testid="allocated-ahead">
+                        {formatQty(m.allocatedAhead, m.uom)}
+                      </td>
+                    )}
+                    {open && (
+                      <td className={`${td} text-right tabular-nums`} data-testid="available">
+                        {formatQty(m.available, m.uom)}
+                      </td>
+                    )}
                     {open && (
                       <td className={`${td} text-right tabular-nums`}>
                         <ShortBy short={m.short} shortBy={m.shortBy} uom={m.uom} />

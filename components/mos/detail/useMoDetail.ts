@@ -7,7 +7,7 @@ import type { MoDetail } from "../types";
 export function useMoDetail(id: string | null) {
   const swr = useSWR<MoDetail, ApiError>(id ? `/api/mos/${encodeURIComponent(id)}` : null);
   const { mutate } = swr;
-  useRealtime(["mo:updated", "wo:created", "wo:updated", "stock:changed"], (payload) => {
+  useRealtime(["mo:updated", "mo:materialStatus", "wo:created", "wo:updated", "stock:changed"], (payload) => {
     // No payload: a reconnect, when anything may have been missed.
     if (!payload) return void mutate();
     if (payload.id === id || payload.moId === id || Array.isArray(payload.productIds)) void mutate();

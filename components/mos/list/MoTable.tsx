@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EmptyState } from "../../ui/States";
 import { focusRing } from "../../ui/styles";
 import { LateBadge, MoStateBadge, PriorityBadge } from "../badges";
+import { MaterialStatusBadge } from "../MaterialStatusBadge";
 import { ProgressBar } from "../ProgressBar";
 import type { MoListItem } from "../types";
 import { formatDate, formatQty } from "../../format";
@@ -41,6 +42,9 @@ export function MoTable({ mos, filtered }: { mos: MoListItem[]; filtered: boolea
               {t("list.columns.state")}
             </th>
             <th scope="col" className={th}>
+              {t("list.columns.materials")}
+            </th>
+            <th scope="col" className={th}>
               {t("list.columns.progress")}
             </th>
           </tr>
@@ -72,6 +76,9 @@ export function MoTable({ mos, filtered }: { mos: MoListItem[]; filtered: boolea
               </td>
               <td className="px-4 py-2">
                 <MoStateBadge state={mo.state} />
+              </td>
+              <td className="px-4 py-2">
+                <MaterialStatusBadge status={mo.materialStatus} />
               </td>
               <td className="px-4 py-2">
                 <ProgressBar progress={mo.progress} label={t("progress.of", { orderNo: mo.orderNo })} />
