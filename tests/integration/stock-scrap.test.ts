@@ -320,4 +320,22 @@ describe("scrap report (GET /api/reports/export?report=scrap)", () => {
     expect(d.headers.get("content-type")).toBe("application/pdf");
     expect(d.buf.subarray(0, 5).toString()).toBe("%PDF-");
   });
+
+  test("more rows than one batch, all at the same instant: each exactly once (the keyset cursor keeps microseconds and breaks ties)", async () => {
+    const table = await prisma().product.findUniqueOrThrow({ where: { sku: "TABLE-100" } });
+    const creator = await prisma().user.findFirstOrThrow({ where: { role: "ADMIN" } });
+    const mo = await prisma().manufacturingOrder.create({
+      data: { name: "Many scrapped operations", productId: table.id, quantity: 1, state: "IN_PROGRESS", bomSnapshot: [], createdById: creator.id },
+    });
+    const n = 2_345;
+    await prisma().$executeRaw`
+      INSERT INTO "WorkOrder" ("id", "moId", "sequence", "title", "status", "endTime", "scrapQty", "scrapReason", "updatedAt")
+      SELECT gen_random_uuid()::text, ${mo.id}, g, 'Op ' || g, 'COMPLETED', (now() AT TIME ZONE 'UTC') - interval '10 minutes' + interval '1 microsecond' * (g % 3), 1, 'PROCESS', now()
+      FROM generate_series(1, ${n}::int) g`;
+    const d = await download(inventory, `report=scrap&format=csv&dialect=rfc4180&${PERIOD}&reason=PROCESS`);
+    const rows = (parse(d.text, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[]).slice(0, -1);
+    const mine = rows.filter((r) => r.orderNo === mo.orderNo);
+    expect(mine).toHaveLength(n);
+    expect(new Set(mine.map((r) => r.workOrder)).size).toBe(n);
+  });
 });

@@ -74,7 +74,9 @@ export function scrapReport(ctx: ReportContext): ReportDoc {
   const total = new Sum4();
 
   async function fetch(after: [string, string] | null, limit: number): Promise<ScrapRow[]> {
-    const past = (at: Prisma.Sql, key: Prisma.Sql) => (after ? [Prisma.sql`(${at}, ${key}) > (${after[0]}::timestamp, ${after[1]} COLLATE "C")`] : []);
+    // The plain `at >=` bound lets each source's date index start at the cursor; the row comparison breaks ties.
+    const past = (at: Prisma.Sql, key: Prisma.Sql) =>
+      after ? [Prisma.sql`${at} >= ${after[0]}::timestamp`, Prisma.sql`(${at}, ${key}) > (${after[0]}::timestamp, ${after[1]} COLLATE "C")`] : [];
     const stock = Prisma.sql`(
       SELECT e."createdAt" AS "at", ${KEY_S} AS "key", e."productId", -e."change" AS qty, e."scrapReason"::text AS reason,
              e."sourceId" AS "moId", NULL::text AS "woCode", e."note", 'STOCK' AS source
