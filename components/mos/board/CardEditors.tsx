@@ -23,17 +23,21 @@ export function PriorityMenu({ card, onChanged }: { card: StageCard; onChanged: 
   const labels = useOrderLabels();
   const action = useApiAction<"priority">();
   const id = useId();
+  // The picked value shows at once; the card remounts (key: its priority) when the board has it.
+  const [picked, setPicked] = useState<Priority | null>(null);
   const change = async (priority: Priority) => {
     if (priority === card.priority) return;
+    setPicked(priority);
     const r = await action.run("priority", { priority }, (key) => patch(card, { priority }, key));
     if (r.ok) onChanged(t("card.priorityChanged", { orderNo: card.orderNo, priority: labels.priority(priority) }));
+    else setPicked(null);
   };
   return (
     <div className="flex items-center gap-2">
       <label htmlFor={id} className="text-sm text-neutral-500">
         {t("card.priority")}
       </label>
-      <select id={id} data-testid="card-priority" className={small} value={card.priority} disabled={action.busy !== null} onChange={(e) => void change(e.target.value as Priority)}>
+      <select id={id} data-testid="card-priority" className={small} value={picked ?? card.priority} disabled={action.busy !== null} onChange={(e) => void change(e.target.value as Priority)}>
         {PRIORITIES.map((p) => (
           <option key={p} value={p}>
             {labels.priority(p)}

@@ -63,7 +63,7 @@ export function StageCard({ card, groupBy, canEdit, onChanged }: { card: Card; g
       <ProgressBar progress={card.progress} label={t("card.progress", { orderNo: card.orderNo })} />
       {canEdit && (
         <div className="space-y-2 border-t border-neutral-100 pt-2">
-          <PriorityMenu card={card} onChanged={onChanged} />
+          <PriorityMenu key={card.priority} card={card} onChanged={onChanged} />
           <details>
             <summary className={`cursor-pointer rounded text-sm font-medium text-neutral-700 ${focusRing}`}>{t("card.changeDeadline")}</summary>
             <div className="pt-2">
