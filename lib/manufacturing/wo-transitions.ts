@@ -160,6 +160,7 @@ async function complete(tx: Tx, wo: LockedWo, actor: Actor, input: CompleteWoInp
   const qty = await completionQuantities(tx, wo, input);
   const now = new Date();
   await closeOpenLog(tx, wo.id, now);
+  await endPause(tx, wo.id, now);
   const durationMin = await workedMinutes(tx, wo.id);
   const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "COMPLETED", endTime: now, durationMin, ...qty }, select: { id: true, status: true, moId: true } });
   await writeAudit(tx, {
