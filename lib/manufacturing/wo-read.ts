@@ -50,6 +50,7 @@ export async function listMoWos(moId: string, q: Paging & { status?: WorkStatus[
 
 const detailSelect = {
   ...woItemSelect,
+  instructions: true,
   mo: {
     select: {
       id: true,

@@ -108,7 +108,7 @@ function BomForm({ productId, bom, onSaved }: { productId: string; bom: BomView;
         rows={current.operations}
         errors={rowErrors}
         centers={centers.data?.items ?? []}
-        onAdd={() => edit({ ...current, operations: [...current.operations, { key: newKey(), title: "", workCenterId: "", minutes: "" }] })}
+        onAdd={() => edit({ ...current, operations: [...current.operations, { key: newKey(), title: "", workCenterId: "", minutes: "", instructions: "" }] })}
         onChange={(i, patch) => edit({ ...current, operations: current.operations.map((o, j) => (j === i ? { ...o, ...patch } : o)) })}
         onMove={(i, delta) => edit(moveOperation(current, i, delta))}
         onRemove={(i) => edit({ ...current, operations: current.operations.filter((_, j) => j !== i) })}

@@ -86,6 +86,12 @@ export function OperationsEditor({ rows, errors, centers, onChange, onMove, onRe
                       </Button>
                     </div>
                   </div>
+                  <div className="mt-2 md:ml-11">
+                    <label htmlFor={`${o.key}-instructions`} className="mb-1 block text-xs font-medium text-neutral-600">
+                      {t("bom.opInstructions", { n })}
+                    </label>
+                    <textarea id={`${o.key}-instructions`} value={o.instructions} maxLength={10_000} rows={o.instructions ? 4 : 2} onChange={(e) => onChange(i, { instructions: e.target.value })} className="block min-h-16 w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-base text-neutral-900 shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30" data-testid="bom-operation-instructions" />
+                  </div>
                   {err && <p className="mt-1 text-sm text-red-700">{err}</p>}
                 </li>
               );

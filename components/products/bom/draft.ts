@@ -17,6 +17,8 @@ export interface OperationRow {
   title: string;
   workCenterId: string;
   minutes: string;
+  /** Work instructions as typed; empty clears them. */
+  instructions: string;
 }
 
 export interface Draft {
@@ -43,6 +45,7 @@ export function draftOf(bom: BomView): Draft {
       title: o.title,
       workCenterId: o.workCenterId ?? "",
       minutes: o.minutesPerUnit === null ? "" : String(o.minutesPerUnit),
+      instructions: o.instructions ?? "",
     })),
   };
 }
@@ -92,7 +95,7 @@ export function rowErrorsOf(messages: [string, string][]): RowErrors {
 export function bodyOf(d: Draft) {
   return {
     components: d.components.map((c) => ({ materialId: c.materialId, qtyPerUnit: parseNumber(c.qty) ?? 0 })),
-    operations: d.operations.map((o) => ({ title: o.title.trim(), workCenterId: o.workCenterId || null, minutesPerUnit: parseNumber(o.minutes) })),
+    operations: d.operations.map((o) => ({ title: o.title.trim(), workCenterId: o.workCenterId || null, minutesPerUnit: parseNumber(o.minutes), instructions: o.instructions.trim() === "" ? null : o.instructions })),
   };
 }
 

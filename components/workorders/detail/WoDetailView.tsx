@@ -118,6 +118,12 @@ function Detail({ wo, reload }: { wo: WoDetail; reload: () => unknown }) {
             <p className="mt-1 whitespace-pre-wrap text-base text-neutral-900">{wo.description}</p>
           </div>
         )}
+        {wo.instructions && (
+          <div className="mt-5 rounded-md border-l-4 border-blue-700 bg-blue-50 p-4" data-testid="wo-instructions">
+            <h2 className="text-sm font-semibold text-neutral-800">{t("detail.workInstructions")}</h2>
+            <p className="mt-1 whitespace-pre-wrap text-lg text-neutral-900">{wo.instructions}</p>
+          </div>
+        )}
 
         <div className="mt-5 flex flex-wrap items-start gap-3 border-t border-neutral-100 pt-5">
           {executes && (

@@ -98,7 +98,8 @@ export function WoSheet({ wo }: { wo: WoDetail }) {
         <p className="mt-2 text-base font-semibold">
           {wo.workCenter ? t("sheet.stepAt", { sequence: wo.sequence, title: wo.title, center: wo.workCenter.name }) : t("sheet.step", { sequence: wo.sequence, title: wo.title })}
         </p>
-        <p className="mt-1 whitespace-pre-wrap text-base">{wo.description ?? t("sheet.noInstructions")}</p>
+        <p className="mt-1 whitespace-pre-wrap text-base">{wo.description ?? (wo.instructions ? null : t("sheet.noInstructions"))}</p>
+        {wo.instructions && <p className="mt-2 whitespace-pre-wrap text-base">{wo.instructions}</p>}
       </section>
 
       <section className="mt-6 break-inside-avoid">
