@@ -22,7 +22,7 @@ export function StageCard({ card, groupBy, canEdit, onChanged }: { card: Card; g
       data-order-no={card.orderNo}
       data-priority={card.priority}
       aria-label={t("card.label", { orderNo: card.orderNo, name: card.name })}
-      className={`space-y-2 rounded-md border border-l-4 border-neutral-200 bg-white p-3 shadow-sm ${PRIORITY_EDGES[card.priority]} ${card.late ? "bg-red-50/50" : ""}`}
+      className={`space-y-2 rounded-md border border-l-4 border-neutral-200 p-3 shadow-sm ${PRIORITY_EDGES[card.priority]} ${card.late ? "bg-red-50" : "bg-white"}`}
     >
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
