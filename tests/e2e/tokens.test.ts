@@ -1,10 +1,17 @@
 // API tokens on the users page and the API reference: an admin makes a token for themself, sees it
 // once, a script uses it (no cookie), the admin revokes it and the script is refused; /api-docs
 // shows the operations of the OpenAPI document.
+import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { BASE_URL, assertText, demo, launchBrowser, openTab, signIn, unique, visible } from "./helpers";
+
+/** Serious and critical WCAG 2.1 A/AA violations (as tests/e2e/a11y.test.ts counts them). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+}
 
 describe("API tokens and the API reference", () => {
   let browser: Browser;
@@ -33,6 +40,7 @@ describe("API tokens and the API reference", () => {
       const row = section.getByTestId("token-row").filter({ hasText: name });
       await assertText(row, "active");
       await assertText(row, token.slice(0, 10));
+      assert.deepEqual(await seriousViolations(page), []);
 
       // A script: no cookie, only the token.
       const asScript = async () => (await fetch(`${BASE_URL}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status;
@@ -60,6 +68,7 @@ describe("API tokens and the API reference", () => {
       await op.locator("summary").click();
       await assertText(op, "mo:write");
       await assertText(op, "productId");
+      assert.deepEqual(await seriousViolations(page), []);
       await page.getByLabel("Filter").fill("/api/tokens");
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="api-operation"]').length === 3);
       assert.deepEqual(pageErrors, []);
