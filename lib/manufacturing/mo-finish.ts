@@ -8,6 +8,7 @@ import type { DomainEvent } from "../realtime/events";
 import { postAndAlert } from "../inventory/alerts";
 import { lockLevels } from "../stock/levels";
 import { moEvent } from "./events";
+import { moOutputUnitCost } from "./mo-cost";
 import { lineQty, readSnapshot } from "./snapshot";
 import { moFrom } from "./states";
 
@@ -56,7 +57,8 @@ export async function finishMo(tx: Tx, mo: FinishableMo, qty: FinishQuantities, 
   });
   // Everything scrapped: no output row (and no cost per unit of nothing).
   const output = new Prisma.Decimal(producedQty.toString()).isZero() ? { events: [] } : await postAndAlert(tx, {
-    lines: [{ productId: mo.productId, change: producedQty }],
+    // Valued at what this order really cost per good unit (materials just consumed + labour).
+    lines: [{ productId: mo.productId, change: producedQty, unitCost: await moOutputUnitCost(tx, mo.id, producedQty) }],
     sourceType: "MO_OUTPUT",
     sourceId: mo.id,
     note: `${mo.orderNo}: produced`,
