@@ -1,5 +1,5 @@
 // `npm run bench`: stock posting throughput (service layer, HTTP, raw SQL), work order round trips and
-// realtime fan-out and exports, on a fresh Postgres database that is dropped at the end. Writes bench/results.md
+// realtime fan-out, exports, MO creation with child orders and ranked material availability, on a fresh Postgres database that is dropped at the end. Writes bench/results.md
 // and prints it. Environment (all optional):
 //   BENCH_DATABASE_URL     the server (default postgresql://postgres@127.0.0.1:5432/postgres)
 //   BENCH_SECONDS          length of each phase (default 8)
@@ -19,6 +19,7 @@ import { DEMO_MO_NAME } from "../lib/demo/seed";
 import { Client } from "../tests/helpers/client";
 import { ledgerViolations } from "../tests/helpers/ledger";
 import { createBenchDb, type BenchDb } from "./db";
+import { benchAvailability } from "./availability";
 import { benchChildOrders } from "./child-orders";
 import { benchExport } from "./export";
 import { benchFanout } from "./fanout";
@@ -179,6 +180,7 @@ async function main(): Promise<void> {
       md += `\n## Exports\n\nFAILED: ${String((err as Error)?.message ?? err).split("\n")[0]}\n`;
     }
     md += `\n${await benchChildOrders(SERVER, { restore: bench.handle })}`; // bench/child-orders.ts: a database of its own
+    md += `\n${await benchAvailability(SERVER, { restore: bench.handle })}`; // bench/availability.ts: a database of its own
     writeFileSync(path.join("bench", "results.md"), md);
     console.log(`\n${md}`);
     log("written to bench/results.md");

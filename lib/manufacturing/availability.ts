@@ -74,9 +74,13 @@ export async function availabilityForDraft(db: Tx | Db, draft: DraftOrder): Prom
   return out;
 }
 
-/** The running SUM of what the open MOs ranked before a requirement need of its product. */
-const AHEAD = Prisma.sql`COALESCE(SUM(r."required") OVER (PARTITION BY r."productId"
-  ORDER BY r."priorityRank", r."deadline", r."moCreatedAt", r."moId" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`;
+/**
+ * The running SUM of what the open MOs ranked before a requirement need of its product. The ids
+ * compare bytewise (COLLATE "C"): the sort is several times faster than under a language collation,
+ * and the id tie-break is the plain character order a reader (or a test in TypeScript) expects.
+ */
+const AHEAD = Prisma.sql`COALESCE(SUM(r."required") OVER (PARTITION BY r."productId" COLLATE "C"
+  ORDER BY r."priorityRank", r."deadline", r."moCreatedAt", r."moId" COLLATE "C" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`;
 
 /** A status from per-component availability: READY none short, WAITING one short with nothing available. */
 export function statusOf(components: Pick<ComponentAvailability, "available" | "shortBy">[]): MaterialStatus {
@@ -116,18 +120,24 @@ export async function availabilityOfMos(db: Tx | Db, moIds: string[]): Promise<M
   return out;
 }
 
-/** SQL: the status of every open MO now (moId, status), as a subquery. */
+/**
+ * SQL: the status of every open MO now (moId, status), as a subquery. Only the short requirements are
+ * aggregated (most are not): an open MO without one is READY.
+ */
 const CURRENT_STATUS = Prisma.sql`
   SELECT o."id" AS "moId",
-         (CASE WHEN bool_or(k."required" > k.available AND k.available = 0) THEN 'WAITING'
-               WHEN bool_or(k."required" > k.available) THEN 'PARTIAL' ELSE 'READY' END)::"MaterialStatus" AS status
+         (CASE WHEN s."moId" IS NULL THEN 'READY' WHEN s.waiting THEN 'WAITING' ELSE 'PARTIAL' END)::"MaterialStatus" AS status
   FROM "ManufacturingOrder" o
   LEFT JOIN (
-    SELECT r."moId", r."required", GREATEST(COALESCE(l."onHand", 0) - ${AHEAD}, 0) AS available
-    FROM "MoRequirement" r LEFT JOIN "StockLevel" l ON l."productId" = r."productId"
-  ) k ON k."moId" = o."id"
-  WHERE o."state" IN ('PLANNED', 'IN_PROGRESS')
-  GROUP BY o."id"`;
+    SELECT k."moId", bool_or(k.available = 0) AS waiting
+    FROM (
+      SELECT r."moId", r."required", GREATEST(COALESCE(l."onHand", 0) - ${AHEAD}, 0) AS available
+      FROM "MoRequirement" r LEFT JOIN "StockLevel" l ON l."productId" = r."productId"
+    ) k
+    WHERE k."required" > k.available
+    GROUP BY k."moId"
+  ) s ON s."moId" = o."id"
+  WHERE o."state" IN ('PLANNED', 'IN_PROGRESS')`;
 
 /** Advisory lock key serializing the stored-status refresh across instances. */
 const REFRESH_LOCK = 7_143_012;
