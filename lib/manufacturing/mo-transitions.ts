@@ -2,6 +2,7 @@
 import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
 import { Prisma } from "../db/generated/client";
+import type { Tx } from "../db/client";
 import { withTx } from "../db/tx";
 import { badRequest, invalidState } from "../errors";
 import { assertWholeQuantities } from "../products/units";
@@ -66,8 +67,9 @@ export type CompleteMoResult = MoDetail | { mo: MoDetail; backorder: MoDetail | 
  * as scrap); consumption is snapshot × (produced + scrapped). With `backorder: true` and producedQty
  * below the quantity, a new PLANNED MO for the rest (quantity − producedQty: scrapped units still
  * need making) is created in the same transaction, linked by backorderOfId. Refused while a work
- * order is running. Completing a DONE MO again changes nothing and posts nothing (200, with its
- * existing backorder when asked with `backorder: true`); a CANCELED MO cannot be completed (409); a
+ * order is running. Completing a DONE MO again changes nothing and posts nothing (200); with
+ * `backorder: true` it answers its backorder, planning it then (once) when the MO closed short
+ * without one, e.g. through its last work order; a CANCELED MO cannot be completed (409); a
  * shortage refuses it all (409).
  */
 export async function completeMo(id: string, input: CompleteMoInput, actor: Actor): Promise<Outcome<CompleteMoResult>> {
@@ -79,7 +81,10 @@ export async function completeMo(id: string, input: CompleteMoInput, actor: Acto
       return { mo, backorder: made ? await getMoDetail(made.id, actor, tx) : null };
     };
     const locked = await lockMo(tx, id);
-    if (locked.state === MO_TARGET.complete) return { result: await answer(), events: [] };
+    if (locked.state === MO_TARGET.complete) {
+      const events = input.backorder ? await lateBackorder(tx, id, actor) : [];
+      return { result: await answer(), events };
+    }
     if (!canMo("complete", locked.state)) throw invalidState("This manufacturing order is CANCELED: it cannot be completed.", { state: locked.state });
     const running = await tx.workOrder.findMany({ where: { moId: id, status: "STARTED" }, select: { id: true, code: true, title: true, assignedToId: true }, orderBy: { sequence: "asc" } });
     if (running.length) {
@@ -102,4 +107,16 @@ export async function completeMo(id: string, input: CompleteMoInput, actor: Acto
     if (input.backorder) events.push(...(await createBackorder(tx, id, remainder, actor)).events);
     return { result: await answer(), events };
   });
+}
+
+/**
+ * A backorder for a DONE MO that closed short without one (its last WO reported fewer good units
+ * than ordered): quantity − producedQty, made once under the MO lock the caller holds. Nothing when
+ * it has one already or nothing remains.
+ */
+async function lateBackorder(tx: Tx, id: string, actor: Actor): Promise<DomainEvent[]> {
+  const mo = await tx.manufacturingOrder.findUniqueOrThrow({ where: { id }, select: { quantity: true, producedQty: true, backorder: { select: { id: true } } } });
+  const remainder = mo.quantity.minus(mo.producedQty ?? mo.quantity);
+  if (mo.backorder || !remainder.greaterThan(0)) return [];
+  return (await createBackorder(tx, id, remainder, actor)).events;
 }

@@ -260,6 +260,27 @@ describe("partial completion and backorders", () => {
     expect((await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } })).state).toBe("PLANNED");
   });
 
+  test("an MO closed short by its last WO gets its backorder afterwards with { backorder: true }, once", async () => {
+    const { mo, a, b } = await assignedMo(5, customer);
+    await startAndComplete(a);
+    await startAndComplete(b, { scrapQty: 1 });
+    const mosBefore = await db().manufacturingOrder.count();
+    const answers = await Promise.all([0, 1, 2].map(() => manager.post<{ mo: Mo; backorder: Mo }>(`/api/mos/${mo.id}/complete`, { backorder: true })));
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    const made = await db().manufacturingOrder.findMany({ where: { backorderOfId: mo.id } });
+    expect(made.map((m) => [m.quantity.toNumber(), m.state, m.priority])).toEqual([[1, "PLANNED", "HIGH"]]);
+    expect(answers.map((r) => r.body.backorder.id)).toEqual([made[0]!.id, made[0]!.id, made[0]!.id]);
+    expect(answers[0]!.body.mo).toMatchObject({ state: "DONE", producedQty: 4, scrapQty: 1 });
+    expect(await db().manufacturingOrder.count()).toBe(mosBefore + 1);
+    // The stock was booked once, when the last WO completed.
+    expect(await ledger(mo.id)).toEqual(["MO_CONSUMPTION screws -100", "MO_CONSUMPTION steel -10", "MO_OUTPUT table 4"]);
+    // Fully produced: nothing to plan.
+    const { mo: full, a: fa, b: fb } = await assignedMo(2);
+    await startAndComplete(fa);
+    await startAndComplete(fb);
+    expect((await manager.post<{ backorder: Mo | null }>(`/api/mos/${full.id}/complete`, { backorder: true })).body.backorder).toBeNull();
+  });
+
   test("double tap and parallel requests make exactly one backorder, and each answer names it", async () => {
     for (let round = 0; round < 5; round++) {
       const { mo } = await assignedMo(4);

@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { focusRing } from "../../ui/styles";
+import { LateBackorderButton } from "./LateBackorderButton";
 import { LateBadge, PriorityBadge } from "../badges";
 import { ProgressBar } from "../ProgressBar";
 import type { MoDetail } from "../types";
@@ -33,6 +34,7 @@ export function MoFacts({ mo }: { mo: MoDetail }) {
               {t("facts.scrapped", { qty: formatQty(mo.scrapQty, mo.product.uom) })}
             </span>
           )}
+          <LateBackorderButton mo={mo} />
         </Fact>
         <Fact label={t("fields.deadline")} testId="fact-deadline">
           <span className={mo.late ? "font-semibold text-red-700" : ""}>{formatDate(mo.deadline)}</span>
