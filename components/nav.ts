@@ -12,7 +12,7 @@ export interface NavItem {
   allRecords?: boolean;
 }
 
-export type NavLabel = "dashboard" | "myWork" | "orders" | "stageBoard" | "workOrders" | "products" | "workCenters" | "stock" | "reports" | "users" | "audit";
+export type NavLabel = "dashboard" | "myWork" | "orders" | "stageBoard" | "workOrders" | "products" | "workCenters" | "stock" | "reports" | "users" | "audit" | "pauseReasons";
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "dashboard", permission: null },
@@ -26,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/reports", label: "reports", permission: "reports:read" },
   { href: "/admin/users", label: "users", permission: "users:manage" },
   { href: "/admin/audit", label: "audit", permission: "audit:read" },
+  { href: "/admin/pause-reasons", label: "pauseReasons", permission: "pause-reasons:write" },
 ];
 
 const under = (href: string, pathname: string) => pathname === href || pathname.startsWith(href + "/");

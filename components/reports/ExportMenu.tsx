@@ -3,7 +3,7 @@ import { errorFromResponse } from "../api";
 import { useApiAction } from "../forms/useApiAction";
 import { Button } from "../ui/Button";
 
-export type ReportName = "mos" | "ledger" | "levels" | "kpis" | "labor" | "costs" | "scrap";
+export type ReportName = "mos" | "ledger" | "levels" | "kpis" | "labor" | "costs" | "scrap" | "oee" | "downtime";
 export type ExportFormat = "xlsx" | "pdf" | "csv";
 
 // The formats' names are the same in every language (product names, not words).

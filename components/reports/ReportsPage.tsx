@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { SCRAP_REASONS } from "@/lib/stock/schemas";
 import { ExportMenu, type ReportName } from "./ExportMenu";
+import { OeeTable } from "./OeeTable";
 import { hasPermission, useSignedInUser } from "../useMe";
 import { focusRing } from "../ui/styles";
 
@@ -21,6 +22,8 @@ const REPORTS: ReportDef[] = [
   { id: "kpis" },
   { id: "labor" },
   { id: "costs", states: true },
+  { id: "oee" },
+  { id: "downtime" },
   { id: "ledger", needsStock: true },
   { id: "levels", needsStock: true, snapshot: true },
   { id: "scrap", needsStock: true, reasons: true },
@@ -104,6 +107,7 @@ export function ReportsPage() {
           </p>
         )}
       </fieldset>
+      {!badPeriod && <OeeTable from={from} to={to} tz={tz} />}
       <ul className="grid gap-4 md:grid-cols-2">
         {REPORTS.filter((r) => !r.needsStock || canStock).map((r) => (
           <li key={r.id} className="rounded-lg border border-neutral-200 bg-white p-5 shadow-sm" data-testid={`report-${r.id}`}>

@@ -5,7 +5,7 @@ import { BASE_URL, DEMO_USERS, assertText, launchBrowser, navLinks, openTab, scr
 
 // What the permission table (docs/domain.md) lets each role open (operators only their own work).
 const NAV_BY_ROLE: Record<string, string[]> = {
-  ADMIN: ["Dashboard", "My work", "Orders", "Stage board", "Work orders", "Products", "Work centers", "Stock", "Reports", "Users", "Audit log"],
+  ADMIN: ["Dashboard", "My work", "Orders", "Stage board", "Work orders", "Products", "Work centers", "Stock", "Reports", "Users", "Audit log", "Pause reasons"],
   MANAGER: ["Dashboard", "My work", "Orders", "Stage board", "Work orders", "Products", "Work centers", "Stock", "Reports"],
   OPERATOR: ["Dashboard", "My work"],
   INVENTORY: ["Dashboard", "Orders", "Stage board", "Work orders", "Products", "Stock", "Reports"],
