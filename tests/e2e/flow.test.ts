@@ -62,6 +62,7 @@ describe("demo flow: plan → run on the tablet → live manager view → ledger
       // The manager's page follows without a reload.
       await assertText(m.getByRole("heading", { level: 1 }), "In progress");
       await card(first).getByRole("button", { name: `Pause ${first}` }).click();
+      await card(first).getByTestId("pause-reasons").getByRole("button", { name: "Waiting for material", exact: true }).click();
       await inState(first, "PAUSED");
       await card(first).getByRole("button", { name: `Resume ${first}` }).click();
       await inState(first, "STARTED");

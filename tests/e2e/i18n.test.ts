@@ -402,6 +402,8 @@ describe("a Dutch user (issue 11)", () => {
     // The shop floor's short words (docs/glossary.md).
     assert.deepEqual(started, ["Pauzeer", "Afronden"]);
     await tap("STARTED", "Pauzeer");
+    // The pause asks its reason in Dutch.
+    await card("STARTED").getByTestId("pause-reasons").getByRole("button", { name: "Omstellen", exact: true }).click();
 
     c = await visible(card("PAUSED"));
     await assertText(c.getByTestId("wo-status"), new RegExp(`^${WO_STATUS_NL.PAUSED}$`));

@@ -124,6 +124,8 @@ describe("operator tablet view", () => {
     await visible(c.locator('[data-testid="wo-timer"][data-running]'));
     await page.waitForTimeout(2500);
     await c.getByRole("button", { name: `Pause ${first.code}` }).click();
+    // Pausing asks why, one tap (docs/domain.md "Shop floor").
+    await c.getByTestId("pause-reasons").getByRole("button", { name: "Setup", exact: true }).click();
     c = await cardIn(page, first.code, "PAUSED");
     await visible(page.getByTestId("group-paused").locator(`[data-code="${first.code}"]`));
     // The card moves with the list; its timer follows when its detail (the closed time log) arrives.
@@ -198,6 +200,7 @@ describe("operator tablet view", () => {
 
       // Free the operator again (one running WO per person): pause it.
       await c.getByRole("button", { name: `Pause ${last.code}` }).click();
+      await c.getByTestId("pause-reasons").getByRole("button", { name: "Break", exact: true }).click();
       await cardIn(page, last.code, "PAUSED");
       assert.deepEqual(pageErrors, []);
     } finally {
