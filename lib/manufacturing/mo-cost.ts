@@ -40,7 +40,7 @@ export async function moCost(tx: Tx, moId: string): Promise<MoCost> {
  */
 export async function moOutputUnitCost(tx: Tx, moId: string, producedQty: Decimal | number | string): Promise<Decimal | null> {
   const produced = new Decimal(producedQty.toString());
-  if (!produced.isPositive()) return null;
+  if (!produced.gt(0)) return null;
   const { total } = await moCost(tx, moId);
   // A negative total (impossible with costs ≥ 0, but the ledger could hold odd history) is valued at 0.
   return total.isNegative() ? new Decimal(0) : total.dividedBy(produced);

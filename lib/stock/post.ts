@@ -93,7 +93,7 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
   for (const line of input.lines) {
     const change = new Decimal(line.change.toString());
     net.set(line.productId, (net.get(line.productId) ?? new Decimal(0)).plus(change));
-    if (line.unitCost !== undefined && line.unitCost !== null && change.isPositive()) {
+    if (line.unitCost !== undefined && line.unitCost !== null && change.gt(0)) {
       const cost = new Decimal(line.unitCost.toString());
       if (!cost.isFinite() || cost.isNegative() || cost.gte(MAX_ABS)) throw conflict(`A unit cost must be at least 0 and less than ${MAX_ABS.toString()}.`);
       const c = costed.get(line.productId) ?? { qty: new Decimal(0), amount: new Decimal(0) };

@@ -46,10 +46,10 @@ export function valueMovement(level: LevelState, change: Decimal, cost: Decimal 
   let unitCost = current;
   let average: Decimal | null = null;
   let value: Decimal;
-  if (change.isPositive() && cost !== null) {
+  if (change.gt(0) && cost !== null) {
     unitCost = round(cost);
     value = round(change.times(unitCost));
-    if (level.onHand.isPositive()) {
+    if (level.onHand.gt(0)) {
       const moved = level.value.plus(value).dividedBy(after);
       average = moved.isNegative() ? unitCost : round(moved);
     } else {
