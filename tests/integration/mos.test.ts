@@ -57,6 +57,16 @@ async function newMo(body: Record<string, unknown> = {}): Promise<Mo> {
 }
 
 /** Row counts of everything a manufacturing request could write. */
+/**
+ * An MO's row for "nothing changed" comparisons, without materialStatus: that column is a cache the
+ * availability recompute rewrites after commit, asynchronously (docs/decisions/0014), so on Postgres
+ * it may change between two reads of an order nobody touched.
+ */
+async function moRow(id: string) {
+  const { materialStatus: _cached, ...row } = await db().manufacturingOrder.findUniqueOrThrow({ where: { id } });
+  return row;
+}
+
 async function counts() {
   const p = db();
   const [mos, wos, audits, entries, notifications, logs, levels] = await Promise.all([
@@ -114,7 +124,7 @@ describe("POST /api/mos", () => {
     const bare = await db().product.create({ data: { sku: `BARE-${Date.now()}`, name: "Bare part", uom: "kg" } });
     const mo = await newMo({ productId: bare.id, quantity: 1.5 });
     expect(mo).toMatchObject({ quantity: 1.5, workOrders: [], materials: [], shortages: 0, progress: { completed: 0, total: 0 } });
-    expect((await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } })).bomSnapshot).toEqual([]);
+    expect((await moRow(mo.id)).bomSnapshot).toEqual([]);
   });
 
   const bad: [string, unknown][] = [
@@ -150,9 +160,9 @@ describe("POST /api/mos", () => {
     expectError(await manager.post("/api/mos", { name: "Huge", productId: ids.table, quantity: 9e13 }), 400, "VALIDATION_FAILED");
     expect(await counts()).toEqual(before);
     const mo = await newMo();
-    const row = await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } });
+    const row = await moRow(mo.id);
     expectError(await manager.patch(`/api/mos/${mo.id}`, { quantity: 9e13 }), 400, "VALIDATION_FAILED");
-    expect(await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } })).toEqual(row);
+    expect(await moRow(mo.id)).toEqual(row);
   });
 
   test("refuses malformed JSON, an unknown product and an archived product with 400, writing nothing", async () => {
@@ -294,10 +304,10 @@ describe("PATCH /api/mos/:id", () => {
   ])("SALES sending %s gets 403 and nothing changes", async (_label, body) => {
     const sales = await app.as("SALES");
     const mo = await newMo();
-    const before = await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } });
+    const before = await moRow(mo.id);
     const audits = await auditCount(mo.id);
     expectError(await sales.patch(`/api/mos/${mo.id}`, body), 403, "FORBIDDEN");
-    expect(await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } })).toEqual(before);
+    expect(await moRow(mo.id)).toEqual(before);
     expect(await auditCount(mo.id)).toBe(audits);
   });
 
@@ -305,12 +315,12 @@ describe("PATCH /api/mos/:id", () => {
     const mo = await newMo();
     const res = await manager.patch<Mo>(`/api/mos/${mo.id}`, { name: "Renamed", priority: "URGENT", deadline: "2031-05-05T08:00:00Z" });
     expect(res.body).toMatchObject({ name: "Renamed", priority: "URGENT", deadline: "2031-05-05T08:00:00.000Z" });
-    const row = await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } });
+    const row = await moRow(mo.id);
     const audits = await auditCount(mo.id);
     const same = await manager.patch<Mo>(`/api/mos/${mo.id}`, { name: "Renamed", priority: "URGENT", quantity: 3, deadline: "2031-05-05T08:00:00.000Z" });
     expect(same.status).toBe(200);
     expect(await auditCount(mo.id)).toBe(audits);
-    expect((await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } })).updatedAt).toEqual(row.updatedAt);
+    expect((await moRow(mo.id)).updatedAt).toEqual(row.updatedAt);
   });
 
   test("while PLANNED a quantity change re-takes the snapshot and re-plans operation WOs (not hand-made ones)", async () => {
@@ -362,10 +372,10 @@ describe("PATCH /api/mos/:id", () => {
     await manager.post(`/api/mos/${done.id}/complete`, { producedQty: 0 });
     const sales = await app.as("SALES");
     for (const mo of [canceled, done]) {
-      const before = await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } });
+      const before = await moRow(mo.id);
       expectError(await manager.patch(`/api/mos/${mo.id}`, { name: "Too late" }), 409, "INVALID_STATE");
       expectError(await sales.patch(`/api/mos/${mo.id}`, { notes: "Too late" }), 409, "INVALID_STATE");
-      expect(await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } })).toEqual(before);
+      expect(await moRow(mo.id)).toEqual(before);
     }
   });
 
@@ -384,10 +394,10 @@ describe("PATCH /api/mos/:id", () => {
   ];
   test.each(badPatch)("refuses %s with 400 and changes nothing", async (_label, body) => {
     const mo = await newMo();
-    const before = await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } });
+    const before = await moRow(mo.id);
     const audits = await auditCount(mo.id);
     expectError(await manager.patch(`/api/mos/${mo.id}`, body), 400, "VALIDATION_FAILED");
-    expect(await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } })).toEqual(before);
+    expect(await moRow(mo.id)).toEqual(before);
     expect(await auditCount(mo.id)).toBe(audits);
   });
 });
@@ -398,7 +408,7 @@ describe("POST /api/mos/:id/cancel", () => {
     const res = await manager.post<Mo>(`/api/mos/${mo.id}/cancel`, { reason: "customer withdrew" });
     expect(res.status).toBe(200);
     expect(res.body.state).toBe("CANCELED");
-    const row = await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } });
+    const row = await moRow(mo.id);
     expect(row.canceledAt).not.toBeNull();
     expect((await db().auditLog.findFirstOrThrow({ where: { entityId: mo.id, action: "mo.cancel" } })).payload).toMatchObject({ from: "PLANNED", reason: "customer withdrew" });
 
@@ -407,7 +417,7 @@ describe("POST /api/mos/:id/cancel", () => {
     expect(again.status).toBe(200);
     expect(again.body.state).toBe("CANCELED");
     expect(await auditCount(mo.id)).toBe(audits);
-    expect(await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } })).toEqual(row);
+    expect(await moRow(mo.id)).toEqual(row);
   });
 
   test("IN_PROGRESS → CANCELED pauses running WOs and closes their open time log", async () => {
@@ -426,9 +436,9 @@ describe("POST /api/mos/:id/cancel", () => {
   test("a DONE MO cannot be canceled (409, unchanged); a bad body is 400; an unknown MO 404", async () => {
     const mo = await newMo();
     await manager.post(`/api/mos/${mo.id}/complete`, { producedQty: 0 });
-    const before = await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } });
+    const before = await moRow(mo.id);
     expectError(await manager.post(`/api/mos/${mo.id}/cancel`), 409, "INVALID_STATE");
-    expect(await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } })).toEqual(before);
+    expect(await moRow(mo.id)).toEqual(before);
 
     const open = await newMo();
     for (const body of [{ why: "x" }, { reason: "" }, { reason: 5 }, []]) expectError(await manager.post(`/api/mos/${open.id}/cancel`, body), 400, "VALIDATION_FAILED");
@@ -448,7 +458,7 @@ describe("POST /api/mos/:id/complete", () => {
       { productId: ids.steel, sourceType: "MO_CONSUMPTION", change: -6 },
     ].sort((a, b) => (a.productId < b.productId ? -1 : 1));
     expect(await ledgerOf(mo.id)).toEqual([...consumption, { productId: ids.table, sourceType: "MO_OUTPUT", change: 3 }]);
-    const row = await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } });
+    const row = await moRow(mo.id);
     expect(row.completedAt).not.toBeNull();
     const audits = await auditCount(mo.id);
 
@@ -457,7 +467,7 @@ describe("POST /api/mos/:id/complete", () => {
     expect(again.body).toMatchObject({ state: "DONE", producedQty: 3 });
     expect((await ledgerOf(mo.id)).length).toBe(3);
     expect(await auditCount(mo.id)).toBe(audits);
-    expect(await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } })).toEqual(row);
+    expect(await moRow(mo.id)).toEqual(row);
   });
 
   test("an explicit producedQty drives consumption and output; 0 posts nothing", async () => {
@@ -504,7 +514,7 @@ describe("POST /api/mos/:id/complete", () => {
     expectError(res, 409, "INSUFFICIENT_STOCK");
     const shortages = (res.body as { error: { details: { shortages: { sku: string }[] } } }).error.details.shortages;
     expect(shortages.map((s) => s.sku).sort()).toEqual(["SCR-01", "STEEL-01"]);
-    expect((await db().manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } })).state).toBe("PLANNED");
+    expect((await moRow(mo.id)).state).toBe("PLANNED");
     const after = await counts();
     expect({ ...after, notifications: before.notifications }).toEqual(before);
     expect(await db().notification.count({ where: { userId: inventory.id, type: "stock.shortage" } })).toBe(notes + 1);
