@@ -12,6 +12,7 @@ import { MigrationError } from "./lib/db/migrate";
 import { securityHeaders } from "./lib/http/security-headers";
 import { attachRealtime } from "./lib/realtime/server";
 import { startLateOrderWatch } from "./lib/notifications/late";
+import { startWebhooks } from "./lib/webhooks/queue";
 
 async function main(): Promise<void> {
   const e = setupEnv();
@@ -29,12 +30,16 @@ async function main(): Promise<void> {
     void handle(req, res);
   });
   // Socket.IO handles upgrades under /socket.io; everything else (dev hot reload) goes to Next.
+  // …and the outbox relay (lib/outbox/relay.ts): events from the database to this instance's sockets.
   const realtime = attachRealtime(server, { databaseUrl: e.DATABASE_URL, headers });
+  await realtime.ready;
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io")) void upgrade(req, socket, head);
   });
   const lateWatch = startLateOrderWatch();
+  // The webhook queue (pg-boss; docs/webhooks.md): its workers deliver, its cron sweeps for lost jobs.
+  const webhooks = await startWebhooks({ databaseUrl: e.DATABASE_URL });
 
   server.listen(e.PORT, e.HOST, () => {
     const shown = e.HOST === "0.0.0.0" || e.HOST === "127.0.0.1" ? "localhost" : e.HOST;
@@ -45,8 +50,9 @@ async function main(): Promise<void> {
     console.log(`[server] ${signal}: closing`);
     lateWatch.stop();
     server.closeAllConnections();
-    void realtime
-      .close()
+    void webhooks
+      .stop()
+      .then(() => realtime.close())
       .then(() => db().close())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();

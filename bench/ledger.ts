@@ -2,6 +2,7 @@
 // StockLevel writes only in lib/stock, tests/helpers/ledger.ts and here): the raw-SQL floor of the
 // posting benchmark, and the bulk fill of the export benchmark.
 import type { Client, PoolClient } from "pg";
+import { DEFAULT_LOCATIONS } from "../lib/locations/defaults";
 
 /**
  * The writes of one posting by hand, inside the caller's transaction that already holds the level's
@@ -10,9 +11,14 @@ import type { Client, PoolClient } from "pg";
 export async function writePostingRaw(c: PoolClient, productId: string, change: number, balanceAfter: string, actorId: string): Promise<void> {
   await c.query(`UPDATE "StockLevel" SET "onHand" = $2, "updatedAt" = now() WHERE "productId" = $1`, [productId, balanceAfter]);
   await c.query(
-    `INSERT INTO "StockEntry" ("productId", "change", "sourceType", "note", "balanceAfter", "createdById", "createdAt")
-     VALUES ($1, $2, 'MANUAL', 'bench', $3, $4, now())`,
-    [productId, change, balanceAfter, actorId],
+    `INSERT INTO "StockBalance" ("productId", "locationId", "onHand", "updatedAt") VALUES ($1, $2, $3, now())
+     ON CONFLICT ("productId", "locationId", "lotId") DO UPDATE SET "onHand" = "StockBalance"."onHand" + EXCLUDED."onHand"`,
+    [productId, DEFAULT_LOCATIONS.STOCK, change],
+  );
+  await c.query(
+    `INSERT INTO "StockEntry" ("productId", "locationId", "change", "sourceType", "note", "balanceAfter", "createdById", "createdAt")
+     VALUES ($1, $5, $2, 'MANUAL', 'bench', $3, $4, now())`,
+    [productId, change, balanceAfter, actorId, DEFAULT_LOCATIONS.STOCK],
   );
 }
 
@@ -23,9 +29,10 @@ export async function writePostingRaw(c: PoolClient, productId: string, change: 
  */
 export async function fillLedgerRaw(c: Client, rows: number, products: number, productIdSql: string, userId: string): Promise<void> {
   await c.query(
-    `INSERT INTO "StockEntry" ("id", "productId", "change", "sourceType", "sourceId", "note", "balanceAfter", "createdById", "createdAt")
+    `INSERT INTO "StockEntry" ("id", "productId", "locationId", "change", "sourceType", "sourceId", "note", "balanceAfter", "createdById", "createdAt")
      SELECT g,
             ${productIdSql.replaceAll("$K", `((g - 1) % ${products})`)},
+            '${DEFAULT_LOCATIONS.STOCK}',
             1,
             (ARRAY['RECEIPT', 'MANUAL', 'MO_OUTPUT', 'INITIAL']::"StockSourceType"[])[1 + g % 4],
             'BENCH-' || g,
@@ -39,5 +46,8 @@ export async function fillLedgerRaw(c: Client, rows: number, products: number, p
   await c.query(`
     INSERT INTO "StockLevel" ("productId", "onHand", "updatedAt")
     SELECT "productId", SUM("change"), now() FROM "StockEntry" GROUP BY "productId"`);
+  await c.query(`
+    INSERT INTO "StockBalance" ("productId", "locationId", "onHand", "updatedAt")
+    SELECT "productId", "locationId", SUM("change"), now() FROM "StockEntry" GROUP BY "productId", "locationId"`);
   await c.query(`SELECT setval(pg_get_serial_sequence('"StockEntry"', 'id'), $1::bigint)`, [rows]);
 }

@@ -8,6 +8,8 @@
 //   BENCH_FANOUT_CLIENTS / BENCH_FANOUT_CHANGES   size of the fan-out (default 500 / 10)
 //   BENCH_EXPORT_ROWS      ledger rows of the export benchmark (default 1000000)
 //   BENCH_TIMEOUT_SECONDS  bound on the whole run (default 1500)
+//   BENCH_YEAR=1           also "A year of data" (bench/year.ts: generate a year of a factory, then the
+//                          read endpoints' p95); long (minutes), so off by default; raise BENCH_TIMEOUT_SECONDS
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -23,6 +25,7 @@ import { benchAvailability } from "./availability";
 import { benchChildOrders } from "./child-orders";
 import { benchExport } from "./export";
 import { benchFanout } from "./fanout";
+import { benchYear } from "./year";
 import { toMarkdown, type Results } from "./report";
 import { medianRound, type PhaseResult } from "./stats";
 import { overHttp, rawSql, serviceLayer } from "./stock";
@@ -181,6 +184,7 @@ async function main(): Promise<void> {
     }
     md += `\n${await benchChildOrders(SERVER, { restore: bench.handle })}`; // bench/child-orders.ts: a database of its own
     md += `\n${await benchAvailability(SERVER, { restore: bench.handle })}`; // bench/availability.ts: a database of its own
+    if (process.env.BENCH_YEAR === "1") md += `\n${await benchYear(SERVER, { restore: bench.handle })}`; // bench/year.ts: a database of its own
     writeFileSync(path.join("bench", "results.md"), md);
     console.log(`\n${md}`);
     log("written to bench/results.md");

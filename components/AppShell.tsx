@@ -13,6 +13,7 @@ import { ErrorState, LoadingState } from "./ui/States";
 import { focusRing } from "./ui/styles";
 import { MeContext, hasPermission, useMe } from "./useMe";
 import { useRoleLabel } from "./users/useRoleLabel";
+import { OfflineConflicts } from "./offline/QueuedActions";
 
 /** The frame of every signed-in page: header, navigation filtered by permission, and the page. */
 export function AppShell({ title, children }: { title: string; children: ReactNode }) {
@@ -21,7 +22,13 @@ export function AppShell({ title, children }: { title: string; children: ReactNo
   const { me, error, unauthenticated, reload } = useMe();
 
   let body: ReactNode;
-  if (me) body = <MeContext.Provider value={me}>{children}</MeContext.Provider>;
+  if (me)
+    body = (
+      <MeContext.Provider value={me}>
+        <OfflineConflicts />
+        {children}
+      </MeContext.Provider>
+    );
   else if (unauthenticated) body = <LoadingState label={t("redirecting")} />;
   else if (error) body = <ErrorState title={t("accountFailed")} message={errorText(error)} onRetry={reload} />;
   else body = <LoadingState />;

@@ -12,7 +12,7 @@ export interface NavItem {
   allRecords?: boolean;
 }
 
-export type NavLabel = "dashboard" | "myWork" | "orders" | "stageBoard" | "workOrders" | "products" | "workCenters" | "stock" | "reports" | "users" | "audit" | "pauseReasons";
+export type NavLabel = "dashboard" | "myWork" | "orders" | "stageBoard" | "workOrders" | "products" | "workCenters" | "stock" | "reports" | "users" | "audit" | "pauseReasons" | "webhooks" | "import" | "stations" | "badges" | "profile";
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "dashboard", permission: null },
@@ -27,6 +27,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/users", label: "users", permission: "users:manage" },
   { href: "/admin/audit", label: "audit", permission: "audit:read" },
   { href: "/admin/pause-reasons", label: "pauseReasons", permission: "pause-reasons:write" },
+  { href: "/admin/webhooks", label: "webhooks", permission: "webhooks:manage" },
+  { href: "/import", label: "import", permission: "import:run" },
+  { href: "/station/setup", label: "stations", permission: "stations:manage" },
+  { href: "/admin/badges", label: "badges", permission: "users:manage" },
+  { href: "/profile", label: "profile", permission: null },
 ];
 
 const under = (href: string, pathname: string) => pathname === href || pathname.startsWith(href + "/");

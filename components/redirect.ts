@@ -1,5 +1,8 @@
 import Router from "next/router";
 
+/** The window event the station screen listens to when an API call finds its operator gone. */
+export const STATION_SIGNED_OUT = "mes:station-signed-out";
+
 /** Why the sign-in page is shown instead of the page the user was on (it says so above the form). */
 export type SignInReason = "expired" | "deactivated";
 
@@ -15,5 +18,11 @@ export function signInReasonOf(err: unknown): SignInReason {
  */
 export function redirectToSignIn(reason: SignInReason = "expired"): void {
   if (Router.pathname === "/signin") return;
+  // On a station the operator was dropped (idle, or signed out elsewhere): the station screen shows
+  // its own sign-in (badge / PIN) instead (components/station/StationScreen.tsx).
+  if (Router.pathname === "/station") {
+    window.dispatchEvent(new Event(STATION_SIGNED_OUT));
+    return;
+  }
   void Router.replace({ pathname: "/signin", query: { callbackUrl: Router.asPath, reason } });
 }

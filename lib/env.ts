@@ -33,6 +33,8 @@ const schema = z
     ALLOW_NEGATIVE_STOCK: bool(false),
     /** Load the demo data on the first start of an empty embedded database (never on Postgres / production). */
     SEED_DEMO: bool(true),
+    /** With the demo data, also a month of generated production history of a small shop (lib/demo/history.ts). */
+    SEED_DEMO_HISTORY: bool(true),
     /** Trust X-Forwarded-For for the client address (only behind a proxy you control). */
     TRUST_PROXY: bool(false),
     BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(10),
@@ -40,10 +42,26 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     /**
+     * Minutes without an action after which an operator identified on a station (badge or PIN) is
+     * dropped from it (lib/stations, docs/stations.md); the station itself stays signed in.
+     */
+    STATION_IDLE_MINUTES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(720).default(5)),
+    /**
      * Operation order (lib/manufacturing/start-rules.ts): starting a WO whose earlier operation (lower
      * sequence, same MO) has not started is refused (strict, 409), allowed and flagged (warn), or not checked (off).
      */
     WO_SEQUENCE: z.preprocess((v) => (v === "" ? undefined : typeof v === "string" ? v.toLowerCase() : v), z.enum(["off", "warn", "strict"]).default("warn")),
+    /**
+     * Webhook deliveries (lib/webhooks, docs/webhooks.md): the first retry's delay, the longest delay
+     * (the delay doubles per attempt up to it), how long a failing delivery is retried (a day), and
+     * how long the receiver has to answer. Short values are for tests.
+     */
+    WEBHOOK_RETRY_BASE_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(10).max(3_600_000).default(30_000)),
+    WEBHOOK_RETRY_MAX_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(10).max(86_400_000).default(3_600_000)),
+    WEBHOOK_RETRY_WINDOW_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(7 * 86_400_000).default(86_400_000)),
+    WEBHOOK_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).max(60_000).default(10_000)),
+    /** How many deliveries one instance sends at once. */
+    WEBHOOK_CONCURRENCY: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(50).default(4)),
     /** How many WOs one person may have running (STARTED) at once; 0 = no limit. */
     MAX_RUNNING_WOS_PER_OPERATOR: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(1000).default(1)),
     /**

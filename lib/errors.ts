@@ -70,6 +70,11 @@ export interface Shortage {
   onHand: number;
   required: number;
   shortBy: number;
+  /** The location and lot that would go negative (a posting per location and lot, docs/locations.md). */
+  locationId?: string;
+  locationCode?: string;
+  lotId?: string | null;
+  lotCode?: string | null;
 }
 
 /** A stock posting was refused, naming every short product; thrown before anything is written. */

@@ -10,6 +10,9 @@ export default function Document({ __NEXT_DATA__ }: DocumentProps) {
       <Head>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <meta name="theme-color" content="#171717" />
+        {/* Installable as an app on the shop-floor tablet (docs/domain.md "Offline tablet"). */}
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
       </Head>
       <body>
         <Main />

@@ -35,7 +35,7 @@ try {
   const [a, b] = copies;
   const received = [];
   a.setPublisher((events) => void received.push(...events));
-  await b.publish([{ name: "stock:changed", payload: { productIds: ["p"] } }]);
+  await b.publish([{ name: "sessions:ended", payload: { sessionIds: ["s"] } }]); // (the outbox carries the rest)
   const handle = a.db();
   const report = {
     separateCopies: a.EnvError !== b.EnvError, // the modules really are two copies…

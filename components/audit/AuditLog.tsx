@@ -24,7 +24,7 @@ export function AuditLog() {
   const params = new URLSearchParams({ page: String(page), pageSize: "50" });
   if (entityType) params.set("entityType", entityType);
   if (action.trim()) params.set("action", action.trim());
-  const { data, error, mutate } = useSWR<{ items: AuditEntry[]; total: number; page: number; pageSize: number }, ApiError>(`/api/audit?${params}`);
+  const { data, error, mutate } = useSWR<{ items: AuditEntry[]; total: number; totalCapped?: boolean; page: number; pageSize: number }, ApiError>(`/api/audit?${params}`);
 
   return (
     <div className="space-y-4">
@@ -97,7 +97,7 @@ export function AuditLog() {
               </tbody>
             </table>
           </div>
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun={t("noun")} onPage={setPage} />
+          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} capped={data.totalCapped} noun={t("noun")} onPage={setPage} />
         </>
       )}
     </div>

@@ -1,5 +1,6 @@
 // The manager's view of the plant (also the admin's and, read-only, the viewer's): KPI cards, the
-// 30-day throughput, late orders, orders in progress and worked minutes per operation.
+// 30-day throughput, the load on each work center (OEE, last 7 days), late orders, orders in progress
+// and worked minutes per operation.
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import useSWR from "swr";
@@ -11,6 +12,7 @@ import { ProgressBar } from "../mos/ProgressBar";
 import type { ApiError } from "../api";
 import { Panel, Stat } from "./Card";
 import { ThroughputChart } from "./ThroughputChart";
+import { WorkCenterOee } from "./WorkCenterOee";
 import type { KpisView } from "./types";
 import { formatDate, formatMinutes, formatNumber } from "../format";
 
@@ -39,6 +41,8 @@ export function PlantDashboard({ canExport }: { canExport: boolean }) {
       <Panel title={t("plant.throughput")} action={canExport ? <ExportMenu report="kpis" formats={["pdf", "xlsx"]} /> : undefined}>
         <ThroughputChart data={data.throughput} />
       </Panel>
+
+      {canExport && <WorkCenterOee />}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title={t("plant.lateOrders")} testId="late-orders">

@@ -7,10 +7,11 @@ import useSWR from "swr";
 import type { listPauseReasons } from "@/lib/manufacturing/pause-reasons";
 import type { Jsonify } from "@/types/json";
 import { ApiError, errorMessage } from "../api";
-import { sendWithKey } from "../forms/send";
+import { useTabletUser } from "../offline/useQueued";
 import { useApiAction } from "../forms/useApiAction";
 import { Notice } from "../ui/Notice";
 import { ErrorState, LoadingState } from "../ui/States";
+import { runWoAction } from "../workorders/detail/actions";
 import { TouchButton } from "../workorders/detail/TouchButton";
 
 export type PauseReasonItem = Jsonify<Awaited<ReturnType<typeof listPauseReasons>>>["items"][number];
@@ -24,7 +25,7 @@ export function usePauseReasonLabel(): (r: Pick<PauseReasonItem, "code" | "name"
 }
 
 interface Props {
-  wo: { id: string; code: string };
+  wo: { id: string; code: string; status?: "PENDING" | "STARTED" | "PAUSED" | "COMPLETED" };
   size?: "lg" | "xl";
   onCancel: () => void;
   /** After the pause went through (or was refused: the WO may have moved on): reload the screen. */
@@ -38,11 +39,13 @@ export function PauseReasonPicker({ wo, size = "xl", onCancel, onSettled }: Prop
   const reasons = useSWR<{ items: PauseReasonItem[] }, ApiError>("/api/pause-reasons?active=true&pageSize=200");
   const { busy, error, errorText, run, clearError } = useApiAction<string>();
   const box = useRef<HTMLDivElement>(null);
+  const userId = useTabletUser();
 
   useEffect(() => box.current?.focus(), []);
 
   async function pause(code: string) {
-    const result = await run(code, { id: wo.id, code }, (key) => sendWithKey(`/api/workorders/${encodeURIComponent(wo.id)}/pause`, "POST", { reason: code }, key));
+    // Sent now, or kept on the tablet without a network (components/offline/sync.ts).
+    const result = await run(code, { id: wo.id, code }, (key) => runWoAction({ ...wo, status: wo.status ?? "STARTED" }, "pause", key, { reason: code }, userId));
     await onSettled(result.ok);
   }
 
@@ -61,10 +64,13 @@ export function PauseReasonPicker({ wo, size = "xl", onCancel, onSettled }: Prop
       <p id={`pause-${wo.id}`} className="text-base font-semibold text-neutral-900">
         {t("pause.title", { code: wo.code })}
       </p>
-      {reasons.error ? (
-        <ErrorState message={errorMessage(reasons.error)} onRetry={() => void reasons.mutate()} />
-      ) : !reasons.data ? (
-        <LoadingState label={t("pause.loading")} />
+      {/* The list already loaded wins over a failed refresh: without a network the reasons are still there to tap. */}
+      {!reasons.data ? (
+        reasons.error ? (
+          <ErrorState message={errorMessage(reasons.error)} onRetry={() => void reasons.mutate()} />
+        ) : (
+          <LoadingState label={t("pause.loading")} />
+        )
       ) : (
         <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3">
           {reasons.data.items.map((r) => (

@@ -1,27 +1,63 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/router";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { resolveScan, type ScannedCode } from "@/lib/scan/codes";
 import { ApiError, apiFetch, errorMessage } from "../api";
 import { useApiAction } from "../forms/useApiAction";
 import { Spinner } from "../ui/Spinner";
 import { focusRing } from "../ui/styles";
 import { woDetailUrl } from "../workorders/detail/useWoDetail";
 import type { WoDetail } from "../workorders/detail/types";
-import { parseWoCode } from "./scanCode";
 import { useScanFocus } from "./useScanFocus";
+
+// The camera and its decoder load when the camera is first opened, not with the page (it renders
+// only after a tap, never on the server, so React's own lazy is enough).
+const CameraScanner = lazy(() => import("./CameraScanner"));
+
+function CameraLoading() {
+  return (
+    <div className="mt-4 flex h-24 items-center justify-center rounded-lg border-2 border-neutral-300 bg-neutral-50">
+      <Spinner className="h-6 w-6 text-neutral-600" />
+    </div>
+  );
+}
+
+/** Where a scan came from: the wedge scanner (or typing) into the box, or the camera. */
+type ScanSource = "keyboard" | "camera";
 
 /** What the last scan came to, kept as data so it reads in the current language when shown. */
 type ScanMessage =
   | { kind: "notACode"; text: string }
+  | { kind: "badgeHere" }
   | { kind: "notFoundOwn" | "notFound"; code: string }
   | { kind: "failed"; code: string; error: string };
+
+/** The last camera scan that found something: shown in the camera panel as the confirmation. */
+interface Confirmed {
+  code: string;
+  title: string;
+  /** How many camera scans were handled since the camera opened (each code once while in view). */
+  count: number;
+}
+
+interface Props {
+  ownOnly: boolean;
+  /** One line, for pages where the scan box is secondary. */
+  compact?: boolean;
+  /**
+   * The page shows the scanned work order itself (the operator's landing page brings its card to the
+   * top): camera scans call this instead of opening the WO's page, so the camera stays open.
+   */
+  onSelect?: (wo: WoDetail) => void;
+}
 
 /**
  * The box a keyboard-wedge scanner types into: a WO code followed by Enter opens that work order.
  * It keeps the focus while nothing else is going on, so a scan always lands. The on-screen keyboard
  * stays down (inputmode="none") because the scanner is the keyboard; "Type a code" brings it up.
+ * "Camera" opens a continuous camera scan beside it (CameraScanner, loaded on demand).
  */
-export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** One line, for pages where the scan box is secondary. */ compact?: boolean }) {
+export function ScanBox({ ownOnly, compact = false, onSelect }: Props) {
   const router = useRouter();
   const ref = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -30,6 +66,11 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
   const lookup = useApiAction<"open">();
   const busy = lookup.busy !== null;
   const [scanned, setScanned] = useState<ScanMessage | null>(null);
+  const [camera, setCamera] = useState(false);
+  const [confirmed, setConfirmed] = useState<Confirmed | null>(null);
+  const cameraScans = useRef(0);
+  // Camera scans are handled one after another, in the order they were seen.
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const t = useTranslations("operator");
   useScanFocus(ref);
 
@@ -37,6 +78,8 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
     switch (m.kind) {
       case "notACode":
         return t("scan.notACode", { text: m.text });
+      case "badgeHere":
+        return t("scan.badgeHere");
       case "notFoundOwn":
         return t("scan.notFoundOwn", { code: m.code });
       case "notFound":
@@ -47,24 +90,20 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
   }
   const message = scanned === null ? null : messageText(scanned);
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const raw = value;
-    setValue("");
-    ref.current?.focus();
-    if (!raw.trim()) return;
-    const code = parseWoCode(raw);
-    if (!code) {
-      setScanned({ kind: "notACode", text: raw.trim().slice(0, 40) });
-      return;
-    }
-    setScanned(null);
+  async function openWo(code: string, source: ScanSource) {
     // A lookup (GET): the action key is not sent, the hook only keeps the busy state.
     const found = await lookup.run("open", code, () => apiFetch<WoDetail>(woDetailUrl(code)));
+    if (source === "camera") cameraScans.current += 1;
     if (found.ok) {
+      if (source === "camera") {
+        setConfirmed({ code: found.value.code, title: found.value.title, count: cameraScans.current });
+        // The camera stays open only if the page shows the WO itself; otherwise its page opens.
+        if (onSelect) return onSelect(found.value);
+      }
       await router.push(`/workorders/${found.value.id}`);
       return;
     }
+    if (source === "camera") setConfirmed(null);
     const err = found.error;
     if (err instanceof ApiError && err.status === 404) {
       setScanned({ kind: ownOnly ? "notFoundOwn" : "notFound", code });
@@ -72,6 +111,58 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
       setScanned({ kind: "failed", code, error: errorMessage(err) });
     }
   }
+
+  /** What a scan does, by its kind (lib/scan/codes.ts). A new kind gets its case here. */
+  async function route(scan: ScannedCode, source: ScanSource) {
+    switch (scan.kind) {
+      case "wo":
+        return openWo(scan.code, source);
+      case "badge":
+        // A badge signs its owner in on a station tablet; here someone is signed in already.
+        if (source === "camera") {
+          cameraScans.current += 1;
+          setConfirmed(null);
+        }
+        setScanned({ kind: "badgeHere" });
+        return;
+      default: {
+        const unrouted: never = scan.kind;
+        return unrouted;
+      }
+    }
+  }
+
+  async function handle(raw: string, source: ScanSource) {
+    const scan = resolveScan(raw);
+    if (!scan) {
+      if (source === "camera") {
+        cameraScans.current += 1;
+        setConfirmed(null);
+      }
+      setScanned({ kind: "notACode", text: raw.trim().slice(0, 40) });
+      return;
+    }
+    setScanned(null);
+    await route(scan, source);
+  }
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const raw = value;
+    setValue("");
+    ref.current?.focus();
+    if (!raw.trim()) return;
+    await handle(raw, "keyboard");
+  }
+
+  // Stable for the camera, calling this render's handler (the latest props and state).
+  const handleRef = useRef(handle);
+  useEffect(() => {
+    handleRef.current = handle;
+  });
+  const onCameraScan = useCallback((text: string) => {
+    queue.current = queue.current.then(() => handleRef.current(text, "camera")).catch(() => undefined);
+  }, []);
 
   return (
     <form onSubmit={onSubmit} role="search" aria-label={t("scan.formLabel")} className={`rounded-xl bg-white shadow-sm ${compact ? "border border-neutral-300 p-3" : "border-2 border-neutral-900 p-4"}`} data-testid="scan-box">
@@ -115,7 +206,34 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
         >
           {typing ? t("scan.hideKeyboard") : t("scan.typeCode")}
         </button>
+        <button
+          type="button"
+          aria-pressed={camera}
+          onClick={() => {
+            setCamera((c) => !c);
+            setConfirmed(null);
+            cameraScans.current = 0;
+          }}
+          className={`inline-flex h-14 shrink-0 items-center gap-2 rounded-lg border-2 px-4 text-base font-medium ${camera ? "border-blue-800 bg-blue-50 text-blue-900" : "border-neutral-400 bg-white text-neutral-900 hover:bg-neutral-100"} ${focusRing}`}
+        >
+          <CameraIcon />
+          {t("camera.open")}
+        </button>
       </div>
+      {camera && (
+        <Suspense fallback={<CameraLoading />}>
+          <CameraScanner onScan={onCameraScan} onClose={() => setCamera(false)}>
+            <div aria-live="polite">
+              {confirmed && (
+                <p data-testid="camera-last-scan" data-code={confirmed.code} data-count={confirmed.count} className="mt-3 flex items-center gap-2 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-base font-medium text-green-900">
+                  <CheckIcon />
+                  {t("camera.scanned", { code: confirmed.code, title: confirmed.title })}
+                </p>
+              )}
+            </div>
+          </CameraScanner>
+        </Suspense>
+      )}
       <p id={`${id}-hint`} className={compact ? "sr-only" : "mt-2 text-sm text-neutral-600"}>
         {t("scan.hint")}
       </p>
@@ -127,6 +245,23 @@ export function ScanBox({ ownOnly, compact = false }: { ownOnly: boolean; /** On
         )}
       </div>
     </form>
+  );
+}
+
+function CameraIcon() {
+  return (
+    <svg viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <path d="M4 8h3l2-3h6l2 3h3a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1Z" />
+      <circle cx="12" cy="13" r="3.5" />
+    </svg>
+  );
+}
+
+function CheckIcon() {
+  return (
+    <svg viewBox="0 0 20 20" className="h-5 w-5 shrink-0" fill="currentColor" aria-hidden="true">
+      <path d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" />
+    </svg>
   );
 }
 

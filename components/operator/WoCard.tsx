@@ -25,7 +25,7 @@ const EDGE: Record<WoItem["status"], string> = {
  * One of the operator's work orders: what it is, its worked time (from the server's time logs, so
  * it survives pauses and reloads), one-tap actions, and on demand the parts and comments.
  */
-export function WoCard({ wo, onChanged }: { wo: WoItem; onChanged: () => unknown }) {
+export function WoCard({ wo, onChanged, hideOpenLink = false }: { wo: WoItem; onChanged: () => unknown; /** A station opens no other page: no link to the WO's own page. */ hideOpenLink?: boolean }) {
   const t = useTranslations("operator");
   const me = useSignedInUser();
   const [open, setOpen] = useState(false);
@@ -87,9 +87,11 @@ export function WoCard({ wo, onChanged }: { wo: WoItem; onChanged: () => unknown
           </svg>
           {t("card.partsAndComments")}
         </button>
-        <Link href={`/workorders/${wo.id}`} className={`inline-flex h-12 items-center rounded-lg px-4 text-base font-medium text-blue-800 underline-offset-4 hover:underline ${focusRing}`}>
-          {t("card.open", { code: wo.code })}
-        </Link>
+        {!hideOpenLink && (
+          <Link href={`/workorders/${wo.id}`} className={`inline-flex h-12 items-center rounded-lg px-4 text-base font-medium text-blue-800 underline-offset-4 hover:underline ${focusRing}`}>
+            {t("card.open", { code: wo.code })}
+          </Link>
+        )}
       </div>
 
       {open && (

@@ -1,12 +1,3 @@
-// What a keyboard-wedge scanner or a person types into the scan box, turned into a WO code.
-
-/**
- * "WO-000002", "wo-2", "wo 000002", "2", or a URL / label text that contains a WO code → "WO-000002"
- * (codes are WO- and at least 6 digits, see the WorkOrder.code default). null when it is not a code.
- */
-export function parseWoCode(raw: string): string | null {
-  const text = raw.trim();
-  const m = /wo[-\s_]?(\d{1,12})(?!\d)/i.exec(text) ?? /^(\d{1,12})$/.exec(text);
-  if (!m) return null;
-  return `WO-${m[1]!.padStart(6, "0")}`;
-}
+// The scan box's codes: the kind/prefix table and the resolver live in lib/scan/codes.ts (pure and
+// browser-safe, so the server and the unit tests share them); this keeps the UI's import path.
+export { parseWoCode, resolveScan, type ScanKind, type ScannedCode } from "@/lib/scan/codes";

@@ -52,6 +52,9 @@ export function LedgerTable({ entries, filtered, orderLinks }: { entries: Ledger
                 <td className="px-4 py-3">
                   <span className="block font-semibold text-neutral-900">{e.product.sku}</span>
                   <span className="block text-sm text-neutral-700">{e.product.name}</span>
+                  <span className="block text-sm text-neutral-700" data-testid="ledger-where">
+                    {e.lot ? t("ledger.table.atLot", { location: e.location.code, lot: e.lot.code }) : t("ledger.table.at", { location: e.location.code })}
+                  </span>
                 </td>
                 <td className={`whitespace-nowrap px-4 py-3 text-right font-semibold tabular-nums ${e.change < 0 ? "text-red-800" : "text-green-800"}`}>
                   {formatChange(e.change)} <span className="text-sm font-normal text-neutral-600">{e.product.uom}</span>

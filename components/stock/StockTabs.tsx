@@ -6,6 +6,7 @@ import { focusRing } from "../ui/styles";
 const TABS = [
   { href: "/stock", label: "levels" },
   { href: "/stock/ledger", label: "ledger" },
+  { href: "/stock/locations", label: "locations" },
 ] as const;
 
 /** Switches between the stock levels and the ledger. */

@@ -25,7 +25,7 @@ export type NotificationPage = JsonResult<typeof listNotifications>;
 export type ProductOption = Pick<StockLevel, "productId" | "sku" | "name" | "uom"> & { onHand?: number };
 
 /** Every ledger source, in the order the filters list them; named on screen by `stock` → `source.<type>`. */
-export const SOURCE_TYPES: readonly StockSourceType[] = ["INITIAL", "RECEIPT", "MANUAL", "SCRAP", "MO_CONSUMPTION", "MO_OUTPUT"];
+export const SOURCE_TYPES: readonly StockSourceType[] = ["INITIAL", "RECEIPT", "MANUAL", "SCRAP", "MO_CONSUMPTION", "MO_OUTPUT", "TRANSFER_OUT", "TRANSFER_IN", "COUNT"];
 
 /** Whether a text (e.g. from the address) is a ledger source. */
 export function isSourceType(v: string): v is StockSourceType {

@@ -1,6 +1,6 @@
 import { prisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { pageArgs, type Page } from "../validation/paging";
+import { countCapped, pageArgs, type Page } from "../validation/paging";
 import { instantRange as createdAtRange } from "../validation/dates";
 import type { ListAuditQuery } from "./schemas";
 
@@ -26,9 +26,9 @@ export async function listAudit(q: ListAuditQuery): Promise<Page<AuditRow>> {
     ...(q.from || q.to ? { createdAt: createdAtRange(q.from, q.to) } : {}),
   };
   // id is monotonic, so it orders rows written in the same millisecond (or transaction) too.
-  const [items, total] = await Promise.all([
+  const [items, count] = await Promise.all([
     prisma().auditLog.findMany({ where, select: auditRow, orderBy: { id: "desc" }, ...pageArgs(q) }),
-    prisma().auditLog.count({ where }),
+    countCapped((take) => prisma().auditLog.count({ where, take }), q),
   ]);
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  return { items, ...count, page: q.page, pageSize: q.pageSize };
 }

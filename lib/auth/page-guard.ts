@@ -7,8 +7,10 @@ import { isDatabaseUnavailable } from "../db/unavailable";
 import { RETRY_AFTER_SECONDS } from "../http/errors";
 import { isLocale, type Locale } from "../i18n/config";
 import { i18nProps, type I18nProps } from "../i18n/page-props";
-import { permissionsOf, scopeOf, type Permission } from "./permissions";
+import { can, permissionsOf, scopeOf, type Permission } from "./permissions";
 import { readSession, type SessionUser } from "./session";
+import { isStationPage } from "./station-scope";
+import { readStationDevice } from "./station-session";
 
 /**
  * What the guard hands to the page (pages/_app.tsx renders the Forbidden page when `forbidden` is set),
@@ -37,6 +39,10 @@ export function guardPage(permission: Permission | null, opts: { allRecords?: bo
       return { props: { ...i18nProps(req, null), unavailable: true } };
     }
     const { user, reason } = session;
+    // A station (a tablet a manager signed in for its work centers) opens the station screen only.
+    if (user?.station ? !isStationPage(resolvedUrl) : !user && (await readStationDevice(req))) {
+      return { redirect: { destination: "/station", permanent: false } };
+    }
     if (!user) {
       const query = new URLSearchParams({ callbackUrl: resolvedUrl });
       // A cookie that no longer works: tell the person why they have to sign in again.
@@ -50,5 +56,31 @@ export function guardPage(permission: Permission | null, opts: { allRecords?: bo
       return { props: { ...i18nProps(req, user.locale), forbidden: { user: shown, permissions: permissionsOf(user.role) } } };
     }
     return { props: i18nProps(req, user.locale) };
+  };
+}
+
+/**
+ * The guard of the station screen (/station, docs/stations.md): a browser signed in as a station gets
+ * it, in the language of the operator on it (else the browser's); any other browser goes to the
+ * station setup (a manager) or to the sign-in page on the way there.
+ */
+export function guardStationPage(): GetServerSideProps<GuardProps> {
+  return async ({ req, res }) => {
+    let session: Awaited<ReturnType<typeof readSession>>;
+    let device: Awaited<ReturnType<typeof readStationDevice>>;
+    try {
+      [session, device] = await Promise.all([readSession(req), readStationDevice(req)]);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      res.statusCode = 503;
+      res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+      return { props: { ...i18nProps(req, null), unavailable: true } };
+    }
+    const { user } = session;
+    if (!device) {
+      if (user && !user.station && can(user, "stations:manage")) return { redirect: { destination: "/station/setup", permanent: false } };
+      return { redirect: { destination: `/signin?${new URLSearchParams({ callbackUrl: "/station/setup" })}`, permanent: false } };
+    }
+    return { props: i18nProps(req, user?.station ? user.locale : null) };
   };
 }

@@ -19,6 +19,9 @@ export const PERMISSIONS = [
   "reports:read",
   "audit:read",
   "pause-reasons:write",
+  "import:run",
+  "stations:manage",
+  "webhooks:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +47,8 @@ export const ROLE_PERMISSIONS: Record<UserRole, Partial<Record<Permission, Scope
     "wo:comment",
     "stock:read",
     "reports:read",
+    "import:run",
+    "stations:manage",
   ),
   OPERATOR: {
     "products:read": "own",
@@ -52,7 +57,7 @@ export const ROLE_PERMISSIONS: Record<UserRole, Partial<Record<Permission, Scope
     "wo:execute": "own",
     "wo:comment": "own",
   },
-  INVENTORY: all("products:read", "mo:read", "wo:read", "stock:read", "stock:adjust", "reports:read"),
+  INVENTORY: all("products:read", "mo:read", "wo:read", "stock:read", "stock:adjust", "reports:read", "import:run"),
   SALES: all("products:read", "mo:read", "mo:edit-customer-fields", "wo:read", "reports:read"),
   VIEWER: all("products:read", "mo:read", "wo:read", "stock:read", "reports:read"),
 };
@@ -60,6 +65,8 @@ export const ROLE_PERMISSIONS: Record<UserRole, Partial<Record<Permission, Scope
 export interface Actor {
   id: string;
   role: UserRole;
+  /** An operator identified on a station: their "own" work orders include those of its work centers (docs/stations.md). */
+  station?: { workCenterIds: string[] };
 }
 
 /** The scope a user has for a permission, or null when they do not have it at all. */

@@ -47,7 +47,9 @@ export function createDb(opts: { url?: string; pgliteDir?: string; poolSize?: nu
     // when the database is back; the adapter's listeners keep an idle connection's error from
     // crashing the process, and these log it once.
     const adapter = new PrismaPg(
-      { connectionString: url, max: opts.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+      // jit=off: the JIT compiles for 100–200 ms whenever a plan's cost estimate is high (a year of
+      // data makes many read plans "expensive"), far more than those queries run (docs/performance.md).
+      { connectionString: url, max: opts.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, options: "-c jit=off" },
       {
         onPoolError: (err) => console.warn(`[db] idle connection lost: ${err.message}`),
         onConnectionError: (err) => console.warn(`[db] connection lost: ${err.message}`),

@@ -1,6 +1,7 @@
 import { env } from "../env";
 import { db } from "./client";
 import { migrate, readMigrations, type MigrateResult } from "./migrate";
+import { loadHistory } from "../demo/history";
 import { demoCredentialsText, seedDemo } from "../demo/seed";
 
 /** Applies migrations over a dedicated connection (advisory-locked), for server start and `npm run db:migrate`. */
@@ -37,5 +38,10 @@ export async function initDatabase(log: (m: string) => void = console.log): Prom
   }
   log("Empty embedded database: loading the demo data.");
   await seedDemo();
+  if (e.SEED_DEMO_HISTORY) {
+    // A month of a small shop's work, so the dashboards, boards and reports show something real.
+    const r = await loadHistory({ scale: "shop", months: 1, timeZone: e.FACTORY_TIME_ZONE });
+    log(`Demo history: ${r.counts.ManufacturingOrder} manufacturing orders of the last month loaded in ${r.seconds.toFixed(1)} s (SEED_DEMO_HISTORY=false leaves it out).`);
+  }
   log(demoCredentialsText());
 }

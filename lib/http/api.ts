@@ -7,9 +7,11 @@ import { bearerMessage, bearerOf, readBearer } from "../auth/tokens";
 import { publish, type DomainEvent } from "../realtime/events";
 import { withCommitGuard } from "../db/tx";
 import { parseJsonBody, readRawBody } from "./body";
+import { dropUpload, spoolBody, type Upload } from "./upload";
 import { HttpError, forbidden, toErrorResponse } from "./errors";
 import { claimIdempotencyKey, idempotencyKeyOf, requestHash, REPLAYED_HEADER, type IdempotentRun, type StoredResponse } from "./idempotency";
 import { isSameOrigin, needsOriginCheck } from "./origin";
+import { confineStation } from "./station-confine";
 import { toJson } from "./serialize";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -23,6 +25,8 @@ export interface Ctx<U = SessionUser> {
   query: NextApiRequest["query"];
   /** The JSON body, unparsed (undefined when empty). */
   body: unknown;
+  /** Routes marked `upload`: the raw body, streamed to a temporary file (removed after the handler). */
+  upload?: Upload;
 }
 
 const REPLY = Symbol("reply");
@@ -39,7 +43,8 @@ export function reply(data: unknown, opts: { status?: number; events?: DomainEve
   return { [REPLY]: true, status: opts.status ?? 200, data, events: opts.events ?? [], headers: opts.headers };
 }
 
-type Authed = { permission: Permission | "authenticated"; handler: (ctx: Ctx) => Promise<unknown> };
+/** `upload`: the body is a file (not JSON), streamed to disk up to `maxBytes` (413 beyond) and handed over as `ctx.upload`. */
+type Authed = { permission: Permission | "authenticated"; handler: (ctx: Ctx) => Promise<unknown>; upload?: { maxBytes: number } };
 type Public = { permission: "public"; handler: (ctx: Ctx<SessionUser | null>) => Promise<unknown> };
 export type RouteDef = Authed | Public;
 
@@ -65,6 +70,7 @@ export function apiRoute(defs: Partial<Record<Method, RouteDef>>) {
   const handler = async function handler(req: NextApiRequest, res: NextApiResponse): Promise<void> {
     res.setHeader("Cache-Control", "no-store");
     let run: IdempotentRun | undefined;
+    let upload: Upload | undefined;
     try {
       const method = (req.method ?? "GET").toUpperCase() as Method;
       const def = defs[method];
@@ -89,23 +95,27 @@ export function apiRoute(defs: Partial<Record<Method, RouteDef>>) {
         user = s.user;
         if (s.reason) refusal = { reason: s.reason, message: signedOutMessage(s.reason) };
       }
+      // An operator on a station reaches only the station's routes (lib/auth/station-scope.ts).
+      if (user) await confineStation(user, method, req.url ?? "");
       if (def.permission !== "public") {
         if (!user) throw new HttpError(401, "UNAUTHENTICATED", refusal?.message ?? signedOutMessage(undefined), { reason: refusal?.reason ?? "signed-out" });
         if (def.permission !== "authenticated" && !can(user, def.permission)) throw forbidden();
       }
       const key = method === "POST" ? idempotencyKeyOf(req) : undefined;
-      const raw = BODY_METHODS.has(method) ? await readRawBody(req) : undefined;
+      const fileLimit = "upload" in def ? def.upload?.maxBytes : undefined;
+      if (fileLimit !== undefined && BODY_METHODS.has(method)) upload = await spoolBody(req, fileLimit);
+      const raw = BODY_METHODS.has(method) && !upload ? await readRawBody(req) : undefined;
       const body = raw ? parseJsonBody(req, raw) : undefined;
       // Keys are per user; a signed-out caller of a public POST has no one to keep answers for.
       if (key !== undefined && user) {
-        const claim = await claimIdempotencyKey(user.id, key, requestHash(method, req.url ?? "", raw));
+        const claim = await claimIdempotencyKey(user.id, key, requestHash(method, req.url ?? "", upload ? Buffer.from(`upload:${upload.sha256}`) : raw));
         if (claim.kind === "replay") {
           send(res, { ...claim.response, headers: { ...claim.response.headers, [REPLAYED_HEADER]: "true" } });
           return;
         }
         run = claim;
       }
-      const ctx = { req, res, user, query: req.query, body };
+      const ctx = { req, res, user, query: req.query, body, upload };
       const call = () => (def.handler as (c: Ctx<SessionUser | null>) => Promise<unknown>)(ctx);
       const out = run ? await withCommitGuard(run.guard, call) : await call();
       if (res.headersSent) {
@@ -130,6 +140,8 @@ export function apiRoute(defs: Partial<Record<Method, RouteDef>>) {
       await run?.finish(answer);
       send(res, answer);
       if (err instanceof HttpError || err instanceof DomainError) await publish(err.events);
+    } finally {
+      await dropUpload(upload);
     }
   };
   /** The method table's permissions, for the role × route matrix test. */

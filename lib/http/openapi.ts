@@ -25,6 +25,8 @@ export interface OperationDoc {
   success?: 200 | 201 | 204;
   /** Media types of a file answer instead of JSON (exports). */
   produces?: string[];
+  /** A file upload instead of a JSON body (imports): multipart part `file` plus these form fields, or the file itself. */
+  upload?: { fields: z.ZodObject; mediaTypes: string[] };
   description?: string;
 }
 
@@ -132,7 +134,7 @@ function operation(route: RouteDoc, method: Method, permission: RouteDef["permis
   if (success === 204) responses["204"] = { description: "Done; no content." };
   else if (op.produces) responses[String(success)] = { description: "The file.", content: Object.fromEntries(op.produces.map((t) => [t, { schema: { type: "string", format: "binary" } }])) };
   else responses[String(success)] = { description: op.description ?? (success === 201 ? "Created." : "OK."), content: { "application/json": { schema: { type: "object" } } } };
-  for (const status of errorStatuses(method, permission, op.body !== undefined)) {
+  for (const status of errorStatuses(method, permission, op.body !== undefined || op.upload !== undefined)) {
     responses[String(status)] = { description: ERRORS[status], content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorBody" } } } };
   }
   const out: Json = {
@@ -155,6 +157,17 @@ function operation(route: RouteDoc, method: Method, permission: RouteDef["permis
     });
   }
   if (op.body) out.requestBody = { required: !op.bodyOptional, content: { "application/json": { schema: toSchema(op.body) } } };
+  if (op.upload) {
+    const form = toSchema(op.upload.fields);
+    const props = { file: { type: "string", format: "binary" }, ...((form.properties as Json | undefined) ?? {}) };
+    out.requestBody = {
+      required: true,
+      content: {
+        "multipart/form-data": { schema: { type: "object", properties: props, required: ["file"] } },
+        ...Object.fromEntries(op.upload.mediaTypes.map((t) => [t, { schema: { type: "string", format: "binary" } }])),
+      },
+    };
+  }
   return out;
 }
 

@@ -10,7 +10,7 @@ import type { ManualAdjustmentInput } from "../stock/schemas";
 export async function adjustStock(input: ManualAdjustmentInput, actor: Actor): Promise<Outcome<MovementResult>> {
   await assertWholeQuantities(prisma(), [{ path: ["change"], productId: input.productId, quantity: input.change }]);
   return recordMovement(
-    { productId: input.productId, change: input.change, sourceType: "MANUAL", note: input.note, audit: { action: "stock.manual", payload: { note: input.note } } },
+    { productId: input.productId, change: input.change, locationId: input.locationId, lotId: input.lotId, sourceType: "MANUAL", note: input.note, audit: { action: "stock.manual", payload: { note: input.note } } },
     actor,
   );
 }

@@ -8,6 +8,7 @@ import type { StockSourceType } from "../db/generated/enums";
 import { invalidState, notFound } from "../errors";
 import type { Outcome } from "../realtime/events";
 import { ledgerEntrySelect, type LedgerEntry } from "../stock/list-ledger";
+import { resolveKey } from "../lots/lots";
 import { postAndAlert } from "./alerts";
 import { withStockTx } from "./tx";
 
@@ -22,6 +23,9 @@ export interface MovementInput {
   change: number;
   /** Cost per unit of inbound goods (a receipt's price); moves the moving average (lib/stock/valuation.ts). */
   unitCost?: number;
+  /** Where (default STOCK) and which lot: required for tracked products, refused for untracked (lib/lots). */
+  locationId?: string;
+  lotId?: string;
   sourceType: StockSourceType;
   sourceId?: string;
   note?: string;
@@ -37,11 +41,12 @@ export interface MovementInput {
  */
 export async function recordMovement(input: MovementInput, actor: Actor): Promise<Outcome<MovementResult>> {
   const { id, events } = await withStockTx(async (tx: Tx) => {
-    const product = await tx.product.findUnique({ where: { id: input.productId }, select: { id: true, sku: true, archivedAt: true } });
+    const product = await tx.product.findUnique({ where: { id: input.productId }, select: { id: true, sku: true, archivedAt: true, tracking: true } });
     if (!product) throw notFound("Product");
     if (input.refuseArchived && product.archivedAt) throw invalidState(`${product.sku} is archived: restore it before receiving stock.`);
+    const key = await resolveKey(tx, product, input.locationId, input.lotId);
     const posted = await postAndAlert(tx, {
-      lines: [{ productId: product.id, change: input.change, unitCost: input.unitCost }],
+      lines: [{ productId: product.id, ...key, change: input.change, unitCost: input.unitCost }],
       sourceType: input.sourceType,
       sourceId: input.sourceId ?? null,
       note: input.note ?? null,
@@ -53,7 +58,7 @@ export async function recordMovement(input: MovementInput, actor: Actor): Promis
       action: input.audit.action,
       entityType: "StockEntry",
       entityId: entry.id.toString(),
-      payload: { productId: product.id, sku: product.sku, change: input.change, balanceAfter: entry.balanceAfter.toNumber(), ...input.audit.payload },
+      payload: { productId: product.id, sku: product.sku, change: input.change, balanceAfter: entry.balanceAfter.toNumber(), locationId: key.locationId, lotId: key.lotId, ...input.audit.payload },
     });
     return { id: entry.id, events: posted.events };
   });

@@ -7,6 +7,7 @@ import { assertWholeQuantities } from "../products/units";
 import type { Outcome } from "../realtime/events";
 import { ledgerEntrySelect } from "../stock/list-ledger";
 import type { ScrapInput } from "../stock/schemas";
+import { resolveKey } from "../lots/lots";
 import { postAndAlert } from "./alerts";
 import type { MovementResult } from "./movement";
 import { withStockTx } from "./tx";
@@ -20,12 +21,13 @@ import { withStockTx } from "./tx";
 export async function scrapStock(input: ScrapInput, actor: Actor): Promise<Outcome<MovementResult>> {
   await assertWholeQuantities(prisma(), [{ path: ["quantity"], productId: input.productId, quantity: input.quantity }]);
   const { id, events } = await withStockTx(async (tx: Tx) => {
-    const product = await tx.product.findUnique({ where: { id: input.productId }, select: { id: true, sku: true } });
+    const product = await tx.product.findUnique({ where: { id: input.productId }, select: { id: true, sku: true, tracking: true } });
     if (!product) throw notFound("Product");
+    const key = await resolveKey(tx, product, input.locationId, input.lotId);
     const mo = input.moId ? await tx.manufacturingOrder.findUnique({ where: { id: input.moId }, select: { id: true, orderNo: true } }) : null;
     if (input.moId && !mo) throw notFound("Manufacturing order");
     const posted = await postAndAlert(tx, {
-      lines: [{ productId: product.id, change: -input.quantity }],
+      lines: [{ productId: product.id, ...key, change: -input.quantity }],
       sourceType: "SCRAP",
       sourceId: mo?.id ?? null,
       note: input.note ?? null,
@@ -44,6 +46,8 @@ export async function scrapStock(input: ScrapInput, actor: Actor): Promise<Outco
         change: -input.quantity,
         balanceAfter: entry.balanceAfter.toNumber(),
         reason: input.reason,
+        locationId: key.locationId,
+        lotId: key.lotId,
         moId: mo?.id ?? null,
         orderNo: mo?.orderNo ?? null,
         note: input.note ?? null,

@@ -7,8 +7,9 @@
 // ManufacturingOrder (docs/decisions/0014-requirements-table.md); on-hand in "StockLevel". The
 // numbers are computed in SQL with a running SUM over each product's requirements in rank order.
 // "ManufacturingOrder"."materialStatus" is the status as last computed after a commit: refreshed
-// (one statement for every open MO) when a change is published, which announces only the MOs whose
-// status changed (`mo:materialStatus`); lists and the board filter on it.
+// when a change is published (one statement over the MOs that share a product with the change, or
+// over every open MO when the change names none), which announces only the MOs whose status changed
+// (`mo:materialStatus`); lists and the board filter on it.
 import { prisma, type Db, type Tx } from "../db/client";
 import { isRetryableTxError } from "../db/tx";
 import { Prisma, type MaterialStatus, type Priority } from "../db/generated/client";
@@ -143,22 +144,112 @@ const CURRENT_STATUS = Prisma.sql`
 const REFRESH_LOCK = 7_143_012;
 
 /**
- * Recomputes every open MO's status and stores the ones that changed (closed MOs lose theirs);
- * returns the changed open MOs. Serialized across instances so an older computation never
- * overwrites a newer one; each run reads what was committed when it got the lock.
+ * What a refresh must look at. `full`: every open MO (start-up, a seed, anything unknown). Otherwise
+ * the products whose on-hand changed and the MOs that changed (created, re-prioritised, re-quantified,
+ * closed): a status depends only on the requirements of the MO's own products, so only the MOs that
+ * require one of those products (or of the changed MOs' products) can change status.
  */
-export async function refreshMaterialStatus(db: Db = prisma()): Promise<{ moId: string; materialStatus: MaterialStatus }[]> {
+export type RefreshScope = { full: true } | { full: false; productIds: string[]; moIds: string[] };
+
+const FULL: RefreshScope = { full: true };
+
+/** The scope of a batch of published events: the products and MOs they name (full when one names neither). */
+export function refreshScopeOf(events: DomainEvent[]): RefreshScope {
+  const products = new Set<string>();
+  const mos = new Set<string>();
+  for (const e of events) {
+    if (e.name === "stock:changed") {
+      const ids = e.payload.productIds;
+      if (!Array.isArray(ids) || !ids.every((x) => typeof x === "string")) return FULL;
+      for (const id of ids) products.add(id);
+    } else if (e.name === "mo:created" || e.name === "mo:updated") {
+      if (typeof e.payload.id !== "string") return FULL;
+      mos.add(e.payload.id);
+    }
+  }
+  return { full: false, productIds: [...products], moIds: [...mos] };
+}
+
+/** Two scopes as one (for changes that arrive while a refresh runs). */
+export function mergeScopes(a: RefreshScope | undefined, b: RefreshScope): RefreshScope {
+  if (!a) return b;
+  if (a.full || b.full) return FULL;
+  return { full: false, productIds: [...new Set([...a.productIds, ...b.productIds])], moIds: [...new Set([...a.moIds, ...b.moIds])] };
+}
+
+/**
+ * SQL: the MOs a scoped refresh recomputes. The touched products are the changed products plus every
+ * component of the changed MOs (from their BOM snapshot, which a closed MO keeps though its
+ * requirement rows are gone); the affected MOs are the open MOs requiring one of them, plus the
+ * changed MOs themselves (a closed one loses its status).
+ */
+function affectedMos(scope: { productIds: string[]; moIds: string[] }): Prisma.Sql {
+  const productIds = scope.productIds.length ? Prisma.sql`ARRAY[${Prisma.join(scope.productIds)}]::text[]` : Prisma.sql`ARRAY[]::text[]`;
+  const moIds = scope.moIds.length ? Prisma.sql`ARRAY[${Prisma.join(scope.moIds)}]::text[]` : Prisma.sql`ARRAY[]::text[]`;
+  return Prisma.sql`
+    SELECT r."moId" FROM "MoRequirement" r
+    WHERE r."productId" IN (
+      SELECT unnest(${productIds})
+      UNION
+      SELECT line->>'materialId' FROM "ManufacturingOrder" m, jsonb_array_elements(COALESCE(m."bomSnapshot", '[]'::jsonb)) AS line
+      WHERE m."id" = ANY(${moIds})
+    )
+    UNION
+    SELECT unnest(${moIds})`;
+}
+
+/**
+ * SQL: the current status of the affected open MOs. Their requirements are ranked among every
+ * requirement of the products they use (the running sum needs a product's whole partition), and
+ * only then narrowed to the affected MOs.
+ */
+function scopedStatus(affected: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+  WITH affected AS (${affected}),
+  prods AS (SELECT DISTINCT r."productId" FROM "MoRequirement" r JOIN affected a ON a."moId" = r."moId")
+  SELECT o."id" AS "moId",
+         (CASE WHEN s."moId" IS NULL THEN 'READY' WHEN s.waiting THEN 'WAITING' ELSE 'PARTIAL' END)::"MaterialStatus" AS status
+  FROM "ManufacturingOrder" o
+  JOIN affected a ON a."moId" = o."id"
+  LEFT JOIN (
+    SELECT k."moId", bool_or(k.available = 0) AS waiting
+    FROM (
+      SELECT r."moId", r."required", GREATEST(COALESCE(l."onHand", 0) - ${AHEAD}, 0) AS available
+      FROM "MoRequirement" r LEFT JOIN "StockLevel" l ON l."productId" = r."productId"
+      WHERE r."productId" IN (SELECT "productId" FROM prods)
+    ) k
+    WHERE k."required" > k.available AND k."moId" IN (SELECT "moId" FROM affected)
+    GROUP BY k."moId"
+  ) s ON s."moId" = o."id"
+  WHERE o."state" IN ('PLANNED', 'IN_PROGRESS')`;
+}
+
+/**
+ * Recomputes the open MOs' statuses (all of them, or those a scope can affect) and stores the ones
+ * that changed (closed MOs lose theirs); returns the changed open MOs. Serialized across instances so
+ * an older computation never overwrites a newer one; each run reads what was committed when it got
+ * the lock. A scoped run is exact for its scope because a status depends only on the requirements
+ * and on-hand of the MO's own products.
+ */
+export async function refreshMaterialStatus(db: Db = prisma(), scope: RefreshScope = FULL): Promise<{ moId: string; materialStatus: MaterialStatus }[]> {
+  if (!scope.full && !scope.productIds.length && !scope.moIds.length) return [];
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
+        const current = scope.full ? CURRENT_STATUS : scopedStatus(affectedMos(scope));
         const changed = await tx.$queryRaw<{ moId: string; materialStatus: MaterialStatus }[]>`
           UPDATE "ManufacturingOrder" m SET "materialStatus" = cur.status
-          FROM (${CURRENT_STATUS}) cur
+          FROM (${current}) cur
           WHERE m."id" = cur."moId" AND m."materialStatus" IS DISTINCT FROM cur.status
           RETURNING m."id" AS "moId", m."materialStatus" AS "materialStatus"`;
-        await tx.$executeRaw`UPDATE "ManufacturingOrder" SET "materialStatus" = NULL
-          WHERE "materialStatus" IS NOT NULL AND "state" NOT IN ('PLANNED', 'IN_PROGRESS')`;
+        if (scope.full) {
+          await tx.$executeRaw`UPDATE "ManufacturingOrder" SET "materialStatus" = NULL
+            WHERE "materialStatus" IS NOT NULL AND "state" NOT IN ('PLANNED', 'IN_PROGRESS')`;
+        } else if (scope.moIds.length) {
+          await tx.$executeRaw`UPDATE "ManufacturingOrder" SET "materialStatus" = NULL
+            WHERE "id" IN (${Prisma.join(scope.moIds)}) AND "materialStatus" IS NOT NULL AND "state" NOT IN ('PLANNED', 'IN_PROGRESS')`;
+        }
         return changed;
       }, { timeout: 30_000, maxWait: 30_000 });
     } catch (err) {
@@ -177,34 +268,52 @@ export function materialStatusEvent(c: { moId: string; materialStatus: MaterialS
   return { name: "mo:materialStatus", payload: { id: c.moId, materialStatus: c.materialStatus } };
 }
 
-// One refresh at a time per process; changes published while one runs are covered by one more run.
-const g = globalThis as unknown as { __mesMaterialRefresh?: { running?: Promise<void>; again?: Promise<void> } };
+// One refresh at a time per process; changes published while one runs are covered by one more run,
+// whose scope gathers theirs.
+const g = globalThis as unknown as { __mesMaterialRefresh?: { running?: Promise<void>; again?: Promise<void>; pending?: RefreshScope; lastFull?: number } };
 const state = (g.__mesMaterialRefresh ??= {});
 
 /**
- * Schedules a refresh that will see everything committed so far (synchronously: the caller needs
- * no await to be covered) and resolves when it finished, with the events to announce handed to `announce`.
+ * A published change at least this long after the last full recompute runs a full one instead of its
+ * scoped one: a change written straight into the database (psql, another program) publishes nothing
+ * naming its products, and is picked up within this time by the next change of any product.
  */
-export function scheduleMaterialRefresh(announce: (events: DomainEvent[]) => Promise<void> = publish): Promise<void> {
-  if (state.again) return state.again;
-  const run = async () => {
+const FULL_REFRESH_EVERY_MS = 5 * 60_000;
+
+/**
+ * Schedules a refresh of what `events` can affect (everything when no events are given) that will
+ * see everything committed so far (synchronously: the caller needs no await to be covered) and
+ * resolves when it finished, with the events to announce handed to `announce`.
+ */
+export function scheduleMaterialRefresh(announce: (events: DomainEvent[]) => Promise<void> = publish, events?: DomainEvent[]): Promise<void> {
+  const scope = events ? refreshScopeOf(events) : FULL;
+  const run = async (s: RefreshScope) => {
+    if (!s.full && Date.now() - (state.lastFull ?? 0) >= FULL_REFRESH_EVERY_MS) s = FULL;
+    if (s.full) state.lastFull = Date.now();
     try {
-      const changed = await refreshMaterialStatus();
+      const changed = await refreshMaterialStatus(prisma(), s);
       if (changed.length) await announce(changed.map(materialStatusEvent));
     } catch (err) {
       console.error("[availability] status refresh failed", err);
     }
   };
+  if (state.again) {
+    state.pending = mergeScopes(state.pending, scope);
+    return state.again;
+  }
   if (!state.running) {
-    const p: Promise<void> = run().finally(() => {
+    const p: Promise<void> = run(scope).finally(() => {
       if (state.running === p) state.running = undefined;
     });
     state.running = p;
     return p;
   }
+  state.pending = scope;
   const after = state.running.then(() => {
+    const s = state.pending ?? FULL;
     state.again = undefined;
-    const p = run().finally(() => {
+    state.pending = undefined;
+    const p = run(s).finally(() => {
       if (state.running === p) state.running = undefined;
     });
     state.running = p;

@@ -29,6 +29,8 @@ export async function createBackorder(tx: Tx, firstId: string, remainder: Prisma
       promisedDate: true,
       notes: true,
       bomSnapshot: true,
+      sourceLocationId: true,
+      destLocationId: true,
     },
   });
   const { operations } = await takeBom(tx, first.productId);
@@ -44,6 +46,9 @@ export async function createBackorder(tx: Tx, firstId: string, remainder: Prisma
       promisedDate: first.promisedDate,
       notes: first.notes,
       bomSnapshot: first.bomSnapshot as Prisma.InputJsonArray,
+      // The rest is made where the first part was.
+      sourceLocationId: first.sourceLocationId,
+      destLocationId: first.destLocationId,
       backorderOfId: first.id,
       createdById: actor.id,
       workOrders: {

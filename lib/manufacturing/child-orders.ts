@@ -5,7 +5,8 @@
 // empty (they are the parent's promise). Quantities: `shortage` orders what the parent's ranked
 // availability says is short (availabilityForDraft, computed before the parent row exists so the
 // parent is not counted ahead of itself), `all` the whole need; a counted unit rounds up to whole units,
-// a measured one up to 4 decimals. Nothing short, nothing ordered.
+// a measured one up to 4 decimals. Nothing short, nothing ordered. A child's output goes where its parent
+// takes its materials from (the parent's sourceLocationId) when the parent names one, else to FG.
 import type { Actor } from "../auth/permissions";
 import { writeAudit } from "../audit/write";
 import type { Tx } from "../db/client";
@@ -41,6 +42,9 @@ export interface NewMo {
   notes: string | null;
   parentId: string | null;
   bom: BomTemplate;
+  /** Where materials are taken from (null: picked, STOCK first) and output goes (null: FG). */
+  sourceLocationId: string | null;
+  destLocationId: string | null;
 }
 
 export interface InsertedMo {
@@ -63,6 +67,8 @@ export async function insertMo(tx: Tx, m: NewMo, actor: Actor): Promise<Inserted
       promisedDate: m.promisedDate,
       notes: m.notes,
       parentId: m.parentId,
+      sourceLocationId: m.sourceLocationId,
+      destLocationId: m.destLocationId,
       bomSnapshot: m.bom.snapshot as Prisma.InputJsonArray,
       createdById: actor.id,
       workOrders: {
@@ -172,6 +178,9 @@ async function planLevel(ctx: Context, parent: NewMo & { id: string; orderNo: st
       notes: null,
       parentId: parent.id,
       bom: await takeBom(tx, product.id),
+      // The sub-assembly is delivered where its parent takes its materials from (when it names a place).
+      sourceLocationId: null,
+      destLocationId: parent.sourceLocationId,
     };
     const childShort = ctx.mode === "shortage" ? await shortfalls(tx, child) : null;
     const inserted = await insertMo(tx, child, ctx.actor);

@@ -7,6 +7,7 @@ import type { Outcome } from "../realtime/events";
 import { insertMo, planChildOrders, shortfalls, type NewMo } from "./child-orders";
 import { getMoDetail, type MoDetail } from "./mo-read";
 import type { CreateMoInput } from "./schemas";
+import { checkMoLocations } from "./mo-locations";
 import { manufacturableProduct, takeBom } from "./snapshot";
 
 /**
@@ -19,6 +20,7 @@ export async function createMo(input: CreateMoInput, actor: Actor): Promise<Outc
   return withTx(async (tx) => {
     const product = await manufacturableProduct(tx, input.productId);
     await assertWholeQuantities(tx, [{ path: ["quantity"], productId: product.id, quantity: input.quantity }]);
+    await checkMoLocations(tx, input);
     const mode = input.childOrders ?? "shortage";
     const draft: NewMo = {
       name: input.name,
@@ -32,6 +34,8 @@ export async function createMo(input: CreateMoInput, actor: Actor): Promise<Outc
       notes: input.notes ?? null,
       parentId: null,
       bom: await takeBom(tx, product.id),
+      sourceLocationId: input.sourceLocationId ?? null,
+      destLocationId: input.destLocationId ?? null,
     };
     // Ranked before the MO exists: once inserted it would count ahead of itself.
     const short = mode === "shortage" ? await shortfalls(tx, draft) : null;

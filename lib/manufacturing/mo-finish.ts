@@ -9,6 +9,8 @@ import { postAndAlert } from "../inventory/alerts";
 import { lockLevels } from "../stock/levels";
 import { moEvent } from "./events";
 import { moOutputUnitCost } from "./mo-cost";
+import { consumptionLines, outputLines } from "./mo-lots";
+import type { CompletionLots } from "./schemas";
 import { lineQty, readSnapshot } from "./snapshot";
 import { moFrom } from "./states";
 
@@ -18,6 +20,8 @@ export interface FinishableMo {
   productId: string;
   state: OrderState;
   bomSnapshot: Prisma.JsonValue;
+  sourceLocationId: string | null;
+  destLocationId: string | null;
 }
 
 /** What an MO made: good units (its output) and units scrapped on the way (they used material too). */
@@ -33,8 +37,13 @@ export interface FinishQuantities {
  * conditional update and stock is posted only when it won, so the posting happens exactly once
  * whatever the concurrency or retries. A shortage throws InsufficientStockError and the caller's
  * whole transaction rolls back.
+ *
+ * Where (docs/locations.md "Manufacturing orders"): materials come from the MO's source location when
+ * it has one (lots first-expiry-first-out, then oldest), else are picked as postStock picks (STOCK first);
+ * `lots.consumedLots` are taken first, the rest picked. Output goes to the destination (default FG), in
+ * a lot for a tracked product (lib/manufacturing/mo-lots.ts).
  */
-export async function finishMo(tx: Tx, mo: FinishableMo, qty: FinishQuantities, actor: Actor, via: Prisma.InputJsonObject): Promise<DomainEvent[]> {
+export async function finishMo(tx: Tx, mo: FinishableMo, qty: FinishQuantities, actor: Actor, via: Prisma.InputJsonObject, lots: CompletionLots = {}): Promise<DomainEvent[]> {
   const { producedQty, scrapQty } = qty;
   const used = new Prisma.Decimal(producedQty.toString()).plus(new Prisma.Decimal(scrapQty.toString()));
   const won = await tx.manufacturingOrder.updateMany({
@@ -49,16 +58,19 @@ export async function finishMo(tx: Tx, mo: FinishableMo, qty: FinishQuantities, 
   // global: MOs whose outputs feed each other would deadlock. Locking every row first restores it.
   await lockLevels(tx, [...snapshot.map((l) => l.materialId), mo.productId]);
   const consumed = await postAndAlert(tx, {
-    lines: snapshot.map((l) => ({ productId: l.materialId, change: lineQty(l, used).negated() })),
+    lines: await consumptionLines(tx, mo, snapshot.map((l) => ({ line: l, need: lineQty(l, used) })), lots.consumedLots ?? []),
     sourceType: "MO_CONSUMPTION",
     sourceId: mo.id,
     note: `${mo.orderNo}: materials consumed`,
     actorId: actor.id,
   });
   // Everything scrapped: no output row (and no cost per unit of nothing).
-  const output = new Prisma.Decimal(producedQty.toString()).isZero() ? { events: [] } : await postAndAlert(tx, {
+  const made = new Prisma.Decimal(producedQty.toString());
+  const outputKeys = await outputLines(tx, mo, made, lots.outputLotCode);
+  const unitCost = made.isZero() ? null : await moOutputUnitCost(tx, mo.id, producedQty);
+  const output = made.isZero() ? { events: [] } : await postAndAlert(tx, {
     // Valued at what this order really cost per good unit (materials just consumed + labour).
-    lines: [{ productId: mo.productId, change: producedQty, unitCost: await moOutputUnitCost(tx, mo.id, producedQty) }],
+    lines: outputKeys.map((k) => ({ ...k, unitCost })),
     sourceType: "MO_OUTPUT",
     sourceId: mo.id,
     note: `${mo.orderNo}: produced`,
@@ -69,7 +81,15 @@ export async function finishMo(tx: Tx, mo: FinishableMo, qty: FinishQuantities, 
     action: "mo.complete",
     entityType: "ManufacturingOrder",
     entityId: mo.id,
-    payload: { orderNo: mo.orderNo, from: mo.state, producedQty: producedQty.toString(), scrapQty: scrapQty.toString(), ...via },
+    payload: {
+      orderNo: mo.orderNo,
+      from: mo.state,
+      producedQty: producedQty.toString(),
+      scrapQty: scrapQty.toString(),
+      ...via,
+      ...(lots.consumedLots?.length ? { consumedLots: lots.consumedLots.map((l) => ({ ...l })) } : {}),
+      ...(outputKeys.some((k) => k.lotId) ? { outputLots: outputKeys.flatMap((k) => (k.lotId ? [k.lotId] : [])) } : {}),
+    },
   });
   return [moEvent("mo:updated", { id: mo.id, state: "DONE" }), ...consumed.events, ...output.events];
 }

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/permissions";
 import { prisma, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
-import { pageArgs, type Page } from "../validation/paging";
+import { countCapped, pageArgs, type Page } from "../validation/paging";
 import type { ListMosQuery } from "./schemas";
 import { availabilityOfMos, ensureMaterialStatus } from "./availability";
 import type { MaterialStatus } from "../db/generated/enums";
@@ -32,13 +32,13 @@ export async function listMos(q: ListMosQuery, actor: Actor): Promise<Page<MoLis
   const db = prisma();
   // The stored status, with every refresh this process has scheduled so far applied.
   await ensureMaterialStatus(db);
-  const [rows, total] = await Promise.all([
+  const [rows, count] = await Promise.all([
     db.manufacturingOrder.findMany({ where, select: { ...moItemSelect, materialStatus: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageArgs(q) }),
-    db.manufacturingOrder.count({ where }),
+    countCapped((take) => db.manufacturingOrder.count({ where, take }), q),
   ]);
   const progress = await progressOf(db, rows.map((r) => r.id));
   const now = new Date();
-  return { items: rows.map((r) => ({ ...r, progress: progress.get(r.id)!, late: isLate(r, now) })), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => ({ ...r, progress: progress.get(r.id)!, late: isLate(r, now) })), ...count, page: q.page, pageSize: q.pageSize };
 }
 
 /**

@@ -90,7 +90,7 @@ export async function completeMo(id: string, input: CompleteMoInput, actor: Acto
     if (running.length) {
       throw invalidState(`Work orders are still running (${running.map((w) => w.code).join(", ")}): pause or complete them first.`, { workOrders: running });
     }
-    const mo = await tx.manufacturingOrder.findUniqueOrThrow({ where: { id }, select: { id: true, orderNo: true, productId: true, state: true, bomSnapshot: true, quantity: true } });
+    const mo = await tx.manufacturingOrder.findUniqueOrThrow({ where: { id }, select: { id: true, orderNo: true, productId: true, state: true, bomSnapshot: true, quantity: true, sourceLocationId: true, destLocationId: true } });
     await assertWholeQuantities(tx, [
       { path: ["producedQty"], productId: mo.productId, quantity: input.producedQty },
       { path: ["scrapQty"], productId: mo.productId, quantity: input.scrapQty },
@@ -103,7 +103,7 @@ export async function completeMo(id: string, input: CompleteMoInput, actor: Acto
         { path: "backorder", message: "nothing remains: producedQty is not below the quantity" },
       ]);
     }
-    const events = await finishMo(tx, mo, { producedQty, scrapQty }, actor, { via: "manual", ...(input.backorder ? { backorder: true } : {}) });
+    const events = await finishMo(tx, mo, { producedQty, scrapQty }, actor, { via: "manual", ...(input.backorder ? { backorder: true } : {}) }, input);
     if (input.backorder) events.push(...(await createBackorder(tx, id, remainder, actor)).events);
     return { result: await answer(), events };
   });

@@ -10,6 +10,7 @@ import type { DomainEvent, Outcome } from "../realtime/events";
 import { diff } from "./diff";
 import { moEvent, woEvent } from "./events";
 import { lockMo } from "./lock";
+import { checkMoLocations } from "./mo-locations";
 import { getMoDetail, type MoDetail } from "./mo-read";
 import { CUSTOMER_FIELDS, type UpdateMoInput } from "./schemas";
 import { manufacturableProduct, plannedMinutes, takeBom } from "./snapshot";
@@ -38,9 +39,16 @@ export async function updateMo(id: string, input: UpdateMoInput, actor: Actor): 
     }
     if (!Object.keys(changes).length) return { result: await getMoDetail(id, actor, tx), events: [] };
 
+    const moves = "sourceLocationId" in changes || "destLocationId" in changes;
+    if (moves && mo.state !== "PLANNED") {
+      throw invalidState(`${mo.orderNo} is ${mo.state}: its source and destination locations can change only while PLANNED.`, { state: mo.state });
+    }
+    if (moves) await checkMoLocations(tx, { sourceLocationId: changes.sourceLocationId === undefined ? undefined : input.sourceLocationId, destLocationId: changes.destLocationId === undefined ? undefined : input.destLocationId });
     const data: Prisma.ManufacturingOrderUpdateInput = {};
     for (const k of Object.keys(changes) as (keyof UpdateMoInput)[]) {
-      if (k !== "productId") Object.assign(data, { [k]: input[k] });
+      if (k === "sourceLocationId") data.sourceLocation = input.sourceLocationId ? { connect: { id: input.sourceLocationId } } : { disconnect: true };
+      else if (k === "destLocationId") data.destLocation = input.destLocationId ? { connect: { id: input.destLocationId } } : { disconnect: true };
+      else if (k !== "productId") Object.assign(data, { [k]: input[k] });
     }
     const events: DomainEvent[] = [];
     if (reshapes) {

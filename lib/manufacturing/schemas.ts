@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { CommentKind, OrderState, Priority, ScrapReason, WorkStatus } from "../db/generated/enums";
 import { MaterialStatus } from "../db/generated/enums";
-import { isoInstant } from "../validation/dates";
+import { inDateRange, isoInstant } from "../validation/dates";
 import { nonNegativeDecimal, positiveDecimal, wholeNumber } from "../validation/numbers";
 import { pagingQuery } from "../validation/paging";
 import { searchText, text as storableText } from "../validation/text";
@@ -48,6 +48,28 @@ const customer = {
   notes: text(4000).nullable().optional(),
 };
 
+/**
+ * Where an MO takes its materials from and puts its output (docs/locations.md "Manufacturing orders"):
+ * null/absent = consumption picked (STOCK first), output to FG.
+ */
+const moLocations = {
+  sourceLocationId: id.nullable().optional(),
+  destLocationId: id.nullable().optional(),
+};
+
+/**
+ * What a completion that finishes the MO may say about lots: `outputLotCode` (lot-tracked output; default
+ * the MO number) and `consumedLots` (named lots consumed before the rest is picked first-expiry-first-out).
+ */
+const completionLots = {
+  outputLotCode: z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(100, "must be at most 100 characters").optional(),
+  consumedLots: z
+    .array(z.object({ productId: id, lotId: id, quantity: positive }).strict())
+    .max(200, "must name at most 200 lots")
+    .optional(),
+};
+export type CompletionLots = { outputLotCode?: string; consumedLots?: { productId: string; lotId: string; quantity: number }[] };
+
 export const createMoInput = z
   .object({
     name: text(200),
@@ -58,6 +80,7 @@ export const createMoInput = z
     ...customer,
     /** Sub-assembly orders for components with a BOM of their own (child-orders.ts); default "shortage". */
     childOrders: z.enum(["none", "shortage", "all"]).optional(),
+    ...moLocations,
   })
   .strict();
 export type CreateMoInput = z.infer<typeof createMoInput>;
@@ -70,6 +93,8 @@ export const updateMoInput = z
     deadline: date.nullable().optional(),
     priority: z.enum(Priority).optional(),
     ...customer,
+    /** Only while PLANNED (409 after). */
+    ...moLocations,
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, "nothing to change");
@@ -78,9 +103,9 @@ export type UpdateMoInput = z.infer<typeof updateMoInput>;
 /**
  * POST /api/mos/:id/complete: `producedQty` (default the ordered quantity), `scrapQty` (default what
  * its work orders reported as scrap), `backorder: true` to plan the rest (quantity − producedQty) as
- * a new MO; the answer is then `{ mo, backorder }`.
+ * a new MO; the answer is then `{ mo, backorder }`. `outputLotCode` and `consumedLots`: see completionLots.
  */
-export const completeMoInput = z.object({ producedQty: nonNegative.optional(), scrapQty: nonNegative.optional(), backorder: z.boolean().optional() }).strict();
+export const completeMoInput = z.object({ producedQty: nonNegative.optional(), scrapQty: nonNegative.optional(), backorder: z.boolean().optional(), ...completionLots }).strict();
 export type CompleteMoInput = z.infer<typeof completeMoInput>;
 
 /** `cascade: true` also cancels the MO's PLANNED sub-assembly orders, recursively (running ones are named, not canceled). */
@@ -131,15 +156,27 @@ export const updateWoInput = z
   .refine((v) => Object.keys(v).length > 0, "nothing to change");
 export type UpdateWoInput = z.infer<typeof updateWoInput>;
 
-/** start / pause / complete take no body; `{}` is accepted, anything else is refused. */
-export const transitionInput = z.object({}).strict();
+/**
+ * `at`: when the action happened on the device (a tablet replaying what it queued offline): a date-time
+ * with offset; the server books it within its checks (lib/manufacturing/action-time.ts). Absent: now.
+ */
+export const actionAt = z.iso
+  .datetime({ offset: true, error: "must be a date-time with offset (2026-12-06T08:00:00.000Z)" })
+  .refine((s) => inDateRange(new Date(s)), "must be between 1970-01-01 and 9999-12-31")
+  .transform((s) => new Date(s));
+
+/** start / pause / complete take no body but the device time: `{}` or `{ at }`, anything else is refused. */
+export const transitionInput = z.object({ at: actionAt.optional() }).strict();
+export type TransitionInput = z.infer<typeof transitionInput>;
 
 /**
  * POST /api/workorders/:id/complete: good and scrapped units (defaults: scrap 0, good = what reached
- * the operation − scrap); the reason defaults to OTHER when units are scrapped.
+ * the operation − scrap); the reason defaults to OTHER when units are scrapped. When it is the MO's last
+ * open work order (the MO becomes DONE), `outputLotCode` and `consumedLots` apply as on the MO's complete;
+ * on any other work order they are refused (400).
  */
 export const completeWoInput = z
-  .object({ goodQty: nonNegative.optional(), scrapQty: nonNegative.optional(), scrapReason: z.enum(ScrapReason).optional() })
+  .object({ goodQty: nonNegative.optional(), scrapQty: nonNegative.optional(), scrapReason: z.enum(ScrapReason).optional(), at: actionAt.optional(), ...completionLots })
   .strict();
 export type CompleteWoInput = z.infer<typeof completeWoInput>;
 
@@ -157,7 +194,7 @@ export type ListWosQuery = z.infer<typeof listWosQuery>;
 export const listMoWosQuery = pagingQuery.extend({ id, status: enumList(WorkStatus).optional() }).strict();
 
 export const createCommentInput = z
-  .object({ content: text(2000), kind: z.enum(CommentKind).default("COMMENT") })
+  .object({ content: text(2000), kind: z.enum(CommentKind).default("COMMENT"), at: actionAt.optional() })
   .strict();
 export type CreateCommentInput = z.infer<typeof createCommentInput>;
 
@@ -171,7 +208,7 @@ export const pauseReasonCode = z
   .regex(/^[A-Z][A-Z0-9_]{0,39}$/, "must be 1–40 letters, digits or _, starting with a letter");
 
 /** POST /api/workorders/:id/pause: `{ reason }`, an active pause reason's code (absent: OTHER, for older clients). */
-export const pauseWoInput = z.object({ reason: pauseReasonCode.optional() }).strict();
+export const pauseWoInput = z.object({ reason: pauseReasonCode.optional(), at: actionAt.optional() }).strict();
 export type PauseWoInput = z.infer<typeof pauseWoInput>;
 
 export const createPauseReasonInput = z

@@ -49,6 +49,8 @@ export const moItemSelect = {
   producedQty: true,
   scrapQty: true,
   backorderOfId: true,
+  sourceLocationId: true,
+  destLocationId: true,
   state: true,
   priority: true,
   deadline: true,

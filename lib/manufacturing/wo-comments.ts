@@ -8,6 +8,7 @@ import { notFound } from "../errors";
 import { pageArgs, type Page, type Paging } from "../validation/paging";
 import { notifyRoles } from "../notifications/create";
 import type { DomainEvent, Outcome } from "../realtime/events";
+import { deviceTime } from "./action-time";
 import { woEvent } from "./events";
 import type { CreateCommentInput } from "./schemas";
 import { assertOwnWo, visibleWos } from "./scope";
@@ -41,11 +42,13 @@ export async function addComment(ref: string, input: CreateCommentInput, actor: 
   return withTx(async (tx) => {
     const wo = await tx.workOrder.findFirst({
       where: woWhere(ref),
-      select: { id: true, code: true, title: true, status: true, moId: true, assignedToId: true, mo: { select: { orderNo: true } } },
+      select: { id: true, code: true, title: true, status: true, moId: true, assignedToId: true, workCenterId: true, mo: { select: { orderNo: true } } },
     });
     if (!wo) throw notFound("Work order");
     assertOwnWo(actor, "wo:comment", wo);
-    const comment = await tx.comment.create({ data: { workOrderId: wo.id, authorId: actor.id, content: input.content, kind: input.kind }, select: commentSelect });
+    // A comment written on a tablet while offline keeps the time it was written (`at`, bounded by the clock).
+    const createdAt = deviceTime(input.at);
+    const comment = await tx.comment.create({ data: { workOrderId: wo.id, authorId: actor.id, content: input.content, kind: input.kind, createdAt }, select: commentSelect });
     await writeAudit(tx, { actorId: actor.id, action: "wo.comment", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, commentId: comment.id, kind: input.kind } });
     const events: DomainEvent[] = [woEvent("wo:updated", wo)];
     if (input.kind === "ISSUE") {

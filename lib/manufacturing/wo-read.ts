@@ -1,10 +1,10 @@
 // Reading work orders: lists (all, or one MO's) and the detail a tablet shows, by id or by code.
-import type { Actor } from "../auth/permissions";
+import { scopeOf, type Actor } from "../auth/permissions";
 import { prisma, type Tx } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import type { WorkStatus } from "../db/generated/enums";
 import { notFound } from "../errors";
-import { pageArgs, type Page, type Paging } from "../validation/paging";
+import { countCapped, pageArgs, type Page, type Paging } from "../validation/paging";
 import type { ListWosQuery } from "./schemas";
 import { withReached } from "./quantities";
 import { visibleMos, visibleWos } from "./scope";
@@ -16,36 +16,73 @@ export function woWhere(ref: string): Prisma.WorkOrderWhereInput {
   return ref.startsWith("WO-") ? { code: ref } : { id: ref };
 }
 
-async function pageWos(where: Prisma.WorkOrderWhereInput, paging: Paging): Promise<Page<WoItem & { reachedQty: Prisma.Decimal }>> {
+/** Up to this many matches, a work-order page is sorted from the matches themselves (see pageWos). */
+const FEW = 5000;
+
+/** What a work-order list is filtered by (all of it optional; an operator's scope comes from the actor). */
+interface WoFilter {
+  status?: WorkStatus[];
+  moId?: string;
+  assignedToId?: string;
+}
+
+/** The filter as SQL over `w` ("WorkOrder"): the actor's scope (visibleWos) and the filter's fields. */
+function woConditions(f: WoFilter, actor: Actor): Prisma.Sql {
+  const conds: Prisma.Sql[] = [];
+  if (scopeOf(actor, "wo:read") === "own") {
+    const wcs = actor.station?.workCenterIds;
+    conds.push(wcs?.length ? Prisma.sql`(w."assignedToId" = ${actor.id} OR w."workCenterId" IN (${Prisma.join(wcs)}))` : Prisma.sql`w."assignedToId" = ${actor.id}`);
+  }
+  if (f.status) conds.push(Prisma.sql`w."status"::text IN (${Prisma.join(f.status)})`);
+  if (f.moId) conds.push(Prisma.sql`w."moId" = ${f.moId}`);
+  if (f.assignedToId) conds.push(Prisma.sql`w."assignedToId" = ${f.assignedToId}`);
+  return conds.length ? Prisma.join(conds, " AND ") : Prisma.sql`TRUE`;
+}
+
+/**
+ * A page of work orders, newest MO first (then sequence, id). The page's ids come from one statement
+ * that walks the MOs' createdAt index and each MO's work orders (an inner join: every WO has its MO), so
+ * a top-25 never joins all 400,000 work orders with their MOs first (docs/performance.md); the rows
+ * are then read by id. The total is counted up to COUNT_CAP.
+ */
+async function pageWos(f: WoFilter, actor: Actor, paging: Paging): Promise<Page<WoItem & { reachedQty: Prisma.Decimal }>> {
   const db = prisma();
-  const [rows, total] = await Promise.all([
-    db.workOrder.findMany({ where, select: woItemSelect, orderBy: [{ mo: { createdAt: "desc" } }, { sequence: "asc" }, { id: "asc" }], ...pageArgs(paging) }),
-    db.workOrder.count({ where }),
-  ]);
-  return { items: await withReached(db, rows.map(toWoItem)), total, page: paging.page, pageSize: paging.pageSize };
+  const where = woConditions(f, actor);
+  const { skip, take } = pageArgs(paging);
+  // The count first: a few matches (STARTED, PAUSED, one MO's) are read through the filter's own
+  // indexes and sorted; many (COMPLETED, PENDING) are found walking the MOs newest first, stopping
+  // after the page (either plan alone is slow for the other case).
+  const count = await countCapped(async (limit) => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "WorkOrder" w WHERE ${where} LIMIT ${limit}) x`)[0]!.n, paging);
+  const ids =
+    !count.totalCapped && count.total <= FEW
+      ? await db.$queryRaw<{ id: string }[]>`
+          WITH x AS MATERIALIZED (SELECT w."id", w."moId", w."sequence" FROM "WorkOrder" w WHERE ${where})
+          SELECT x."id" FROM x JOIN "ManufacturingOrder" m ON m."id" = x."moId"
+          ORDER BY m."createdAt" DESC, x."sequence" ASC, x."id" ASC
+          LIMIT ${take} OFFSET ${skip}`
+      : await db.$queryRaw<{ id: string }[]>`
+          SELECT w."id" FROM "ManufacturingOrder" m JOIN "WorkOrder" w ON w."moId" = m."id"
+          WHERE ${where}
+          ORDER BY m."createdAt" DESC, w."sequence" ASC, w."id" ASC
+          LIMIT ${take} OFFSET ${skip}`;
+  const found = await db.workOrder.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: woItemSelect });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((r) => byId.get(r.id)).filter((r) => r !== undefined);
+  return { items: await withReached(db, rows.map(toWoItem)), ...count, page: paging.page, pageSize: paging.pageSize };
 }
 
 /** Lists work orders by status(es), MO, assignee or `mine`; an operator only ever gets their own. */
 export async function listWos(q: ListWosQuery, actor: Actor): Promise<Page<WoItem>> {
-  return pageWos(
-    {
-      AND: [
-        visibleWos(actor),
-        q.status ? { status: { in: q.status } } : {},
-        q.mine ? { assignedToId: actor.id } : {},
-        q.moId ? { moId: q.moId } : {},
-        q.assignedToId ? { assignedToId: q.assignedToId } : {},
-      ],
-    },
-    q,
-  );
+  // `mine` and `assignedToId` together: both must hold (as the Prisma AND did).
+  if (q.mine && q.assignedToId && q.assignedToId !== actor.id) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  return pageWos({ status: q.status, moId: q.moId, assignedToId: q.mine ? actor.id : q.assignedToId }, actor, q);
 }
 
 /** One MO's work orders in sequence (an operator: only theirs; 404 when the MO is not visible to them). */
 export async function listMoWos(moId: string, q: Paging & { status?: WorkStatus[] }, actor: Actor): Promise<Page<WoItem>> {
   const mo = await prisma().manufacturingOrder.findFirst({ where: { AND: [{ id: moId }, visibleMos(actor)] }, select: { id: true } });
   if (!mo) throw notFound("Manufacturing order");
-  return pageWos({ AND: [{ moId }, visibleWos(actor), q.status ? { status: { in: q.status } } : {}] }, q);
+  return pageWos({ moId, status: q.status }, actor, q);
 }
 
 const detailSelect = {

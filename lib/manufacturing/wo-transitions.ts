@@ -19,6 +19,7 @@ import { finishMo } from "./mo-finish";
 import { reachedOf, withReached, woScrapOf } from "./quantities";
 import { activePauseReason } from "./pause-reasons";
 import type { CompleteWoInput, PauseWoInput } from "./schemas";
+import { assertNoOverlap, transitionTime } from "./action-time";
 import { checkStartRules, type StartWarning } from "./start-rules";
 import { canMo, canWo, isClosed, moFrom, woCanStartIn, woRefusalHint, WO_TARGET, type WoAction } from "./states";
 import { assertOwnWo } from "./scope";
@@ -35,8 +36,9 @@ const lockedSelect = {
   sequence: true,
   status: true,
   assignedToId: true,
+  workCenterId: true,
   startTime: true,
-  mo: { select: { id: true, orderNo: true, productId: true, state: true, bomSnapshot: true, quantity: true } },
+  mo: { select: { id: true, orderNo: true, productId: true, state: true, bomSnapshot: true, quantity: true, sourceLocationId: true, destLocationId: true } },
 } as const;
 type LockedWo = NonNullable<Awaited<ReturnType<typeof readLocked>>>;
 
@@ -57,6 +59,7 @@ async function itemOf(tx: Tx, id: string): Promise<WoTransitionItem> {
  * returns it unchanged and writes nothing; any other invalid transition is 409 INVALID_STATE.
  * An operator may act only on WOs assigned to them (404 otherwise). Completing the last open WO
  * completes the MO in the same transaction; a stock shortage then refuses everything (409).
+ * `at` (a tablet's replay of a queued tap) is booked instead of now, within action-time.ts's checks.
  */
 export async function transitionWo(ref: string, action: WoAction, actor: Actor, pauseInput: PauseWoInput = {}): Promise<Outcome<WoTransitionItem & { warnings?: StartWarning[] }>> {
   const run = action === "complete" ? withStockTx : withTx;
@@ -70,7 +73,8 @@ export async function transitionWo(ref: string, action: WoAction, actor: Actor, 
     if (wo.status === WO_TARGET[action]) return { result: await itemOf(tx, wo.id), events: [] };
 
     const warnings: StartWarning[] = [];
-    const events = action === "start" ? await start(tx, wo, actor, warnings) : action === "pause" ? await pause(tx, wo, actor, pauseInput) : await complete(tx, wo, actor);
+    const events =
+      action === "start" ? await start(tx, wo, actor, warnings, pauseInput.at) : action === "pause" ? await pause(tx, wo, actor, pauseInput) : await complete(tx, wo, actor, { at: pauseInput.at });
     return { result: { ...(await itemOf(tx, wo.id)), ...(warnings.length ? { warnings } : {}) }, events };
   });
 }
@@ -99,14 +103,16 @@ function refuse(wo: LockedWo, action: WoAction): never {
   throw invalidState(`${wo.code} is ${wo.status}: it cannot ${action}${hint ? ` (${hint})` : ""}.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
 }
 
-async function start(tx: Tx, wo: LockedWo, actor: Actor, warnings: StartWarning[]): Promise<DomainEvent[]> {
+async function start(tx: Tx, wo: LockedWo, actor: Actor, warnings: StartWarning[], at?: Date): Promise<DomainEvent[]> {
   if (!woCanStartIn(wo.mo.state)) {
     throw invalidState(`${wo.mo.orderNo} is ${wo.mo.state}: its work orders cannot start.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
   }
   if (!canWo("start", wo.status)) refuse(wo, "start");
   await assertChildrenReady(tx, wo.mo);
   warnings.push(...(await checkStartRules(tx, wo, actor)));
-  const now = new Date();
+  // The device's time of the tap when it sent one (a replay of a queued action), else now: action-time.ts.
+  const now = await transitionTime(tx, wo.id, at);
+  await assertNoOverlap(tx, actor, wo.id, now, new Date());
   await endPause(tx, wo.id, now);
   await tx.workOrderTimeLog.create({ data: { workOrderId: wo.id, userId: actor.id, startedAt: now } });
   const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "STARTED", startTime: wo.startTime ?? now }, select: { id: true, status: true, moId: true } });
@@ -123,7 +129,7 @@ async function start(tx: Tx, wo: LockedWo, actor: Actor, warnings: StartWarning[
 async function pause(tx: Tx, wo: LockedWo, actor: Actor, input: PauseWoInput): Promise<DomainEvent[]> {
   if (!canWo("pause", wo.status)) refuse(wo, "pause");
   const reason = await activePauseReason(tx, input.reason);
-  const now = new Date();
+  const now = await transitionTime(tx, wo.id, input.at);
   await closeOpenLog(tx, wo.id, now);
   await openPause(tx, wo.id, actor.id, reason.id, now);
   const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "PAUSED" }, select: { id: true, status: true, moId: true } });
@@ -158,7 +164,7 @@ async function complete(tx: Tx, wo: LockedWo, actor: Actor, input: CompleteWoInp
     throw invalidState(`${wo.mo.orderNo} is ${wo.mo.state}: its work orders can no longer change.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
   }
   const qty = await completionQuantities(tx, wo, input);
-  const now = new Date();
+  const now = await transitionTime(tx, wo.id, input.at);
   await closeOpenLog(tx, wo.id, now);
   await endPause(tx, wo.id, now);
   const durationMin = await workedMinutes(tx, wo.id);
@@ -176,7 +182,11 @@ async function complete(tx: Tx, wo: LockedWo, actor: Actor, input: CompleteWoInp
     // The MO made what its final operation passed as good; it scrapped what every operation scrapped.
     const final = await tx.workOrder.findFirstOrThrow({ where: { moId: wo.moId }, orderBy: { sequence: "desc" }, select: { goodQty: true } });
     const quantities = { producedQty: final.goodQty ?? wo.mo.quantity, scrapQty: await woScrapOf(tx, wo.moId) };
-    events.push(...(await finishMo(tx, wo.mo, quantities, actor, { via: "last work order", workOrder: wo.code })));
+    events.push(...(await finishMo(tx, wo.mo, quantities, actor, { via: "last work order", workOrder: wo.code }, input)));
+  } else if (input.outputLotCode !== undefined || input.consumedLots !== undefined) {
+    // Lots are named when the order is finished: by its last open work order (the transaction rolls back).
+    const path = input.outputLotCode !== undefined ? "outputLotCode" : "consumedLots";
+    throw badRequest(`${path}: only the completion of ${wo.mo.orderNo}'s last open work order finishes the order and can name lots.`, [{ path, message: "only on the last open work order" }]);
   }
   return events;
 }

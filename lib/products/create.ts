@@ -19,6 +19,7 @@ export async function createProduct(input: CreateProductInput, actor: Actor): Pr
         uom: input.uom,
         unitCost: input.unitCost ?? null,
         reorderPoint: input.reorderPoint ?? null,
+        tracking: input.tracking ?? "NONE",
       },
     });
     await ensureStockLevel(tx, product.id);
@@ -27,7 +28,7 @@ export async function createProduct(input: CreateProductInput, actor: Actor): Pr
       action: "product.create",
       entityType: "Product",
       entityId: product.id,
-      payload: { sku: product.sku, name: product.name, isFinished: product.isFinished, uom: product.uom, unitCost: input.unitCost ?? null, reorderPoint: input.reorderPoint ?? null },
+      payload: { sku: product.sku, name: product.name, isFinished: product.isFinished, uom: product.uom, unitCost: input.unitCost ?? null, reorderPoint: input.reorderPoint ?? null, tracking: product.tracking },
     });
     return product;
   });

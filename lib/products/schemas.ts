@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Tracking } from "../db/generated/enums";
 import { hasAtMost4Decimals, MAX_DECIMAL, nonNegativeDecimal, positiveDecimal } from "../validation/numbers";
 import { pagingQuery } from "../validation/paging";
 import { searchText, text } from "../validation/text";
@@ -8,6 +9,8 @@ const name = text({ max: 200, emptyMessage: "is required" });
 // null clears the description; an empty string is refused like every other empty text field.
 const description = text({ max: 2000, emptyMessage: "must not be empty (send null to clear it)" }).nullable();
 const uom = text({ max: 20, emptyMessage: "is required" });
+/** NONE, LOT or SERIAL (docs/locations.md "Lots"). */
+const tracking = z.enum(Tracking, { error: `must be one of ${Object.values(Tracking).join(", ")}` });
 const boolFlag = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const createProductInput = z
@@ -19,6 +22,7 @@ export const createProductInput = z
     uom: uom.default("pcs"),
     unitCost: nonNegativeDecimal().nullable().optional(),
     reorderPoint: nonNegativeDecimal().nullable().optional(),
+    tracking: tracking.optional(),
   })
   .strict();
 export type CreateProductInput = z.infer<typeof createProductInput>;
@@ -32,6 +36,7 @@ export const updateProductInput = z
     uom: uom.optional(),
     unitCost: nonNegativeDecimal().nullable().optional(),
     reorderPoint: nonNegativeDecimal().nullable().optional(),
+    tracking: tracking.optional(),
     archived: z.boolean().optional(),
   })
   .strict()

@@ -9,7 +9,7 @@ import { plainValue } from "./numbers";
 import type { UpdateProductInput } from "./schemas";
 import { isCountedUnit } from "./units";
 
-const FIELDS = ["sku", "name", "description", "isFinished", "uom", "unitCost", "reorderPoint"] as const;
+const FIELDS = ["sku", "name", "description", "isFinished", "uom", "unitCost", "reorderPoint", "tracking"] as const;
 
 /** Changes product fields and archives (`archived: true`) or restores it; audited per request. */
 export async function updateProduct(id: string, input: UpdateProductInput, actor: Actor): Promise<Product> {
@@ -21,6 +21,11 @@ export async function updateProduct(id: string, input: UpdateProductInput, actor
     }
     if (input.uom !== undefined && isCountedUnit(input.uom) && !isCountedUnit(before.uom)) {
       await assertCountableNow(tx, before, input.reorderPoint === undefined ? before.reorderPoint : input.reorderPoint, input.uom);
+    }
+    // Tracking changes only while nothing is on hand: stock already there has no lots to follow.
+    if (input.tracking !== undefined && input.tracking !== before.tracking) {
+      const held = await tx.stockBalance.findFirst({ where: { productId: id, onHand: { not: 0 } }, select: { id: true } });
+      if (held) throw conflict(`${before.sku} has stock on hand: bring it to zero before changing how it is tracked.`);
     }
     // Archiving keeps the first archive time; restoring clears it.
     const archivedAt = input.archived === undefined ? undefined : input.archived ? (before.archivedAt ?? new Date()) : null;
@@ -34,6 +39,7 @@ export async function updateProduct(id: string, input: UpdateProductInput, actor
         uom: input.uom,
         unitCost: input.unitCost,
         reorderPoint: input.reorderPoint,
+        tracking: input.tracking,
         archivedAt,
       },
     });

@@ -1,5 +1,8 @@
-// Domain events: services return them, the API layer publishes them after the commit through the
-// transport server.ts installs with setPublisher (Socket.IO, lib/realtime/server.ts).
+// Domain events. What screens and webhooks receive comes from the database: triggers write an outbox
+// row with each change and the relay (lib/outbox/relay.ts) delivers it (docs/events.md, decision 0017).
+// Services still return the events of what they changed: after the commit they scope the
+// material-status refresh (setAfterPublish); only sessions:ended (no table of the outbox) still goes
+// out from memory, through the transport server.ts installs with setPublisher.
 
 /** Events pushed to browsers. */
 export type ClientEventName = "mo:created" | "mo:updated" | "mo:materialStatus" | "wo:created" | "wo:updated" | "stock:changed" | "notification:new";
@@ -10,6 +13,10 @@ export type ClientEventName = "mo:created" | "mo:updated" | "mo:materialStatus" 
 export type ControlEventName = "user:changed" | "sessions:ended";
 export type EventName = ClientEventName | ControlEventName;
 export const CLIENT_EVENTS: readonly ClientEventName[] = ["mo:created", "mo:updated", "mo:materialStatus", "wo:created", "wo:updated", "stock:changed", "notification:new"];
+export const isClientEvent = (name: string): name is ClientEventName => (CLIENT_EVENTS as readonly string[]).includes(name);
+/** The events the outbox triggers write: never published from memory. */
+export const OUTBOX_TOPICS: readonly EventName[] = [...CLIENT_EVENTS, "user:changed"];
+const fromOutbox = (name: EventName) => OUTBOX_TOPICS.includes(name);
 
 export interface DomainEvent {
   name: EventName;
@@ -41,11 +48,14 @@ export function setAfterPublish(fn: AfterPublish | undefined): void {
   h.__mesAfterPublish = fn;
 }
 
-/** Publishes committed events; never throws into the request that made the change. */
+/**
+ * After a commit: starts the work that follows a change (the material-status refresh) and sends what
+ * the outbox does not carry; never throws into the request that made the change.
+ */
 export async function publish(events: DomainEvent[]): Promise<void> {
   const after = events.length ? h.__mesAfterPublish?.(events) : undefined;
   try {
-    await publishNow(events);
+    await publishNow(events.filter((e) => !fromOutbox(e.name)));
   } finally {
     await after;
   }

@@ -14,7 +14,8 @@ const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
 
 /**
  * The rooms an event goes to, from the permission table: roles that read everything of its kind,
- * plus the individual operators whose own work orders it concerns (looked up after the commit).
+ * plus the individual operators whose own work orders it concerns (a WO event's payload names them; an
+ * MO's are looked up when the relay delivers it).
  */
 export async function roomsFor(event: DomainEvent, prisma: Db): Promise<string[]> {
   const p = event.payload;
@@ -32,9 +33,10 @@ export async function roomsFor(event: DomainEvent, prisma: Db): Promise<string[]
     }
     case "wo:created":
     case "wo:updated": {
+      // The outbox row carries the assignee at the change (and the previous one when it changed).
       const woId = str(p.id);
-      const wo = woId ? await prisma.workOrder.findUnique({ where: { id: woId }, select: { assignedToId: true } }) : null;
-      const people = [wo?.assignedToId, str(p.previousAssignedToId)].filter((x): x is string => !!x);
+      const assignee = "assignedToId" in p ? str(p.assignedToId) : woId ? (await prisma.workOrder.findUnique({ where: { id: woId }, select: { assignedToId: true } }))?.assignedToId : undefined;
+      const people = [...new Set([assignee, str(p.previousAssignedToId)].filter((x): x is string => !!x))];
       return [...rolesReadingAll("wo:read"), ...people.map(userRoom)];
     }
     default:

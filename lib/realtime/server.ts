@@ -1,6 +1,7 @@
 // Socket.IO on the app's HTTP server: authenticated handshakes, per-user and per-role rooms, and the
-// publisher that routes committed domain events to the rooms allowed to see them. With Postgres,
-// @socket.io/postgres-adapter (LISTEN/NOTIFY) carries broadcasts to every app instance.
+// outbox relay (lib/outbox/relay.ts) whose events are routed to the rooms allowed to see them, on this
+// instance's sockets. With Postgres, @socket.io/postgres-adapter (LISTEN/NOTIFY) carries what is still
+// published in memory (sessions:ended) to every app instance.
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from "node:http";
 import { createAdapter } from "@socket.io/postgres-adapter";
 import { Pool } from "pg";
@@ -10,11 +11,16 @@ import { currentUser, type RequestUser } from "../auth/session";
 import { prisma } from "../db/client";
 import { securityHeaders } from "../http/security-headers";
 import { affectsAvailability, materialRefreshSettled, scheduleMaterialRefresh } from "../manufacturing/availability";
-import { setAfterPublish, setPublisher, type DomainEvent } from "./events";
+import { startRelay, type Cursor, type OutboxEvent, type Relay } from "../outbox/relay";
+import { isClientEvent, setAfterPublish, setPublisher, type DomainEvent } from "./events";
 import { roleRoom, roomsFor, userRoom } from "./routing";
 
 export interface RealtimeHandle {
   io: Server;
+  /** Settles when the outbox relay listens (events written from then on reach this instance's sockets). */
+  ready: Promise<void>;
+  /** The outbox relay of this instance (tests stop and start it; it resumes where it stopped). */
+  relay: { stop(): Promise<void>; start(): Promise<void>; idle(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -35,26 +41,38 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
 /** The sockets opened with one sign-in session, closed when it ends. */
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
-/** Routes and emits committed events; `user:changed` moves or drops that user's sockets on every instance. */
-async function deliver(io: Server, events: DomainEvent[]): Promise<void> {
+/**
+ * The in-memory path, for what is not in the outbox (sessions:ended): carried to every instance by the
+ * adapter. Everything else comes from the database through the outbox relay (lib/outbox/relay.ts).
+ */
+async function deliverInMemory(io: Server, events: DomainEvent[]): Promise<void> {
   for (const event of events) {
-    if (event.name === "sessions:ended") {
-      const ids = Array.isArray(event.payload.sessionIds) ? event.payload.sessionIds.filter((s): s is string => typeof s === "string") : [];
-      if (ids.length) io.in(ids.map(sessionRoom)).disconnectSockets(true);
-      continue;
-    }
+    if (event.name !== "sessions:ended") continue;
+    const ids = Array.isArray(event.payload.sessionIds) ? event.payload.sessionIds.filter((s): s is string => typeof s === "string") : [];
+    if (ids.length) io.in(ids.map(sessionRoom)).disconnectSockets(true);
+  }
+}
+
+/**
+ * Routes and emits the outbox's events to this instance's own sockets only (`io.local`: every instance
+ * runs a relay, so a broadcast through the adapter would arrive once per instance). `user:changed`
+ * moves or drops that user's sockets here. Clients get the payload plus `eventId` (the webhook's `id`).
+ */
+export async function deliverLocal(io: Server, events: OutboxEvent[]): Promise<void> {
+  for (const event of events) {
     if (event.name === "user:changed") {
       const id = String(event.payload.userId);
       if (event.payload.active === false) {
-        io.in(userRoom(id)).disconnectSockets(true);
+        io.local.in(userRoom(id)).disconnectSockets(true);
       } else if (typeof event.payload.role === "string") {
-        io.in(userRoom(id)).socketsLeave(ROLES.map(roleRoom));
-        io.in(userRoom(id)).socketsJoin(roleRoom(event.payload.role));
+        io.local.in(userRoom(id)).socketsLeave(ROLES.map(roleRoom));
+        io.local.in(userRoom(id)).socketsJoin(roleRoom(event.payload.role));
       }
       continue;
     }
+    if (!isClientEvent(event.name)) continue;
     const rooms = await roomsFor(event, prisma());
-    if (rooms.length) io.to(rooms).emit(event.name, event.payload);
+    if (rooms.length) io.local.to(rooms).emit(event.name, { ...event.payload, eventId: event.eventId });
   }
 }
 
@@ -115,15 +133,45 @@ export function attachRealtime(http: HttpServer, opts: { databaseUrl?: string; h
   });
 
   const server = io as unknown as Server;
-  setPublisher((events) => deliver(server, events));
-  // Stock moved or an MO changed: re-rank material availability and announce the MOs whose status changed.
-  setAfterPublish((events) => (affectsAvailability(events) ? scheduleMaterialRefresh((changed) => deliver(server, changed)) : undefined));
+  setPublisher((events) => deliverInMemory(server, events));
+  // Stock moved or an MO changed: re-rank material availability. The MOs whose status changed are
+  // announced by the outbox trigger (mo:materialStatus), so the refresh announces nothing itself.
+  setAfterPublish((events) => (affectsAvailability(events) ? scheduleMaterialRefresh(async () => undefined, events) : undefined));
   (globalThis as { __mesIo?: Server }).__mesIo = server;
+
+  let relay: Relay | undefined;
+  let position: Cursor | undefined;
+  let closed = false;
+  const start = async () => {
+    if (relay || closed) return;
+    relay = await startRelay({ databaseUrl: opts.databaseUrl, after: position, deliver: (events) => deliverLocal(server, events) });
+  };
+  const ready = start();
+  ready.catch((err: unknown) => console.error("[outbox] relay did not start", err));
+  const stopRelay = async () => {
+    await ready.catch(() => undefined);
+    const r = relay;
+    relay = undefined;
+    if (!r) return;
+    await r.stop();
+    position = r.position();
+  };
   return {
     io: server,
+    ready,
+    relay: {
+      stop: stopRelay,
+      start,
+      async idle() {
+        await ready;
+        await relay?.idle();
+      },
+    },
     async close() {
+      closed = true;
       setPublisher(undefined);
       setAfterPublish(undefined);
+      await stopRelay();
       await materialRefreshSettled();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await pool?.end();

@@ -70,11 +70,17 @@ export async function getKpis(period: Period, actor: Actor): Promise<Kpis> {
       SELECT to_char(days.day, 'YYYY-MM-DD') AS day, COALESCE(done.mos, 0)::int AS mos, COALESCE(done.units, 0)::float8 AS units
       FROM days LEFT JOIN done ON done.day = days.day ORDER BY days.day`,
     db.$queryRaw<{ id: string; orderNo: string; name: string; deadline: Date | null; completed: number; total: number }[]>`
-      SELECT m."id", m."orderNo", m."name", m."deadline",
-             (COUNT(w."id") FILTER (WHERE w."status" = 'COMPLETED'))::int AS completed, COUNT(w."id")::int AS total
-      FROM "ManufacturingOrder" m LEFT JOIN "WorkOrder" w ON w."moId" = m."id"
-      WHERE m."state" = 'IN_PROGRESS'
-      GROUP BY m."id" ORDER BY m."deadline" ASC NULLS LAST, m."createdAt" ASC LIMIT 10`,
+      SELECT m."id", m."orderNo", m."name", m."deadline", c.completed, c.total
+      FROM (
+        SELECT "id", "orderNo", "name", "deadline", "createdAt" FROM "ManufacturingOrder"
+        WHERE "state" = 'IN_PROGRESS'
+        ORDER BY "deadline" ASC NULLS LAST, "createdAt" ASC LIMIT 10
+      ) m
+      CROSS JOIN LATERAL (
+        SELECT (COUNT(*) FILTER (WHERE w."status" = 'COMPLETED'))::int AS completed, COUNT(*)::int AS total
+        FROM "WorkOrder" w WHERE w."moId" = m."id"
+      ) c
+      ORDER BY m."deadline" ASC NULLS LAST, m."createdAt" ASC`,
     can(actor, "stock:read")
       ? db.$queryRaw<{ productId: string; sku: string; name: string; uom: string; onHand: number; reorderPoint: number; total: number }[]>`
           SELECT p."id" AS "productId", p."sku", p."name", p."uom", l."onHand"::float8 AS "onHand", p."reorderPoint"::float8 AS "reorderPoint",

@@ -8,6 +8,13 @@ export async function ensureStockLevel(tx: Tx, productId: string): Promise<void>
   await tx.stockLevel.upsert({ where: { productId }, create: { productId }, update: {} });
 }
 
+/** Creates the zero StockLevel rows of many new products at once (imports), skipping rows that exist. */
+export async function ensureStockLevels(tx: Tx, productIds: string[]): Promise<void> {
+  for (let i = 0; i < productIds.length; i += 1000) {
+    await tx.stockLevel.createMany({ data: productIds.slice(i, i + 1000).map((productId) => ({ productId })), skipDuplicates: true });
+  }
+}
+
 /**
  * Locks the StockLevel rows of these products until the transaction ends, in productId order (the
  * order postStock uses), for a use case that posts several times: taking every lock first keeps one

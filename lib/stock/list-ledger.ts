@@ -15,17 +15,23 @@ export const ledgerEntrySelect = {
   note: true,
   scrapReason: true,
   createdAt: true,
+  locationId: true,
+  lotId: true,
   product: { select: { id: true, sku: true, name: true, uom: true } },
+  location: { select: { id: true, code: true } },
+  lot: { select: { id: true, code: true } },
   createdBy: { select: { id: true, name: true } },
 } as const satisfies Prisma.StockEntrySelect;
 export type LedgerEntry = Prisma.StockEntryGetPayload<{ select: typeof ledgerEntrySelect }>;
 
-/** Ledger entries, newest first, filtered by product, source and time. */
+/** Ledger entries, newest first, filtered by product, source, location, lot and time. */
 export async function listLedger(q: ListLedgerQuery): Promise<Page<LedgerEntry>> {
   const where: Prisma.StockEntryWhereInput = {
     ...(q.productId ? { productId: q.productId } : {}),
     ...(q.sourceType ? { sourceType: q.sourceType } : {}),
     ...(q.sourceId ? { sourceId: q.sourceId } : {}),
+    ...(q.locationId ? { locationId: q.locationId } : {}),
+    ...(q.lotId ? { lotId: q.lotId } : {}),
     ...(q.from || q.to ? { createdAt: createdAtRange(q.from, q.to) } : {}),
   };
   // Newest = highest id: ids are taken under the product's level lock, so per product they follow

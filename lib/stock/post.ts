@@ -1,7 +1,9 @@
-// The only writer of StockLevel and StockEntry (with levels.ts; eslint.config.mjs refuses writes
-// elsewhere). Every posting locks the StockLevel rows of its products (in productId order, so two
-// postings over overlapping products cannot deadlock), checks the new balances, then writes the
-// ledger rows and the levels in the caller's transaction. Each row is valued at moving average cost
+// The only writer of StockLevel, StockBalance and StockEntry (with levels.ts; eslint.config.mjs refuses
+// writes elsewhere). Every posting locks the StockLevel rows of its products (in productId order), then
+// the StockBalance rows it changes (in (product, location, lot) order): one global lock order, so two
+// postings over overlapping products cannot deadlock. It checks the new balances per key (product,
+// location, lot), then writes the ledger rows, the balances and the levels in the caller's transaction
+// (docs/locations.md). Each row is valued at moving average cost
 // (valuation.ts): the level's value and the product's unitCost change under the same row lock as
 // onHand, so per product level value = Σ entry value holds like onHand = Σ change. It reports facts (short products, levels
 // that crossed their reorder point); the use cases decide whom to tell (lib/inventory/alerts.ts).
@@ -10,7 +12,8 @@ import { Prisma } from "../db/generated/client";
 import type { ScrapReason, StockSourceType } from "../db/generated/enums";
 import { env } from "../env";
 import type { DomainEvent } from "../realtime/events";
-import { conflict, InsufficientStockError, type Shortage } from "../errors";
+import { badRequest, conflict, InsufficientStockError, invalidState, notFound, type Shortage } from "../errors";
+import { DEFAULT_LOCATIONS } from "../locations/defaults";
 import { valueMovement, type Valuation } from "./valuation";
 
 const Decimal = Prisma.Decimal;
@@ -22,6 +25,15 @@ const MAX_ABS = new Decimal("1e14");
 
 export interface StockLine {
   productId: string;
+  /**
+   * Where: a location id. Without it, an inbound line goes to the posting's default location (FG for
+   * MO_OUTPUT, else STOCK) and an outbound line is picked from the product's stock in STOCK first,
+   * then the other STORAGE, WIP and FINISHED locations, lots first-expiry-first-out then oldest first
+   * (never from QUARANTINE or SCRAP).
+   */
+  locationId?: string | null;
+  /** Which lot (tracked products); null/absent is untracked stock. Only with `locationId`. */
+  lotId?: string | null;
   /** Signed quantity: positive adds stock, negative takes it. */
   change: Decimal | number | string;
   /**
@@ -47,6 +59,8 @@ export interface PostingInput {
 export interface PostedEntry {
   id: bigint;
   productId: string;
+  locationId: string;
+  lotId: string | null;
   change: Decimal;
   balanceAfter: Decimal;
   unitCost: Decimal;
@@ -80,19 +94,50 @@ interface LockedLevel {
   reorderPoint: Decimal | null;
 }
 
+/** One (product, location, lot) key as a map key. */
+const keyOf = (productId: string, locationId: string, lotId: string | null) => `${productId}|${locationId}|${lotId ?? ""}`;
+
+interface KeyChange {
+  productId: string;
+  locationId: string;
+  lotId: string | null;
+  change: Decimal;
+}
+
+interface LockedBalance {
+  productId: string;
+  locationId: string;
+  lotId: string | null;
+  onHand: Decimal;
+  locationCode: string;
+  lotCode: string | null;
+}
+
+/** Where an outbound line without a location may take stock from, in picking order. */
+const PICKABLE_KINDS = ["STORAGE", "WIP", "FINISHED"] as const;
+
 /** Posts stock movements inside `tx`; throws InsufficientStockError (nothing written) when a balance would go negative. */
 export async function postStock(tx: Tx, input: PostingInput): Promise<PostingResult> {
-  // One net change per product, rounded as the Decimal(18,4) columns will store it (Postgres rounds
-  // half away from zero, like ROUND_HALF_UP): computing balances from unrounded changes (e.g.
-  // qtyPerUnit × quantity with 5+ decimals) would store entries whose balances do not add up.
-  // A net zero writes nothing.
-  const net = new Map<string, Decimal>();
+  // Net changes rounded as the Decimal(18,4) columns will store them (Postgres rounds half away from
+  // zero, like ROUND_HALF_UP): computing balances from unrounded changes (e.g. qtyPerUnit × quantity
+  // with 5+ decimals) would store entries whose balances do not add up. Lines with a location are
+  // netted per key; lines without one per product (then put at the default location, or picked).
+  const defaultIn = input.sourceType === "MO_OUTPUT" ? DEFAULT_LOCATIONS.FG : DEFAULT_LOCATIONS.STOCK;
+  const explicit = new Map<string, KeyChange>();
+  const loose = new Map<string, Decimal>();
   // Inbound lines with a cost, per product: their quantity and amount (several lines of one product
   // give the net their weighted cost).
   const costed = new Map<string, { qty: Decimal; amount: Decimal }>();
   for (const line of input.lines) {
     const change = new Decimal(line.change.toString());
-    net.set(line.productId, (net.get(line.productId) ?? new Decimal(0)).plus(change));
+    if (line.locationId) {
+      const k = keyOf(line.productId, line.locationId, line.lotId ?? null);
+      const prev = explicit.get(k);
+      explicit.set(k, { productId: line.productId, locationId: line.locationId, lotId: line.lotId ?? null, change: (prev?.change ?? new Decimal(0)).plus(change) });
+    } else {
+      if (line.lotId) throw badRequest("A lot needs a location.");
+      loose.set(line.productId, (loose.get(line.productId) ?? new Decimal(0)).plus(change));
+    }
     if (line.unitCost !== undefined && line.unitCost !== null && change.gt(0)) {
       const cost = new Decimal(line.unitCost.toString());
       if (!cost.isFinite() || cost.isNegative() || cost.gte(MAX_ABS)) throw conflict(`A unit cost must be at least 0 and less than ${MAX_ABS.toString()}.`);
@@ -100,63 +145,146 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
       costed.set(line.productId, { qty: c.qty.plus(change), amount: c.amount.plus(change.times(cost)) });
     }
   }
-  for (const [id, change] of net) net.set(id, change.toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP));
-  const ids = [...net.keys()].filter((id) => !net.get(id)!.isZero()).sort();
-  if (!ids.length) return { entries: [], events: [], reorderCrossings: [] };
+  const round = (d: Decimal) => d.toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP);
+  for (const k of explicit.values()) k.change = round(k.change);
+  for (const [id, change] of loose) loose.set(id, round(change));
+  const productIds = [...new Set([...[...explicit.values()].filter((k) => !k.change.isZero()).map((k) => k.productId), ...[...loose].filter(([, c]) => !c.isZero()).map(([id]) => id)])].sort();
+  if (!productIds.length) return { entries: [], events: [], reorderCrossings: [] };
+
+  await checkKeys(tx, [...explicit.values()].filter((k) => !k.change.isZero()));
 
   // Levels normally exist from product creation; create missing ones (in order) so they can be locked.
   await tx.$executeRaw`
     INSERT INTO "StockLevel" ("productId", "onHand", "updatedAt")
-    SELECT p."id", 0, now() FROM "Product" p WHERE p."id" IN (${Prisma.join(ids)}) ORDER BY p."id"
+    SELECT p."id", 0, now() FROM "Product" p WHERE p."id" IN (${Prisma.join(productIds)}) ORDER BY p."id"
     ON CONFLICT ("productId") DO NOTHING`;
   const locked = await tx.$queryRaw<LockedLevel[]>`
     SELECT l."productId", l."onHand", l."value", p."sku", p."name", p."uom", p."reorderPoint"
     FROM "StockLevel" l JOIN "Product" p ON p."id" = l."productId"
-    WHERE l."productId" IN (${Prisma.join(ids)})
+    WHERE l."productId" IN (${Prisma.join(productIds)})
     ORDER BY l."productId"
     FOR UPDATE OF l`;
-  if (locked.length !== ids.length) {
+  if (locked.length !== productIds.length) {
     const found = new Set(locked.map((l) => l.productId));
     throw new InsufficientStockError(
-      ids.filter((id) => !found.has(id)).map((id) => ({ productId: id, sku: id, name: "unknown product", uom: "", onHand: 0, required: 0, shortBy: 0 })),
+      productIds.filter((id) => !found.has(id)).map((id) => ({ productId: id, sku: id, name: "unknown product", uom: "", onHand: 0, required: 0, shortBy: 0 })),
     );
   }
+  const levelOf = new Map(locked.map((l) => [l.productId, l]));
+  const allowNegative = input.allowNegative ?? env().ALLOW_NEGATIVE_STOCK;
+
+  // Lines without a location become keys: inbound at the default location; outbound picked from the
+  // balances, read now that the product's level is locked (every posting of the product holds it, so
+  // they cannot change under us).
+  const keys = new Map([...explicit].filter(([, k]) => !k.change.isZero()));
+  const add = (k: KeyChange) => {
+    const id = keyOf(k.productId, k.locationId, k.lotId);
+    const prev = keys.get(id);
+    keys.set(id, prev ? { ...prev, change: prev.change.plus(k.change) } : k);
+  };
+  const pickShortages: Shortage[] = [];
+  for (const [productId, change] of loose) {
+    if (change.isZero()) continue;
+    if (change.gt(0)) {
+      add({ productId, locationId: defaultIn, lotId: null, change });
+      continue;
+    }
+    let need = change.negated();
+    const candidates = await tx.$queryRaw<{ locationId: string; lotId: string | null; onHand: Decimal }[]>`
+      SELECT b."locationId", b."lotId", b."onHand"
+      FROM "StockBalance" b JOIN "Location" loc ON loc."id" = b."locationId" LEFT JOIN "Lot" lot ON lot."id" = b."lotId"
+      WHERE b."productId" = ${productId} AND b."onHand" > 0 AND loc."kind"::text IN (${Prisma.join([...PICKABLE_KINDS])})
+      ORDER BY (b."locationId" = ${DEFAULT_LOCATIONS.STOCK}) DESC,
+               array_position(ARRAY['STORAGE','WIP','FINISHED'], loc."kind"::text), loc."code",
+               lot."expiresAt" ASC NULLS LAST, lot."createdAt" ASC NULLS FIRST, lot."code"`;
+    let available = new Decimal(0);
+    for (const c of candidates) {
+      const onHand = new Decimal(c.onHand.toString());
+      available = available.plus(onHand);
+      if (need.isZero()) continue;
+      const take = Decimal.min(onHand, need);
+      add({ productId, locationId: c.locationId, lotId: c.lotId, change: take.negated() });
+      need = need.minus(take);
+    }
+    if (need.gt(0)) {
+      if (!allowNegative) {
+        const l = levelOf.get(productId)!;
+        pickShortages.push({ productId, sku: l.sku, name: l.name, uom: l.uom, onHand: available.toNumber(), required: change.negated().toNumber(), shortBy: need.toNumber() });
+      } else {
+        add({ productId, locationId: DEFAULT_LOCATIONS.STOCK, lotId: null, change: need.negated() });
+      }
+    }
+  }
+  if (pickShortages.length) throw new InsufficientStockError(pickShortages);
+
+  // The balances this posting changes: created when missing, then locked, in (product, location, lot) order.
+  const changes = [...keys.values()].filter((k) => !k.change.isZero());
+  const b = {
+    p: changes.map((k) => k.productId),
+    l: changes.map((k) => k.locationId),
+    t: changes.map((k) => k.lotId),
+  };
+  await tx.$executeRaw`
+    INSERT INTO "StockBalance" ("productId", "locationId", "lotId", "onHand", "updatedAt")
+    SELECT k.p, k.l, k.t, 0, now() FROM unnest(${b.p}::text[], ${b.l}::text[], ${b.t}::text[]) AS k(p, l, t)
+    ORDER BY k.p, k.l, k.t NULLS FIRST
+    ON CONFLICT ("productId", "locationId", "lotId") DO NOTHING`;
+  const balances = await tx.$queryRaw<LockedBalance[]>`
+    SELECT b."productId", b."locationId", b."lotId", b."onHand", loc."code" AS "locationCode", lot."code" AS "lotCode"
+    FROM "StockBalance" b
+    JOIN unnest(${b.p}::text[], ${b.l}::text[], ${b.t}::text[]) AS k(p, l, t)
+      ON b."productId" = k.p AND b."locationId" = k.l AND b."lotId" IS NOT DISTINCT FROM k.t
+    JOIN "Location" loc ON loc."id" = b."locationId" LEFT JOIN "Lot" lot ON lot."id" = b."lotId"
+    ORDER BY b."productId", b."locationId", b."lotId" NULLS FIRST
+    FOR UPDATE OF b`;
 
   // The averages, read only now that the levels are locked: in the locking statement above, a row that
   // had to wait is re-read fresh but a joined Product row is not (Postgres re-checks FOR UPDATE OF l
   // against the statement's snapshot), so the average set by the posting it waited for would be missed.
   const averages = new Map(
-    (await tx.$queryRaw<{ id: string; unitCost: Decimal | null }[]>`SELECT "id", "unitCost" FROM "Product" WHERE "id" IN (${Prisma.join(ids)})`).map((p) => [p.id, p.unitCost]),
+    (await tx.$queryRaw<{ id: string; unitCost: Decimal | null }[]>`SELECT "id", "unitCost" FROM "Product" WHERE "id" IN (${Prisma.join(productIds)})`).map((p) => [p.id, p.unitCost]),
   );
-  const allowNegative = input.allowNegative ?? env().ALLOW_NEGATIVE_STOCK;
   const shortages: Shortage[] = [];
-  const next = locked.map((l) => {
-    const before = new Decimal(l.onHand.toString());
-    const change = net.get(l.productId)!;
-    const after = before.plus(change);
+  const rows = balances.map((bal) => {
+    const k = keys.get(keyOf(bal.productId, bal.locationId, bal.lotId))!;
+    const before = new Decimal(bal.onHand.toString());
+    const after = before.plus(k.change);
     if (after.isNegative() && !allowNegative) {
+      const l = levelOf.get(bal.productId)!;
       shortages.push({
-        productId: l.productId,
+        productId: bal.productId,
         sku: l.sku,
         name: l.name,
         uom: l.uom,
         onHand: before.toNumber(),
-        required: change.negated().toNumber(),
+        required: k.change.negated().toNumber(),
         shortBy: after.negated().toNumber(),
+        locationId: bal.locationId,
+        locationCode: bal.locationCode,
+        lotId: bal.lotId,
+        lotCode: bal.lotCode,
       });
     }
-    const c = costed.get(l.productId);
-    const average = averages.get(l.productId) ?? null;
-    const valuation: Valuation = valueMovement(
-      { onHand: before, value: new Decimal(l.value.toString()), average: average === null ? null : new Decimal(average.toString()) },
-      change,
-      c ? c.amount.dividedBy(c.qty) : null,
-    );
-    return { level: l, before, change, after, valuation };
+    return { ...k, after };
   });
   if (shortages.length) throw new InsufficientStockError(shortages);
+
+  const next = locked.map((l) => {
+    const before = new Decimal(l.onHand.toString());
+    const own = rows.filter((r) => r.productId === l.productId);
+    const change = own.reduce((s, r) => s.plus(r.change), new Decimal(0));
+    const after = before.plus(change);
+    const c = costed.get(l.productId);
+    const average = averages.get(l.productId) ?? null;
+    const state = { onHand: before, value: new Decimal(l.value.toString()), average: average === null ? null : new Decimal(average.toString()) };
+    // A net zero (a transfer) moves no value: its rows are valued at the average and cancel out.
+    const valuation: Valuation = change.isZero()
+      ? { unitCost: state.average ?? new Decimal(0), value: new Decimal(0), levelValue: state.value, average: null }
+      : valueMovement(state, change, c ? c.amount.dividedBy(c.qty) : null);
+    return { level: l, before, change, after, valuation, rows: own };
+  });
   // Beyond Decimal(18,4) Postgres raises "numeric field overflow" (a 500); refuse it as a conflict instead.
-  const tooLarge = next.filter((n) => n.after.abs().gte(MAX_ABS) || n.change.abs().gte(MAX_ABS));
+  const tooLarge = next.filter((n) => n.after.abs().gte(MAX_ABS) || n.rows.some((r) => r.change.abs().gte(MAX_ABS) || r.after.abs().gte(MAX_ABS)));
   if (tooLarge.length) {
     throw conflict(`The balance of ${tooLarge.map((n) => n.level.sku).join(", ")} would exceed what the ledger can hold (less than ${MAX_ABS.toString()}).`);
   }
@@ -171,26 +299,39 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
     // Value and average change under the same row lock as onHand (taken above, in productId order).
     await tx.$executeRaw`UPDATE "StockLevel" SET "onHand" = ${n.after}, "value" = ${v.levelValue}, "updatedAt" = now() WHERE "productId" = ${n.level.productId}`;
     if (v.average !== null) await tx.$executeRaw`UPDATE "Product" SET "unitCost" = ${v.average} WHERE "id" = ${n.level.productId}`;
-    const entry = await tx.stockEntry.create({
-      data: {
-        productId: n.level.productId,
-        change: n.change,
-        balanceAfter: n.after,
-        unitCost: v.unitCost,
-        value: v.value,
-        sourceType: input.sourceType,
-        sourceId: input.sourceId ?? null,
-        note: input.note ?? null,
-        scrapReason: input.scrapReason ?? null,
-        createdById: input.actorId ?? null,
-      },
-      select: { id: true, productId: true, change: true, balanceAfter: true, unitCost: true, value: true },
-    });
-    entries.push(entry);
+    // The product's rows continue its balance chain; their values add up to the movement's value (the
+    // last row takes the rounding residue).
+    let balance = n.before;
+    let valued = new Decimal(0);
+    for (const [i, r] of n.rows.entries()) {
+      balance = balance.plus(r.change);
+      const value = i === n.rows.length - 1 ? v.value.minus(valued) : r.change.times(v.unitCost).toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP);
+      valued = valued.plus(value);
+      await tx.$executeRaw`UPDATE "StockBalance" SET "onHand" = ${r.after}, "updatedAt" = now()
+        WHERE "productId" = ${r.productId} AND "locationId" = ${r.locationId} AND "lotId" IS NOT DISTINCT FROM ${r.lotId}::text`;
+      const entry = await tx.stockEntry.create({
+        data: {
+          productId: r.productId,
+          locationId: r.locationId,
+          lotId: r.lotId,
+          change: r.change,
+          balanceAfter: balance,
+          unitCost: v.unitCost,
+          value,
+          sourceType: input.sourceType,
+          sourceId: input.sourceId ?? null,
+          note: input.note ?? null,
+          scrapReason: input.scrapReason ?? null,
+          createdById: input.actorId ?? null,
+        },
+        select: { id: true, productId: true, locationId: true, lotId: true, change: true, balanceAfter: true, unitCost: true, value: true },
+      });
+      entries.push(entry);
+    }
   }
 
   const events: DomainEvent[] = [
-    { name: "stock:changed", payload: { productIds: ids, sourceType: input.sourceType, sourceId: input.sourceId ?? null } },
+    { name: "stock:changed", payload: { productIds, sourceType: input.sourceType, sourceId: input.sourceId ?? null } },
   ];
   // Crossing the reorder point (from above to at-or-below) is reported once, not on every posting below it.
   const reorderCrossings: ReorderCrossing[] = [];
@@ -202,4 +343,27 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
     }
   }
   return { entries, events, reorderCrossings };
+}
+
+/** The named locations exist (inbound: and are active); each lot belongs to its line's product. */
+async function checkKeys(tx: Tx, keys: KeyChange[]): Promise<void> {
+  const locationIds = [...new Set(keys.map((k) => k.locationId))];
+  if (locationIds.length) {
+    const found = new Map((await tx.location.findMany({ where: { id: { in: locationIds } }, select: { id: true, code: true, active: true } })).map((l) => [l.id, l]));
+    for (const k of keys) {
+      const loc = found.get(k.locationId);
+      if (!loc) throw notFound("Location");
+      if (!loc.active && k.change.gt(0)) throw invalidState(`Location ${loc.code} is inactive: nothing can be put there.`);
+    }
+  }
+  const lotIds = [...new Set(keys.flatMap((k) => (k.lotId ? [k.lotId] : [])))];
+  if (lotIds.length) {
+    const lots = new Map((await tx.lot.findMany({ where: { id: { in: lotIds } }, select: { id: true, productId: true } })).map((l) => [l.id, l]));
+    for (const k of keys) {
+      if (!k.lotId) continue;
+      const lot = lots.get(k.lotId);
+      if (!lot) throw notFound("Lot");
+      if (lot.productId !== k.productId) throw badRequest("The lot belongs to another product.", { fieldErrors: { lotId: ["belongs to another product"] } });
+    }
+  }
 }

@@ -21,9 +21,29 @@ export type Paging = z.infer<typeof pagingQuery>;
 
 export interface Page<T> {
   items: T[];
+  /** Every matching row, or at least this many when `totalCapped` (see countCapped). */
   total: number;
   page: number;
   pageSize: number;
+  /** True when the count stopped at its cap: there are more than `total` rows ("more than N"). */
+  totalCapped?: boolean;
+}
+
+/**
+ * How far a list counts its rows (docs/performance.md): counting a million rows on every page load
+ * costs more than the page itself, and nobody reads "page 1 of 20,000" differently from "more than 10,000".
+ */
+export const COUNT_CAP = 10_000;
+
+/**
+ * The list's total counted at most up to COUNT_CAP rows, or up to the end of the asked page when
+ * that is deeper: `count(take)` is Prisma's `count({ where, take })` (a `count(*)` over a `LIMIT`
+ * subquery, which stops early). Answers the total and whether it was capped.
+ */
+export async function countCapped(count: (take: number) => Promise<number>, p: Paging): Promise<{ total: number; totalCapped?: true }> {
+  const limit = Math.max(COUNT_CAP, p.page * p.pageSize) + 1;
+  const n = await count(limit);
+  return n < limit ? { total: n } : { total: limit - 1, totalCapped: true };
 }
 
 /** Prisma skip/take for a page. */

@@ -5,12 +5,12 @@ import { BASE_URL, DEMO_USERS, assertText, launchBrowser, navLinks, openTab, scr
 
 // What the permission table (docs/domain.md) lets each role open (operators only their own work).
 const NAV_BY_ROLE: Record<string, string[]> = {
-  ADMIN: ["Dashboard", "My work", "Orders", "Stage board", "Work orders", "Products", "Work centers", "Stock", "Reports", "Users", "Audit log", "Pause reasons"],
-  MANAGER: ["Dashboard", "My work", "Orders", "Stage board", "Work orders", "Products", "Work centers", "Stock", "Reports"],
-  OPERATOR: ["Dashboard", "My work"],
-  INVENTORY: ["Dashboard", "Orders", "Stage board", "Work orders", "Products", "Stock", "Reports"],
-  SALES: ["Dashboard", "Orders", "Stage board", "Work orders", "Products", "Reports"],
-  VIEWER: ["Dashboard", "Orders", "Stage board", "Work orders", "Products", "Stock", "Reports"],
+  ADMIN: ["Dashboard", "My work", "Orders", "Stage board", "Work orders", "Products", "Work centers", "Stock", "Reports", "Users", "Audit log", "Pause reasons", "Webhooks", "Import", "Stations", "Badges", "Profile"],
+  MANAGER: ["Dashboard", "My work", "Orders", "Stage board", "Work orders", "Products", "Work centers", "Stock", "Reports", "Import", "Stations", "Profile"],
+  OPERATOR: ["Dashboard", "My work", "Profile"],
+  INVENTORY: ["Dashboard", "Orders", "Stage board", "Work orders", "Products", "Stock", "Reports", "Import", "Profile"],
+  SALES: ["Dashboard", "Orders", "Stage board", "Work orders", "Products", "Reports", "Profile"],
+  VIEWER: ["Dashboard", "Orders", "Stage board", "Work orders", "Products", "Stock", "Reports", "Profile"],
 };
 
 describe("every demo user sees their own dashboard", () => {
@@ -76,20 +76,20 @@ describe("every demo user sees their own dashboard", () => {
     }
   });
 
-  test("the operator's dashboard lists only their open work orders", async () => {
+  test("the operator's dashboard is their work: the scan box and only their open work orders, with their actions", async () => {
     const { context, page } = await openTab(browser);
     const operator = DEMO_USERS[2]!;
     try {
       await page.setViewportSize({ width: 768, height: 1024 });
       await signIn(page, operator.email, operator.password, operator.role);
-      const mine = (await (await page.request.get(`${BASE_URL}/api/workorders?mine=1&status=PENDING,STARTED,PAUSED`)).json()) as { items: { code: string }[] };
-      const list = page.getByTestId("my-work-orders");
-      if (mine.items.length) {
-        await visible(list);
-        assert.equal(await list.locator("li").count(), mine.items.length);
-        for (const wo of mine.items) await assertText(list, wo.code);
-      }
-      await visible(page.getByRole("link", { name: "Open my work" }));
+      const mine = (await (await page.request.get(`${BASE_URL}/api/workorders?mine=1&status=PENDING,STARTED,PAUSED&pageSize=200`)).json()) as { items: { code: string; mo: { state: string } }[] };
+      // A WO of a done or canceled order is no longer work (useMyWorkOrders).
+      const workable = mine.items.filter((w) => w.mo.state === "PLANNED" || w.mo.state === "IN_PROGRESS");
+      await visible(page.getByTestId("scan-box"));
+      await visible(page.getByTestId(workable.length ? "wo-card" : "operator-work").first());
+      const shown = await page.getByTestId("wo-card").evaluateAll((els) => els.filter((e) => e.getAttribute("data-status") !== "COMPLETED").map((e) => e.getAttribute("data-code")));
+      assert.deepEqual([...shown].sort(), workable.map((w) => w.code).sort());
+      for (const code of shown) await visible(page.locator(`[data-testid="wo-card"][data-code="${code}"]`).getByTestId("wo-actions"));
       await screenshot(page, "dashboard-OPERATOR-tablet");
     } finally {
       await context.close();

@@ -39,13 +39,16 @@ export function demo(role: Role): DemoUser {
   return u;
 }
 
-/** Headless Chromium (Debian's), with nothing that reaches the network on its own. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Headless Chromium (Debian's), with nothing that reaches the network on its own; `extraArgs` adds
+ * switches for one test file (e.g. a fake camera fed from a file).
+ */
+export function launchBrowser({ extraArgs = [] }: { extraArgs?: readonly string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     timeout: 30_000,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync", ...extraArgs],
   });
 }
 

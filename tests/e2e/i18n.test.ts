@@ -86,7 +86,7 @@ async function plantDashboardReady(page: Page): Promise<void> {
 }
 
 // What the manager's navigation reads in English (dashboards.test.ts).
-const MANAGER_NAV = ["Dashboard", "My work", "Orders", "Stage board", "Work orders", "Products", "Work centers", "Stock", "Reports"];
+const MANAGER_NAV = ["Dashboard", "My work", "Orders", "Stage board", "Work orders", "Products", "Work centers", "Stock", "Reports", "Import", "Stations", "Profile"];
 // The plant dashboard's KPI cards and panels (components/dashboard/PlantDashboard.tsx).
 const PLANT_KPIS: Record<string, string> = {
   "kpi-planned": "Planned",

@@ -122,10 +122,15 @@ async function main() {
   // A production server needs a secret (lib/env.ts refuses to make one up); the seed gets the same one
   // so that it writes no development secret file either.
   const secret = randomBytes(32).toString("base64url");
-  const dbEnv = { PGLITE_DIR: db, DATABASE_URL: undefined, NEXTAUTH_URL: undefined, NEXTAUTH_SECRET: secret };
+  // The browser tests start from the bare demo seed (its users, Metal Table, MO-000001 with two WOs): no
+  // generated history (lib/demo/history.ts), whose orders would crowd the lists and boards they read.
+  const dbEnv = { PGLITE_DIR: db, DATABASE_URL: undefined, NEXTAUTH_URL: undefined, NEXTAUTH_SECRET: secret, SEED_DEMO_HISTORY: "false" };
   // One log per build folder: parallel runs (different NEXT_DIST_DIR) must not write into one file.
   const serverLog = path.join(ARTIFACTS, `server-${path.basename(process.env.NEXT_DIST_DIR || ".next")}.log`);
 
+  log("service worker");
+  const sw = await run("node", ["scripts/build-sw.mjs"], { timeoutMs: LIMITS.build }).done;
+  if (sw.code !== 0) throw new Error(`building the service worker failed (exit ${sw.code})`);
   log("next build");
   const build = await run("npx", ["next", "build"], { env: { NODE_ENV: "production" }, timeoutMs: LIMITS.build }).done;
   if (build.code !== 0) throw new Error(`next build failed (exit ${build.code})`);

@@ -9,7 +9,9 @@ export interface Instance {
 
 /** Starts tests/instances/instance.ts in a process of its own on the given Postgres database. */
 export function startInstance(databaseUrl: string, maxMs = 5 * 60_000): Promise<Instance> {
-  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "tests/instances/instance.ts"], {
+  // tsx as a loader in this one process (not tsx's CLI, which runs the script in a child of its own):
+  // a signal sent to `child` (SIGSTOP, SIGKILL in the outbox crash test) reaches the server itself.
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/instances/instance.ts"], {
     cwd: path.resolve("."),
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test", INSTANCE_MAX_MS: String(maxMs) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { apiResolver } from "next/dist/server/api-utils/node/api-resolver";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { attachRealtime, type RealtimeHandle } from "@/lib/realtime/server";
+import { startWebhooks, type WebhookRuntime } from "@/lib/webhooks/queue";
 
 interface Route {
   file: string;
@@ -52,6 +53,8 @@ export interface TestServer {
   url: string;
   server: Server;
   realtime: RealtimeHandle;
+  /** The webhook queue (pg-boss), started and stopped with the server as server.ts does. */
+  webhooks: WebhookRuntime;
   close(): Promise<void>;
 }
 
@@ -89,14 +92,18 @@ export async function startApiServer(opts: { databaseUrl?: string } = {}): Promi
   });
   server.keepAliveTimeout = 1000;
   const realtime = attachRealtime(server, { databaseUrl: opts.databaseUrl });
+  await realtime.ready;
+  const webhooks = await startWebhooks({ databaseUrl: opts.databaseUrl });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     server,
     realtime,
+    webhooks,
     async close() {
       server.closeAllConnections();
+      await webhooks.stop();
       await realtime.close(); // closes the HTTP server too
     },
   };

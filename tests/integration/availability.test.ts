@@ -153,7 +153,7 @@ describe("three MOs on one scarce steel", () => {
       const mark = socket.received.length;
       await receive(steel.id, 6);
       const e = await socket.waitFor("mo:materialStatus", (p) => p.id === mo3.id && p.materialStatus === "READY");
-      expect(e.payload).toEqual({ id: mo3.id, materialStatus: "READY" });
+      expect(e.payload).toEqual({ id: mo3.id, materialStatus: "READY", eventId: expect.any(String) });
       // Another round trip through the same (serialized) refresh, then nothing about mo1 or mo2 arrived.
       await manager.get(`/api/mos?q=${encodeURIComponent(tag)}&materialStatus=READY`);
       const after = socket.received.slice(mark).filter((r) => r.name === "mo:materialStatus");
@@ -171,5 +171,47 @@ describe("three MOs on one scarce steel", () => {
     expect(d3.materials.map(pick)).toEqual([{ required: 6, onHand: 16, allocatedAhead: 6, available: 10, shortBy: 0 }]);
     const res = await manager.get<{ items: { productId: string; allocated: number; available: number }[] }>(`/api/stock?q=${encodeURIComponent(steel.sku)}`);
     expect(res.body.items.find((r) => r.productId === steel.id)).toMatchObject({ allocated: 12, available: 4 });
+  });
+});
+
+describe("a refresh recomputes only the MOs that share a product with the change", () => {
+  const stored = async (id: string) => (await db().manufacturingOrder.findUniqueOrThrow({ where: { id }, select: { materialStatus: true } })).materialStatus;
+
+  test("an unrelated receipt leaves other MOs' stored status alone; a related change or a cancel corrects it", async () => {
+    const copper = await product("COPPER");
+    const lamp = await product("LAMP");
+    await bom(lamp.id, [[copper.id, 1]]);
+    const glue = await product("GLUE");
+    const box = await product("BOX");
+    await bom(box.id, [[glue.id, 1]]);
+    await receive(copper.id, 3);
+    const first = await createMo({ productId: lamp.id, quantity: 2, priority: "HIGH" }); // 2 of 3: READY
+    const second = await createMo({ productId: lamp.id, quantity: 2, priority: "NORMAL" }); // 1 left: PARTIAL
+    const unrelated = await createMo({ productId: box.id, quantity: 1 }); // no glue: WAITING
+    await manager.get(`/api/mos?q=${encodeURIComponent(first.name)}`); // the list waits for the scheduled refreshes
+    expect([await stored(first.id), await stored(second.id), await stored(unrelated.id)]).toEqual(["READY", "PARTIAL", "WAITING"]);
+
+    // Make the box order's stored status stale behind the app's back: a copper receipt must not look at it.
+    await db().$executeRaw`UPDATE "ManufacturingOrder" SET "materialStatus" = 'READY' WHERE "id" = ${unrelated.id}`;
+    await receive(copper.id, 1);
+    await manager.get(`/api/mos?q=${encodeURIComponent(second.name)}`);
+    expect(await stored(second.id)).toBe("READY");
+    expect(await stored(unrelated.id)).toBe("READY"); // untouched: it needs no copper
+
+    // A change naming its product (a glue receipt of 0 net is not possible; receive some) corrects it.
+    await receive(glue.id, 1);
+    await manager.get(`/api/mos?q=${encodeURIComponent(unrelated.name)}`);
+    expect(await stored(unrelated.id)).toBe("READY");
+    await db().$executeRaw`UPDATE "ManufacturingOrder" SET "materialStatus" = 'WAITING' WHERE "id" = ${unrelated.id}`;
+    expect((await manager.patch(`/api/mos/${unrelated.id}`, { priority: "HIGH" })).status).toBe(200);
+    await manager.get(`/api/mos?q=${encodeURIComponent(unrelated.name)}`);
+    expect(await stored(unrelated.id)).toBe("READY");
+
+    // Cancelling the first lamp order frees its copper: the one behind it is recomputed through the
+    // cancelled order's own products, and the cancelled one loses its status.
+    await db().$executeRaw`UPDATE "ManufacturingOrder" SET "materialStatus" = 'WAITING' WHERE "id" = ${second.id}`;
+    expect((await manager.post(`/api/mos/${first.id}/cancel`, {})).status).toBe(200);
+    await manager.get(`/api/mos?q=${encodeURIComponent(second.name)}`);
+    expect([await stored(first.id), await stored(second.id)]).toEqual([null, "READY"]);
   });
 });

@@ -48,7 +48,10 @@ test("each role gets 2xx where the permission table (docs/domain.md) allows it a
       const client = role ? await app.as(role) : app.anon();
       const f: Fixtures = { ...fx, unique: `${Date.now().toString(36)}${n++}`, extra: {} };
       if (e.setup) f.extra = await e.setup(app.db.handle.prisma, f, role);
-      const res = await client.request(e.method, e.path(f, role ?? "VIEWER"), e.body?.(f, role ?? "VIEWER"));
+      const raw = e.raw?.(f, role ?? "VIEWER");
+      const res = raw
+        ? await client.raw(e.method, e.path(f, role ?? "VIEWER"), { body: raw.body, headers: { "content-type": raw.contentType } })
+        : await client.request(e.method, e.path(f, role ?? "VIEWER"), e.body?.(f, role ?? "VIEWER"));
       const ok = res.status >= 200 && res.status < 300;
       const label = `${e.method} ${e.route} as ${role ?? "signed-out"}`;
       if (role === null) {

@@ -1,4 +1,5 @@
 // GET /api/stock/ledger: newest first, with product and author, filtered by product, source and time.
+import { DEFAULT_LOCATIONS } from "@/lib/locations/defaults";
 import { startTestApp, type TestApp } from "../helpers/app";
 import type { Client, ErrorBody } from "../helpers/client";
 
@@ -70,6 +71,11 @@ test("lists entries newest first with product and author", async () => {
     createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     product: { id: screws, sku: "SCR-01", name: "Screws Pack", uom: "pack" },
     createdBy: { id: inventoryUser, name: "Ines Inventory" },
+    // Where: an adjustment without a location is at STOCK, untracked (docs/locations.md).
+    locationId: DEFAULT_LOCATIONS.STOCK,
+    location: { id: DEFAULT_LOCATIONS.STOCK, code: "STOCK" },
+    lotId: null,
+    lot: null,
   });
   expect(res.body.items[5]!.createdBy).toBeNull(); // the seed's opening balance has no author
 });

@@ -2,11 +2,12 @@
 // notifications, and bad input that must leave the database untouched.
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
-import { setPublisher, type DomainEvent } from "@/lib/realtime/events";
 import { ensureStockLevel } from "@/lib/stock/levels";
 import { postStock } from "@/lib/stock/post";
 import { withStockTx } from "@/lib/inventory/tx";
 import { startTestApp, type TestApp } from "../helpers/app";
+import { outboxRecorder } from "../helpers/outbox";
+import { DEFAULT_LOCATIONS } from "@/lib/locations/defaults";
 import type { Client, ErrorBody } from "../helpers/client";
 
 interface Entry {
@@ -31,7 +32,6 @@ let inventory: Client;
 let steel: string;
 let screws: string;
 let inventoryUser: string;
-const published: DomainEvent[] = [];
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -40,19 +40,16 @@ beforeAll(async () => {
   screws = (await p.product.findUniqueOrThrow({ where: { sku: "SCR-01" } })).id;
   inventoryUser = (await p.user.findUniqueOrThrow({ where: { email: "inventory@demo.com" } })).id;
   inventory = await app.as("INVENTORY");
-  setPublisher((events) => {
-    published.push(...events);
-  });
 });
 afterAll(async () => {
-  setPublisher(undefined);
   await app.close();
 });
-beforeEach(() => {
-  published.length = 0;
+beforeEach(async () => {
+  await outbox.mark();
 });
 
 const prisma = () => app.db.handle.prisma;
+const outbox = outboxRecorder(prisma);
 
 async function onHand(productId: string): Promise<number> {
   return (await prisma().stockLevel.findUniqueOrThrow({ where: { productId } })).onHand.toNumber();
@@ -109,7 +106,7 @@ describe("POST /api/stock/manual", () => {
     expect(audit).toMatchObject({ actorId: inventoryUser, entityType: "StockEntry" });
     expect(audit.payload).toMatchObject({ productId: steel, sku: "STEEL-01", change: -5, balanceAfter: before - 5, note: "Damaged in transport" });
 
-    expect(published).toContainEqual({ name: "stock:changed", payload: { productIds: [steel], sourceType: "MANUAL", sourceId: null } });
+    expect(await outbox.events()).toContainEqual({ name: "stock:changed", payload: { productIds: [steel], sourceType: "MANUAL", sourceId: null } });
   });
 
   test("a positive correction with 4 decimals is kept exactly", async () => {
@@ -149,7 +146,7 @@ describe("POST /api/stock/manual", () => {
     const res = await inventory.post<ErrorBody>("/api/stock/manual", { productId: steel, change: -(level + 7), note: "scrap everything" });
     expectError(res, 409, "INSUFFICIENT_STOCK");
     expect(res.body.error.details).toEqual({
-      shortages: [{ productId: steel, sku: "STEEL-01", name: "Steel Plate", uom: "pcs", onHand: level, required: level + 7, shortBy: 7 }],
+      shortages: [{ productId: steel, sku: "STEEL-01", name: "Steel Plate", uom: "pcs", locationId: DEFAULT_LOCATIONS.STOCK, locationCode: "STOCK", lotId: null, lotCode: null, onHand: level, required: level + 7, shortBy: 7 }],
     });
 
     const after = await snapshot();
@@ -160,8 +157,8 @@ describe("POST /api/stock/manual", () => {
     expect(after.notifications).toBe(before.notifications + 2);
     expect(shortages.some((n) => n.userId === inactive.id)).toBe(false);
     // The refusal's notifications are still announced; no stock:changed for a posting that did not happen.
-    expect(published.filter((e) => e.name === "notification:new").map((e) => e.payload.userId).sort()).toEqual([inventoryUser, second.id].sort());
-    expect(published.some((e) => e.name === "stock:changed")).toBe(false);
+    expect((await outbox.events()).filter((e) => e.name === "notification:new").map((e) => e.payload.userId).sort()).toEqual([inventoryUser, second.id].sort());
+    expect((await outbox.events()).some((e) => e.name === "stock:changed")).toBe(false);
 
     await p.user.deleteMany({ where: { id: { in: [second.id, inactive.id] } } });
   });
@@ -187,7 +184,7 @@ describe("POST /api/stock/manual", () => {
     const res = await inventory.post("/api/stock/manual", { productId: randomUUID(), change: 1, note: "ghost" });
     expectError(res, 404, "NOT_FOUND");
     expect(await snapshot()).toEqual(before);
-    expect(published).toEqual([]);
+    expect(await outbox.events()).toEqual([]);
   });
 
   test("bad bodies are refused with 400 and write nothing", async () => {
@@ -226,7 +223,7 @@ describe("POST /api/stock/manual", () => {
       expectError(res, 400, "VALIDATION_FAILED");
     }
     expect(await snapshot()).toEqual(before);
-    expect(published).toEqual([]);
+    expect(await outbox.events()).toEqual([]);
   });
 
   test("malformed JSON, a non-JSON body and an empty body are refused and write nothing", async () => {
@@ -259,7 +256,7 @@ describe("POST /api/stock/receipts", () => {
     const audit = await prisma().auditLog.findFirstOrThrow({ where: { action: "stock.receipt", entityId: String(res.body.entry.id) } });
     expect(audit).toMatchObject({ actorId: inventoryUser, entityType: "StockEntry" });
     expect(audit.payload).toMatchObject({ productId: screws, change: 250.5, reference: "PO-2026-17", note: "pallet 1 of 2" });
-    expect(published).toContainEqual({ name: "stock:changed", payload: { productIds: [screws], sourceType: "RECEIPT", sourceId: "PO-2026-17" } });
+    expect(await outbox.events()).toContainEqual({ name: "stock:changed", payload: { productIds: [screws], sourceType: "RECEIPT", sourceId: "PO-2026-17" } });
   });
 
   test("reference and note are optional", async () => {
@@ -274,7 +271,7 @@ describe("POST /api/stock/receipts", () => {
     expectError(await inventory.post("/api/stock/receipts", { productId: randomUUID(), quantity: 5 }), 404, "NOT_FOUND");
     expectError(await inventory.post("/api/stock/receipts", { productId: archived, quantity: 5 }), 409, "INVALID_STATE");
     expect(await snapshot()).toEqual(before);
-    expect(published).toEqual([]);
+    expect(await outbox.events()).toEqual([]);
   });
 
   test("bad bodies are refused with 400 and write nothing", async () => {
@@ -311,7 +308,7 @@ describe("POST /api/stock/receipts", () => {
     const malformed = await inventory.raw("POST", "/api/stock/receipts", { body: "{quantity: 1}", headers: { "content-type": "application/json" } });
     expectError(malformed, 400, "VALIDATION_FAILED");
     expect(await snapshot()).toEqual(before);
-    expect(published).toEqual([]);
+    expect(await outbox.events()).toEqual([]);
   });
 
   test("a balance beyond Decimal(18,4) is refused as a CONFLICT, not a 500", async () => {
@@ -342,12 +339,12 @@ describe("reorder point", () => {
     expect(await reorders()).toBe(0);
     expect(await post(-4)).toBe(11); // still above
     expect(await reorders()).toBe(0);
-    published.length = 0;
+    await outbox.mark();
     expect(await post(-1)).toBe(10); // at the reorder point: crossed
     expect(await reorders()).toBe(1);
     const n = await p.notification.findFirstOrThrow({ where: { type: "stock.reorder", link: { contains: id } } });
     expect(n.userId).toBe(inventoryUser);
-    expect(published.filter((e) => e.name === "notification:new")).toEqual([{ name: "notification:new", payload: { id: n.id, userId: inventoryUser, type: "stock.reorder" } }]);
+    expect((await outbox.events()).filter((e) => e.name === "notification:new")).toEqual([{ name: "notification:new", payload: { id: n.id, userId: inventoryUser, type: "stock.reorder" } }]);
     expect(await post(-3)).toBe(7); // further below: no second notification
     expect(await reorders()).toBe(1);
     expect(await post(20)).toBe(27); // back above...

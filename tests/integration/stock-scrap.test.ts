@@ -5,9 +5,9 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { randomUUID } from "node:crypto";
 import { DEMO_MO_NAME } from "@/lib/demo/seed";
-import { setPublisher, type DomainEvent } from "@/lib/realtime/events";
 import { ensureStockLevel } from "@/lib/stock/levels";
 import { startTestApp, type TestApp } from "../helpers/app";
+import { outboxRecorder } from "../helpers/outbox";
 import type { Client, ErrorBody } from "../helpers/client";
 import { assertLedgerInvariant } from "../helpers/ledger";
 
@@ -32,9 +32,9 @@ let inventory: Client;
 let steel: string;
 let moId: string;
 let orderNo: string;
-const published: DomainEvent[] = [];
 
 const prisma = () => app.db.handle.prisma;
+const outbox = outboxRecorder(prisma);
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -43,17 +43,13 @@ beforeAll(async () => {
   moId = mo.id;
   orderNo = mo.orderNo;
   inventory = await app.as("INVENTORY");
-  setPublisher((events) => {
-    published.push(...events);
-  });
 });
 afterAll(async () => {
-  setPublisher(undefined);
   await assertLedgerInvariant(prisma());
   await app.close();
 });
-beforeEach(() => {
-  published.length = 0;
+beforeEach(async () => {
+  await outbox.mark();
 });
 
 async function onHand(productId: string): Promise<number> {
@@ -98,7 +94,7 @@ describe("POST /api/stock/scrap", () => {
 
     const audit = await prisma().auditLog.findFirstOrThrow({ where: { action: "stock.scrap", entityId: String(res.body.entry.id) } });
     expect(audit.payload).toMatchObject({ productId: steel, change: -3, balanceAfter: before - 3, reason: "DAMAGED", moId, orderNo });
-    expect(published).toContainEqual({ name: "stock:changed", payload: { productIds: [steel], sourceType: "SCRAP", sourceId: moId } });
+    expect(await outbox.events()).toContainEqual({ name: "stock:changed", payload: { productIds: [steel], sourceType: "SCRAP", sourceId: moId } });
   });
 
   test("without an MO the entry has no source id; the ledger lists it and filters by SCRAP", async () => {

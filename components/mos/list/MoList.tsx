@@ -83,7 +83,7 @@ export function MoList() {
         )}
         {data && data.total > 0 && (
           <div className="border-t border-neutral-200 px-4 py-3 sm:px-5">
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun={t("list.noun")} onPage={(p) => set({ page: p > 1 ? String(p) : "" })} />
+            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} capped={data.totalCapped} noun={t("list.noun")} onPage={(p) => set({ page: p > 1 ? String(p) : "" })} />
           </div>
         )}
       </section>

@@ -41,8 +41,8 @@ export function BoardColumn({ status, filter, ready, people, canAssign, onChange
     <section aria-labelledby={headingId} data-testid={`column-${status}`} className={`flex min-w-0 flex-col rounded-lg border border-t-4 border-neutral-200 bg-neutral-100/70 ${ACCENTS[status]}`}>
       <h2 id={headingId} className="flex items-center justify-between px-3 py-2.5 text-sm font-semibold uppercase tracking-wide text-neutral-700">
         {labels.status(status)}
-        <span className="rounded-full bg-white px-2 py-0.5 text-xs tabular-nums text-neutral-700 ring-1 ring-neutral-200" aria-label={t("board.count", { count: col.total })}>
-          {col.data ? col.total : "…"}
+        <span className="rounded-full bg-white px-2 py-0.5 text-xs tabular-nums text-neutral-700 ring-1 ring-neutral-200" aria-label={col.capped ? t("board.countMore", { count: col.total }) : t("board.count", { count: col.total })}>
+          {col.data ? (col.capped ? `${col.total.toLocaleString()}+` : col.total) : "…"}
         </span>
       </h2>
       <div className="flex-1 space-y-2 px-2 pb-2" aria-busy={col.isValidating}>
@@ -59,7 +59,7 @@ export function BoardColumn({ status, filter, ready, people, canAssign, onChange
         )}
         {col.hasMore && (
           <Button variant="secondary" className="w-full" busy={col.isValidating} onClick={() => void col.setSize(col.size + 1)}>
-            {t("board.showMore", { count: col.total - col.items.length })}
+            {col.capped ? t("board.showMoreUncounted") : t("board.showMore", { count: col.total - col.items.length })}
           </Button>
         )}
       </div>

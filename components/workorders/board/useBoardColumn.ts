@@ -15,7 +15,8 @@ export function useBoardColumn(status: WorkStatus, f: BoardFilter, enabled: bool
   const swr = useSWRInfinite<Page<WoItem>, ApiError>(
     (index, previous: Page<WoItem> | null) => {
       if (!enabled) return null;
-      if (previous && previous.page * previous.pageSize >= previous.total) return null;
+      // A capped total (lib/validation/paging.ts countCapped) is "at least": go on while pages come back full.
+      if (previous && (previous.totalCapped ? previous.items.length < previous.pageSize : previous.page * previous.pageSize >= previous.total)) return null;
       const p = new URLSearchParams({ status, page: String(index + 1), pageSize: String(COLUMN_PAGE) });
       if (f.moId) p.set("moId", f.moId);
       if (f.assignedToId) p.set("assignedToId", f.assignedToId);
@@ -25,6 +26,8 @@ export function useBoardColumn(status: WorkStatus, f: BoardFilter, enabled: bool
   );
   const pages = swr.data ?? [];
   const items = pages.flatMap((p) => p.items);
-  const total = pages[0]?.total ?? 0;
-  return { ...swr, items, total, hasMore: items.length < total };
+  const last = pages[pages.length - 1];
+  const total = last?.total ?? 0;
+  const capped = last?.totalCapped === true;
+  return { ...swr, items, total, capped, hasMore: capped ? last!.items.length === last!.pageSize : items.length < total };
 }

@@ -2,8 +2,9 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { createCommentInput } from "@/lib/manufacturing/schemas";
 import { formatDateTime } from "../../format";
-import { sendWithKey } from "../../forms/send";
 import { useApiForm } from "../../forms/useApiForm";
+import { sendOrQueue } from "../../offline/sync";
+import { useQueued, useTabletUser } from "../../offline/useQueued";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { TextAreaField } from "../../ui/Field";
@@ -19,11 +20,29 @@ interface Props {
   onAdded: () => unknown;
 }
 
-/** The WO's comments and issues, oldest first, and a form to add one. */
+/**
+ * The WO's comments and issues, oldest first, and a form to add one. Without a network a comment is
+ * kept on the tablet (components/offline) and listed here as not sent yet, with the time it was written.
+ */
 export function CommentsPanel({ woId, code, comments, canWrite, onAdded }: Props) {
   const t = useTranslations("workorders");
+  const tq = useTranslations("offline");
+  const pending = useQueued(woId).filter((e) => e.kind === "comment" && e.state === "queued");
   return (
     <div className="space-y-4">
+      {pending.length > 0 && (
+        <ol className="space-y-3" data-testid="wo-comments-pending">
+          {pending.map((e) => (
+            <li key={e.seq} className="rounded-md border-2 border-dashed border-sky-600 bg-sky-50 px-4 py-3" data-kind={String(e.body.kind ?? "COMMENT")}>
+              <p className="flex flex-wrap items-center gap-x-2 text-sm text-neutral-600">
+                <span className="rounded bg-sky-700 px-1.5 py-0.5 text-xs font-bold uppercase tracking-wide text-white">{tq("comment.pending")}</span>
+                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              </p>
+              <p className="mt-1 whitespace-pre-wrap break-words text-base text-neutral-900">{String(e.body.content ?? "")}</p>
+            </li>
+          ))}
+        </ol>
+      )}
       {comments.length ? (
         <ol className="space-y-3" data-testid="wo-comments">
           {comments.map((c) => (
@@ -49,6 +68,8 @@ const MAX = 2000;
 
 function CommentForm({ woId, code, onAdded }: { woId: string; code: string; onAdded: () => unknown }) {
   const t = useTranslations("workorders");
+  const tq = useTranslations("offline");
+  const userId = useTabletUser();
   const [saved, setSaved] = useState("");
   const id = useId();
   const f = useApiForm({
@@ -58,10 +79,11 @@ function CommentForm({ woId, code, onAdded }: { woId: string; code: string; onAd
     labels: { content: t("comments.comment"), kind: t("comments.type") },
     check: (v) => ({ content: v.content.trim() ? undefined : v.kind === "ISSUE" ? t("comments.describeIssue") : t("comments.writeComment") }),
     toBody: (v) => ({ content: v.content.trim(), kind: v.kind }),
-    send: (body, key) => sendWithKey(`/api/workorders/${encodeURIComponent(woId)}/comments`, "POST", body, key),
-    onSuccess: async (_, v) => {
+    // Sent now with the time it was written, or kept on the tablet without a network (components/offline/sync.ts).
+    send: (body, key) => sendOrQueue({ kind: "comment", wo: { id: woId, code }, url: `/api/workorders/${encodeURIComponent(woId)}/comments`, body, key, userId }),
+    onSuccess: async (sent, v) => {
       f.discard();
-      setSaved(v.kind === "ISSUE" ? t("comments.issueReported") : t("comments.added"));
+      setSaved(sent.queued ? tq("comment.queued") : v.kind === "ISSUE" ? t("comments.issueReported") : t("comments.added"));
       await onAdded();
     },
   });

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import useSWR from "swr";
 import { woCanStartIn } from "@/lib/manufacturing/states";
 import { ApiError, errorMessage } from "../../api";
 import { ShortageList } from "../../stock/ShortageList";
@@ -11,6 +12,8 @@ import { CompletePanel, type CompletionBody } from "./CompletePanel";
 import { TouchButton } from "./TouchButton";
 import { PauseReasonPicker } from "../../operator/PauseReasonPicker";
 import { SequenceWarning, startedOutOfOrder } from "../../operator/StartWarnings";
+import { QueuedActions } from "../../offline/QueuedActions";
+import { statusAfter, useQueued, useTabletUser } from "../../offline/useQueued";
 import type { WoAction, WoItem, WorkStatus } from "./types";
 
 export interface ActionableWo {
@@ -36,39 +39,49 @@ const TONE = { start: "start", pause: "pause", complete: "complete" } as const;
  * One tap to start / pause / resume, and complete after a confirmation that takes the good and
  * scrapped units (CompletePanel: its defaults accepted in one tap). A refused action shows the
  * API's message (INSUFFICIENT_STOCK: the list of short products) and leaves the WO as it was.
+ * Without a network the tap is kept on the tablet (components/offline): the card lists it with its
+ * time, the buttons follow the status it will give, and a refusal after the replay is shown here.
  */
 export function WoActions({ wo, size = "xl", onChanged }: Props) {
   const t = useTranslations("workorders");
+  const tq = useTranslations("offline");
   const { busy, run: runAction } = useApiAction<WoAction>();
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<{ action: WoAction; err: unknown } | null>(null);
   const [done, setDone] = useState("");
   const [pausing, setPausing] = useState(false);
   const [outOfOrder, setOutOfOrder] = useState(false);
-  const actions = actionsFor(wo.status);
+  const userId = useTabletUser();
+  const queue = useQueued(wo.id);
+  // What the WO will be once the queued taps are applied: the next tap follows it.
+  const status = statusAfter(wo.status, queue);
+  // The pause reasons are loaded now, so the picker still has them when the network drops.
+  useSWR("/api/pause-reasons?active=true&pageSize=200");
+  const actions = actionsFor(status);
   const moClosed = !woCanStartIn(wo.mo.state);
   const full = size === "xl" ? "flex-1" : "";
 
   async function run(action: WoAction, body?: CompletionBody) {
-    const before = wo.status;
+    const before = status;
     setFailure(null);
     setDone("");
     setOutOfOrder(false);
-    const result = await runAction(action, { id: wo.id, before }, (key) => runWoAction(wo.id, action, key, body));
+    const result = await runAction(action, { id: wo.id, before }, (key) => runWoAction({ ...wo, status: before }, action, key, { ...body }, userId));
     setConfirming(false);
-    if (result.ok) setDone(t(`actions.done.${actionWord(action, before)}`, { code: wo.code }));
+    if (result.ok && result.value.queued) setDone(tq("queued.saved", { action: tq(`kind.${actionWord(action, before)}`), code: wo.code }));
+    else if (result.ok) setDone(t(`actions.done.${actionWord(action, before)}`, { code: wo.code }));
     else setFailure({ action, err: result.error });
-    if (result.ok && startedOutOfOrder(result.value)) setOutOfOrder(true);
+    if (result.ok && !result.value.queued && startedOutOfOrder(result.value.value)) setOutOfOrder(true);
     await onChanged();
   }
 
-  if (!actions.length) return null;
+  if (!actions.length) return queue.length ? <QueuedActions entries={queue} /> : null;
 
   return (
     <div className="space-y-3" data-testid="wo-actions">
       {pausing ? (
         <PauseReasonPicker
-          wo={wo}
+          wo={{ ...wo, status }}
           size={size}
           onCancel={() => setPausing(false)}
           onSettled={async (paused) => {
@@ -82,7 +95,7 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
       ) : (
         <div className="flex flex-wrap gap-3">
           {actions.map((action) => {
-            const label = t(`actions.label.${actionWord(action, wo.status)}`);
+            const label = t(`actions.label.${actionWord(action, status)}`);
             const blocked = action === "start" && moClosed;
             return (
               <TouchButton
@@ -102,12 +115,13 @@ export function WoActions({ wo, size = "xl", onChanged }: Props) {
           })}
         </div>
       )}
-      {moClosed && wo.status !== "COMPLETED" && (
+      <QueuedActions entries={queue} />
+      {moClosed && status !== "COMPLETED" && (
         <p className="text-sm text-neutral-700">
           {t("actions.moClosed", { orderNo: wo.mo.orderNo, state: wo.mo.state })}
         </p>
       )}
-      {failure && <ActionError wo={wo} action={failure.action} err={failure.err} onDismiss={() => setFailure(null)} />}
+      {failure && <ActionError wo={{ ...wo, status }} action={failure.action} err={failure.err} onDismiss={() => setFailure(null)} />}
       {outOfOrder && <SequenceWarning code={wo.code} onDismiss={() => setOutOfOrder(false)} />}
       <p className="sr-only" role="status">
         {done}

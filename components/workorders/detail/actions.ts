@@ -1,10 +1,27 @@
 import { woActionsFor } from "@/lib/manufacturing/states";
-import { sendWithKey } from "../../forms/send";
+import { sendOrQueue, type Sent } from "../../offline/sync";
 import type { WoAction, WoItem, WorkStatus } from "./types";
 
-/** POST /api/workorders/:id/start|pause|complete (complete: optional good / scrap), with the tap's idempotency key. */
-export function runWoAction(id: string, action: WoAction, idempotencyKey: string, body: object = {}): Promise<WoItem> {
-  return sendWithKey<WoItem>(`/api/workorders/${encodeURIComponent(id)}/${action}`, "POST", body, idempotencyKey);
+/**
+ * POST /api/workorders/:id/start|pause|complete (complete: optional good / scrap; pause: the reason),
+ * with the tap's idempotency key and its device time; without a network it is kept on the tablet and
+ * replayed later (components/offline/sync.ts).
+ */
+export function runWoAction(
+  wo: { id: string; code: string; status: WorkStatus },
+  action: WoAction,
+  idempotencyKey: string,
+  body: Record<string, unknown> = {},
+  userId: string | undefined,
+): Promise<Sent<WoItem>> {
+  return sendOrQueue<WoItem>({
+    kind: actionWord(action, wo.status),
+    wo,
+    url: `/api/workorders/${encodeURIComponent(wo.id)}/${action}`,
+    body,
+    key: idempotencyKey,
+    userId,
+  });
 }
 
 /** The actions a status allows, in the order they are offered (the state machine of lib/manufacturing/states). */

@@ -5,6 +5,16 @@
 import { useEffect, useState } from "react";
 
 let offset: Promise<number> | null = null;
+let known = 0;
+
+/**
+ * The offset measured so far (0 before): the offline queue stamps a tap with Date.now() plus this, so a
+ * tablet whose clock is off still books the server's time (components/offline/sync.ts).
+ */
+export function knownServerClockOffset(): number {
+  offset ??= measure();
+  return known;
+}
 
 async function measure(): Promise<number> {
   try {
@@ -16,7 +26,8 @@ async function measure(): Promise<number> {
     // The header truncates to the second: add half a second, then assume the answer was made halfway.
     const server = Date.parse(date) + 500;
     const diff = server - (sent + received) / 2;
-    return Math.abs(diff) > 2000 ? diff : 0;
+    known = Math.abs(diff) > 2000 ? diff : 0;
+    return known;
   } catch {
     return 0;
   }

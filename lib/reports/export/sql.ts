@@ -31,16 +31,26 @@ export const and = (conds: Prisma.Sql[]) => (conds.length ? Prisma.join(conds, "
 
 /**
  * Keyset paging: `fetch(after)` returns up to BATCH_SIZE rows ordered by a unique key strictly after
- * `after` (null: from the start). Each batch is yielded before the next is read, never all at once.
+ * `after` (null: from the start). Each batch is yielded before the next is read, never all at once;
+ * the next batch's query is sent before a batch is yielded (see prefetched), so the database works
+ * while the caller formats and writes.
  */
 export async function* keyset<R, K>(fetch: (after: K | null, limit: number) => Promise<R[]>, keyOf: (row: R) => K, limit = BATCH_SIZE): AsyncGenerator<R[]> {
-  let after: K | null = null;
-  for (;;) {
-    const rows = await fetch(after, limit);
+  let pending: Promise<R[]> | null = fetch(null, limit);
+  while (pending) {
+    const rows: R[] = await pending;
+    pending = rows.length < limit ? null : prefetched(fetch(keyOf(rows[rows.length - 1]!), limit));
     if (rows.length) yield rows;
-    if (rows.length < limit) return;
-    after = keyOf(rows[rows.length - 1]!);
   }
+}
+
+/**
+ * A query started ahead of its turn: if the caller stops early (the client went away) nobody awaits
+ * it, so its failure must not become an unhandled rejection; awaited, it still rejects as usual.
+ */
+function prefetched<R>(p: Promise<R>): Promise<R> {
+  p.catch(() => undefined);
+  return p;
 }
 
 /** The widest id window one query may scan (bounds each query's work whatever plan Postgres picks). */
@@ -61,16 +71,24 @@ export async function* idWindows<R>(
   if (!bounds) return;
   let after = bounds.lo - 1n;
   let window = BigInt(BATCH_SIZE);
-  while (after < bounds.hi) {
+  const next = (): { upTo: bigint; rows: Promise<R[]> } => {
     const upTo = after + window < bounds.hi ? after + window : bounds.hi;
-    const rows = await fetch(after, upTo, BATCH_SIZE);
-    if (rows.length) yield rows;
+    return { upTo, rows: prefetched(fetch(after, upTo, BATCH_SIZE)) };
+  };
+  // The next window's query is sent before a batch is yielded (as in keyset).
+  let pending = next();
+  for (;;) {
+    const rows = await pending.rows;
     if (rows.length === BATCH_SIZE) {
       after = idOf(rows[rows.length - 1]!);
     } else {
-      after = upTo;
+      after = pending.upTo;
       if (rows.length < BATCH_SIZE / 2 && window < MAX_WINDOW) window *= 2n;
     }
+    const more = after < bounds.hi;
+    if (more) pending = next();
+    if (rows.length) yield rows;
+    if (!more) return;
   }
 }
 

@@ -101,8 +101,19 @@ export async function writeXlsx(doc: ReportDoc, out: Writable): Promise<void> {
     const header = ws.getRow(1);
     header.font = { bold: true };
     header.commit();
+    // One style object per column, shared by its cells: exceljs gives every new cell a fresh copy of
+    // the column's style and then derives the style id from it cell by cell; with a shared object its
+    // own per-object cache answers after the first cell (a third of the xlsx time on a large ledger).
+    const styles = s.columns.map((c): Partial<ExcelJS.Style> => {
+      const fmt = numFmt(c.type, doc.locale);
+      return fmt ? { numFmt: fmt } : {};
+    });
     for await (const batch of s.rows()) {
-      for (const row of batch) ws.addRow(values(row, s.columns, doc.tz, doc.locale)).commit();
+      for (const row of batch) {
+        const r = ws.addRow(values(row, s.columns, doc.tz, doc.locale));
+        for (let i = 0; i < styles.length; i++) r.getCell(i + 1).style = styles[i]!;
+        r.commit();
+      }
       // Let compression catch up (see zipBacklog), then wait for the response to take its output.
       await yieldToIo();
       await zipCaughtUp(ws, out, ZIP_BACKLOG);

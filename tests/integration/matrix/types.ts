@@ -26,6 +26,8 @@ export interface MatrixEntry {
   method: Method;
   path: (fx: Fixtures, role: UserRole) => string;
   body?: (fx: Fixtures, role: UserRole) => unknown;
+  /** A body that is not JSON (an uploaded file), sent as is with its Content-Type. */
+  raw?: (fx: Fixtures, role: UserRole) => { body: string; contentType: string };
   allowed: UserRole[];
   refused?: Partial<Record<UserRole, number>>;
   public?: boolean;
