@@ -101,8 +101,8 @@ async function maybePrune(): Promise<void> {
   await pruneIdempotencyKeys().catch((err: unknown) => console.warn("[idempotency] prune failed", err instanceof Error ? err.message : err));
 }
 
+/** Starts the run of an owner already listed in `running` (listed before its claim was written). */
 function startRun(userId: string, key: string, owner: string): IdempotentRun {
-  running.add(owner);
   const heartbeat = setInterval(() => {
     void prisma()
       .$executeRaw`UPDATE "IdempotencyKey" SET "leaseUntil" = CURRENT_TIMESTAMP + interval '60 seconds' WHERE "userId" = ${userId} AND "key" = ${key} AND "owner" = ${owner}`
@@ -143,6 +143,22 @@ function startRun(userId: string, key: string, owner: string): IdempotentRun {
 export async function claimIdempotencyKey(userId: string, key: string, hash: string, waitMs = WAIT_MS): Promise<Claim> {
   await maybePrune();
   const owner = `${PROCESS_ID}:${++counter}`;
+  // Listed as running BEFORE its claim can be written: a waiter of this process that reads a row with
+  // this owner must find it alive. Listed only after the INSERT returned, there was a gap (the row
+  // committed, the promise not yet resolved) in which another attempt judged it dead and took the
+  // claim over, and the first attempt's commit guard then answered 409 (CI, 6 parallel retries).
+  running.add(owner);
+  let started = false;
+  try {
+    const claim = await claimAs(userId, key, hash, owner, waitMs);
+    started = claim.kind === "run";
+    return claim;
+  } finally {
+    if (!started) running.delete(owner);
+  }
+}
+
+async function claimAs(userId: string, key: string, hash: string, owner: string, waitMs: number): Promise<Claim> {
   const deadline = Date.now() + waitMs;
   for (let poll = 0; ; poll++) {
     // A row older than 24 h counts as absent: it is replaced in the same statement.

@@ -150,6 +150,32 @@ test("waiters that read the key just before the first attempt stores its answer 
   expect(outcomes).toHaveLength(240);
 });
 
+test("attempts that start together: one runs, the others wait for it and replay; none takes a live claim over", async () => {
+  // The race CI hit on Postgres (child orders, 6 parallel retries): an attempt's INSERT had committed
+  // but the attempt was not yet listed as running in this process when another attempt read the row,
+  // judged its owner dead and took the claim over; the first then got 409 from its commit guard.
+  const outcomes: string[] = [];
+  for (let round = 0; round < 30; round++) {
+    const key = randomUUID();
+    const attempts = Array.from({ length: 8 }, async () => {
+      const claim = await claimIdempotencyKey(inventoryUser, key, "h", 5_000);
+      if (claim.kind === "replay") return "replay";
+      await new Promise((r) => setTimeout(r, Math.random() * 40));
+      try {
+        await withCommitGuard(claim.guard, () => withTx(async () => undefined));
+        await claim.finish({ status: 201, body: "{}", headers: {} });
+        return "run";
+      } catch (e) {
+        await claim.finish(undefined);
+        return `run-then-${(e as { code?: string }).code ?? "error"}`;
+      }
+    });
+    outcomes.push(...(await Promise.all(attempts)).sort());
+  }
+  const expected = Array.from({ length: 30 }, () => ["replay", "replay", "replay", "replay", "replay", "replay", "replay", "run"]).flat();
+  expect(outcomes).toEqual(expected);
+});
+
 test("marking the request carried out happens in the handler's transaction: rolled back with it", async () => {
   const key = randomUUID();
   const run = (await claimIdempotencyKey(inventoryUser, key, "h")) as IdempotentRun;
