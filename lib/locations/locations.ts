@@ -1,6 +1,7 @@
 // Locations (docs/locations.md): a tree of places stock is kept. Writes are audited; a parent that
 // would make a cycle is refused; the four defaults (defaults.ts) can be renamed but keep their kind.
 import type { Actor } from "../auth/permissions";
+import { scheduleMaterialRefresh } from "../manufacturing/availability";
 import { writeAudit } from "../audit/write";
 import { prisma, type Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -67,7 +68,8 @@ export async function createLocation(input: CreateLocationInput, actor: Actor): 
 }
 
 export async function updateLocation(id: string, input: UpdateLocationInput, actor: Actor): Promise<LocationRow> {
-  return withTx(async (tx) => {
+  let kindChanged = false;
+  const row = await withTx(async (tx) => {
     const before = await tx.location.findUnique({ where: { id }, select: locationSelect });
     if (!before) throw notFound("Location");
     if (DEFAULT_IDS.has(id) && ((input.kind && input.kind !== before.kind) || input.active === false)) {
@@ -81,6 +83,11 @@ export async function updateLocation(id: string, input: UpdateLocationInput, act
       if (input[k] !== undefined && input[k] !== before[k]) changes[k] = { from: before[k], to: input[k] };
     }
     await writeAudit(tx, { actorId: actor.id, action: "location.update", entityType: "Location", entityId: id, payload: changes as Prisma.InputJsonObject });
+    kindChanged = "kind" in changes;
     return l;
   });
+  // Stock there may have become held or usable (lib/stock/held.ts): re-rank every open order. The
+  // MOs whose status changes are announced by the outbox trigger (mo:materialStatus).
+  if (kindChanged) await scheduleMaterialRefresh(async () => undefined);
+  return row;
 }

@@ -1,10 +1,11 @@
 // Ranked material availability (DOMAIN-2 §1): open MOs (PLANNED, IN_PROGRESS) are ranked by priority
 // (URGENT, HIGH, NORMAL, LOW), deadline (earliest first, none last), creation, then id; for an MO and
 // component, allocatedAhead = what the open MOs ranked before it require, available =
-// max(0, onHand − allocatedAhead), shortBy = max(0, required − available).
+// max(0, onHand − allocatedAhead), shortBy = max(0, required − available). onHand counts only stock
+// that can be picked: not what lies in QUARANTINE or SCRAP locations (PICKABLE below).
 //
 // What each open MO still requires per component lives in "MoRequirement", kept by a trigger on
-// ManufacturingOrder (docs/decisions/0014-requirements-table.md); on-hand in "StockLevel". The
+// ManufacturingOrder (docs/decisions/0014-requirements-table.md); on-hand in "StockLevel" (less held stock). The
 // numbers are computed in SQL with a running SUM over each product's requirements in rank order.
 // "ManufacturingOrder"."materialStatus" is the status as last computed after a commit: refreshed
 // when a change is published (one statement over the MOs that share a product with the change, or
@@ -14,6 +15,7 @@ import { prisma, type Db, type Tx } from "../db/client";
 import { isRetryableTxError } from "../db/tx";
 import { Prisma, type MaterialStatus, type Priority } from "../db/generated/client";
 import { publish, type DomainEvent } from "../realtime/events";
+import { HELD_BY_PRODUCT } from "../stock/held";
 
 type Decimal = Prisma.Decimal;
 const Decimal = Prisma.Decimal;
@@ -33,6 +35,11 @@ export interface DraftOrder {
   deadline: Date | null;
   components: { productId: string; required: Decimal }[];
 }
+
+/** SQL: per product, the on-hand that consumption can take: the total less held stock (lib/stock/held.ts). */
+const PICKABLE = Prisma.sql`(
+  SELECT l."productId", l."onHand" - COALESCE(h.held, 0) AS "onHand"
+  FROM "StockLevel" l LEFT JOIN ${HELD_BY_PRODUCT} h ON h."productId" = l."productId")`;
 
 /** URGENT first: the rank of a priority (lower ranks earlier). Kept equal to mes_priority_rank() in SQL. */
 export const PRIORITY_RANK: Record<Priority, number> = { URGENT: 0, HIGH: 1, NORMAL: 2, LOW: 3 };
@@ -70,7 +77,7 @@ export async function availabilityForDraft(db: Tx | Db, draft: DraftOrder): Prom
            COALESCE((SELECT SUM(r."required") FROM "MoRequirement" r
                      WHERE r."productId" = ids."productId"
                        AND (r."priorityRank" < ${rank} OR (r."priorityRank" = ${rank} AND ${deadlineAhead}))), 0)::text AS "ahead"
-    FROM ids LEFT JOIN "StockLevel" l ON l."productId" = ids."productId"`;
+    FROM ids LEFT JOIN ${PICKABLE} l ON l."productId" = ids."productId"`;
   for (const r of rows) out.set(r.productId, availabilityOf(required.get(r.productId)!, new Decimal(r.onHand), new Decimal(r.ahead)));
   return out;
 }
@@ -110,7 +117,7 @@ export async function availabilityOfMos(db: Tx | Db, moIds: string[]): Promise<M
       FROM "MoRequirement" r WHERE r."productId" IN (SELECT "productId" FROM prods)
     )
     SELECT k."moId", k."productId", k."required"::text AS "required", COALESCE(l."onHand", 0)::text AS "onHand", k.ahead::text AS "ahead"
-    FROM ranked k JOIN ids ON ids."moId" = k."moId" LEFT JOIN "StockLevel" l ON l."productId" = k."productId"`;
+    FROM ranked k JOIN ids ON ids."moId" = k."moId" LEFT JOIN ${PICKABLE} l ON l."productId" = k."productId"`;
   const open = await db.manufacturingOrder.findMany({ where: { id: { in: moIds }, state: { in: ["PLANNED", "IN_PROGRESS"] } }, select: { id: true } });
   for (const mo of open) out.set(mo.id, { materialStatus: "READY", components: new Map() });
   for (const r of rows) {
@@ -133,7 +140,7 @@ const CURRENT_STATUS = Prisma.sql`
     SELECT k."moId", bool_or(k.available = 0) AS waiting
     FROM (
       SELECT r."moId", r."required", GREATEST(COALESCE(l."onHand", 0) - ${AHEAD}, 0) AS available
-      FROM "MoRequirement" r LEFT JOIN "StockLevel" l ON l."productId" = r."productId"
+      FROM "MoRequirement" r LEFT JOIN ${PICKABLE} l ON l."productId" = r."productId"
     ) k
     WHERE k."required" > k.available
     GROUP BY k."moId"
@@ -215,7 +222,7 @@ function scopedStatus(affected: Prisma.Sql): Prisma.Sql {
     SELECT k."moId", bool_or(k.available = 0) AS waiting
     FROM (
       SELECT r."moId", r."required", GREATEST(COALESCE(l."onHand", 0) - ${AHEAD}, 0) AS available
-      FROM "MoRequirement" r LEFT JOIN "StockLevel" l ON l."productId" = r."productId"
+      FROM "MoRequirement" r LEFT JOIN ${PICKABLE} l ON l."productId" = r."productId"
       WHERE r."productId" IN (SELECT "productId" FROM prods)
     ) k
     WHERE k."required" > k.available AND k."moId" IN (SELECT "moId" FROM affected)

@@ -103,8 +103,10 @@ export async function getMoDetail(id: string, actor: Actor, db: Tx = prisma()): 
   const ranked = open ? (await availabilityOfMos(db, [id])).get(id) : undefined;
   const materials = snapshot.map((l): MaterialRequirement => {
     const required = lineQty(l, units);
-    const onHand = new Decimal((onHandOf.get(l.materialId) ?? 0).toString());
-    const a = ranked?.components.get(l.materialId) ?? { allocatedAhead: new Decimal(0), available: onHand, shortBy: new Decimal(0) };
+    // An open order's on-hand is what picking can take (held stock left out, lib/stock/held.ts).
+    const r = ranked?.components.get(l.materialId);
+    const onHand = r?.onHand ?? new Decimal((onHandOf.get(l.materialId) ?? 0).toString());
+    const a = r ?? { allocatedAhead: new Decimal(0), available: onHand, shortBy: new Decimal(0) };
     const base = { productId: l.materialId, materialId: l.materialId, sku: l.sku, name: l.name, uom: l.uom, qtyPerUnit: Number(l.qtyPerUnit), required, onHand };
     return { ...base, allocatedAhead: a.allocatedAhead, available: a.available, shortBy: a.shortBy, short: a.shortBy.greaterThan(0) };
   });

@@ -1,5 +1,6 @@
 import { prisma } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { HELD_BY_PRODUCT } from "./held";
 import { pageArgs, type Page } from "../validation/paging";
 import type { ListLevelsQuery } from "./schemas";
 
@@ -11,7 +12,9 @@ export interface StockLevelRow {
   onHand: Prisma.Decimal;
   /** What all open MOs still require of it (docs/domain.md "Material availability"). */
   allocated: Prisma.Decimal;
-  /** onHand − allocated; negative when the open MOs need more than there is. */
+  /** Of onHand, what lies in QUARANTINE or SCRAP locations (lib/stock/held.ts): not usable. */
+  held: Prisma.Decimal;
+  /** onHand − held − allocated; negative when the open MOs need more than there is. */
   available: Prisma.Decimal;
   reorderPoint: Prisma.Decimal | null;
   /** reorderPoint is set and onHand is at or below it. */
@@ -47,11 +50,13 @@ export async function listLevels(q: ListLevelsQuery): Promise<Page<StockLevelRow
     prisma().$queryRaw<StockLevelRow[]>`
       SELECT p."id" AS "productId", p."sku", p."name", p."uom",
              COALESCE(l."onHand", 0)::numeric(18,4) AS "onHand",
-             COALESCE(a."allocated", 0) AS "allocated", COALESCE(l."onHand", 0) - COALESCE(a."allocated", 0) AS "available",
+             COALESCE(h.held, 0) AS "held", COALESCE(a."allocated", 0) AS "allocated",
+             COALESCE(l."onHand", 0) - COALESCE(h.held, 0) - COALESCE(a."allocated", 0) AS "available",
              p."reorderPoint", p."unitCost",
              (CASE WHEN p."unitCost" IS NULL AND COALESCE(l."value", 0) = 0 THEN NULL ELSE COALESCE(l."value", 0)::numeric(18,4) END) AS "value", p."archivedAt",
              (p."reorderPoint" IS NOT NULL AND COALESCE(l."onHand", 0) <= p."reorderPoint") AS "low"
       ${from}
+      LEFT JOIN ${HELD_BY_PRODUCT} h ON h."productId" = p."id"
       LEFT JOIN LATERAL (SELECT SUM(r."required") AS "allocated" FROM "MoRequirement" r WHERE r."productId" = p."id") a ON TRUE
       ${where}
       ORDER BY p."sku" ASC

@@ -233,6 +233,55 @@ describe("transfers", () => {
   });
 });
 
+describe("held stock (QUARANTINE, SCRAP) is on hand but not available", () => {
+  test("moving a component to QC makes its order wait; moving it back or releasing the location makes it ready again", async () => {
+    const admin = await app.as("ADMIN");
+    const manager = await app.as("MANAGER");
+    const part = await makeProduct();
+    const top = await makeProduct();
+    const put = await admin.put(`/api/products/${top}/bom`, { components: [{ materialId: part, qtyPerUnit: 5 }], operations: [{ title: "Make", workCenterId: null, minutesPerUnit: 1 }] });
+    expect(put.status).toBe(200);
+    await inventory.post("/api/stock/receipts", { productId: part, quantity: 5 });
+    const mo = await manager.post<{ id: string }>("/api/mos", { name: `Held ${n++}`, productId: top, quantity: 1, childOrders: "none" });
+    expect(mo.status).toBe(201);
+    type Detail = { materialStatus: string; materials: { onHand: number; available: number; shortBy: number }[] };
+    const { materialRefreshSettled } = await import("@/lib/manufacturing/availability");
+    const detail = async () => {
+      await materialRefreshSettled();
+      const d = await manager.get<Detail>(`/api/mos/${mo.body.id}`);
+      return { status: d.body.materialStatus, ...d.body.materials[0]! };
+    };
+    const level = async () => {
+      const r = await viewer.get<{ items: { productId: string; onHand: number; held: number; available: number }[] }>(`/api/stock?pageSize=200&q=LOC-`);
+      const row = r.body.items.find((i) => i.productId === part)!;
+      return { onHand: row.onHand, held: row.held, available: row.available };
+    };
+    expect(await detail()).toMatchObject({ status: "READY", onHand: 5, available: 5, shortBy: 0 });
+    expect(await level()).toEqual({ onHand: 5, held: 0, available: 0 });
+
+    expect((await inventory.post("/api/stock/transfers", { productId: part, quantity: 2, fromLocationId: STOCK, toLocationId: QC })).status).toBe(201);
+    expect(await detail()).toMatchObject({ status: "PARTIAL", onHand: 3, available: 3, shortBy: 2 });
+    expect(await level()).toEqual({ onHand: 5, held: 2, available: -2 });
+    // Completing now would not find the units in QC either: the order is refused, nothing written.
+    const before = await snapshot();
+    const done = await manager.post(`/api/mos/${mo.body.id}/complete`, {});
+    expect(done.status).toBe(409);
+    expect(await snapshot()).toEqual(before);
+
+    // A storage location switched to QUARANTINE holds its stock from that moment.
+    const shelf = await inventory.post<{ id: string }>("/api/locations", { code: `SHELF-${n++}`, name: "Shelf", kind: "STORAGE" });
+    expect(shelf.status).toBe(201);
+    expect((await inventory.post("/api/stock/transfers", { productId: part, quantity: 3, fromLocationId: STOCK, toLocationId: shelf.body.id })).status).toBe(201);
+    expect(await detail()).toMatchObject({ status: "PARTIAL", onHand: 3, available: 3 });
+    expect((await inventory.patch(`/api/locations/${shelf.body.id}`, { kind: "QUARANTINE" })).status).toBe(200);
+    expect(await detail()).toMatchObject({ status: "WAITING", onHand: 0, available: 0, shortBy: 5 });
+    expect((await inventory.patch(`/api/locations/${shelf.body.id}`, { kind: "STORAGE" })).status).toBe(200);
+    expect((await inventory.post("/api/stock/transfers", { productId: part, quantity: 2, fromLocationId: QC, toLocationId: STOCK })).status).toBe(201);
+    expect(await detail()).toMatchObject({ status: "READY", onHand: 5, available: 5, shortBy: 0 });
+    expect(await level()).toEqual({ onHand: 5, held: 0, available: 0 });
+  });
+});
+
 describe("counts", () => {
   test("differences post COUNT rows; a line whose stock moved refuses the whole count, nothing written", async () => {
     const a = await makeProduct();

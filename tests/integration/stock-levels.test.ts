@@ -43,9 +43,9 @@ test("lists every active product's level with its reorder point, low flag and un
   expect(res.status).toBe(200);
   expect(res.body).toMatchObject({ total: 3, page: 1, pageSize: 50 });
   expect(res.body.items).toEqual([
-    { productId: expect.any(String), sku: "SCR-01", name: "Screws Pack", uom: "pack", onHand: 1000, allocated: 100, available: 900, reorderPoint: 200, low: false, unitCost: 0.5, value: 500, archivedAt: null },
-    { productId: steel, sku: "STEEL-01", name: "Steel Plate", uom: "pcs", onHand: 100, allocated: 10, available: 90, reorderPoint: 20, low: false, unitCost: 25, value: 2500, archivedAt: null },
-    { productId: expect.any(String), sku: "TABLE-100", name: "Metal Table", uom: "pcs", onHand: 0, allocated: 0, available: 0, reorderPoint: null, low: false, unitCost: 120, value: 0, archivedAt: null },
+    { productId: expect.any(String), sku: "SCR-01", name: "Screws Pack", uom: "pack", onHand: 1000, held: 0, allocated: 100, available: 900, reorderPoint: 200, low: false, unitCost: 0.5, value: 500, archivedAt: null },
+    { productId: steel, sku: "STEEL-01", name: "Steel Plate", uom: "pcs", onHand: 100, held: 0, allocated: 10, available: 90, reorderPoint: 20, low: false, unitCost: 25, value: 2500, archivedAt: null },
+    { productId: expect.any(String), sku: "TABLE-100", name: "Metal Table", uom: "pcs", onHand: 0, held: 0, allocated: 0, available: 0, reorderPoint: null, low: false, unitCost: 120, value: 0, archivedAt: null },
   ]);
 });
 
