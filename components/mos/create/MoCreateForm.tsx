@@ -13,6 +13,7 @@ import { Button, buttonClass } from "../../ui/Button";
 import { SelectField, TextField } from "../../ui/Field";
 import { Pill } from "../badges";
 import { CustomerFields } from "../CustomerFields";
+import { MoLocationFields } from "../LocationFields";
 import { useMoFieldLabels, useOrderLabels } from "../labels";
 import { useWholeQuantityIssue } from "../useWholeQuantityIssue";
 import { PageHeader, Section } from "../PageHeader";
@@ -33,12 +34,15 @@ interface Values {
   notes: string;
   /** Sub-assembly orders for components with a BOM of their own (the API's default: what is short). */
   childOrders: ChildOrdersMode;
+  /** Where materials come from and output goes ("" = the default picking and FG). */
+  sourceLocationId: string;
+  destLocationId: string;
 }
 
 const CHILD_ORDER_MODES = ["shortage", "all", "none"] as const;
 type ChildOrdersMode = (typeof CHILD_ORDER_MODES)[number];
 
-const EMPTY: Values = { product: null, name: "", nameTouched: false, quantity: "1", deadline: "", priority: "NORMAL", customerName: "", customerRef: "", promisedDate: "", notes: "", childOrders: "shortage" };
+const EMPTY: Values = { product: null, name: "", nameTouched: false, quantity: "1", deadline: "", priority: "NORMAL", customerName: "", customerRef: "", promisedDate: "", notes: "", childOrders: "shortage", sourceLocationId: "", destLocationId: "" };
 
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
@@ -67,7 +71,7 @@ export function MoCreateForm() {
     id: "mo-create",
     schema: createMoInput,
     defaultValues: EMPTY,
-    labels: { ...fieldLabels, childOrders: t("create.childOrders") },
+    labels: { ...fieldLabels, childOrders: t("create.childOrders"), sourceLocationId: t("locations.source"), destLocationId: t("locations.dest") },
     aliases: { productId: "product" },
     numbers: ["quantity"],
     check: (v) => {
@@ -88,6 +92,8 @@ export function MoCreateForm() {
       promisedDate: v.promisedDate ? endOfLocalDayIso(v.promisedDate) : null,
       notes: orNull(v.notes),
       childOrders: v.childOrders,
+      sourceLocationId: v.sourceLocationId || null,
+      destLocationId: v.destLocationId || null,
     }),
     send: (body, key) => sendWithKey<MoDetail>("/api/mos", "POST", body, key),
     onSuccess: (mo) => router.push(`/mos/${mo.id}`),
@@ -173,6 +179,7 @@ export function MoCreateForm() {
                   ))}
                 </SelectField>
               </div>
+              <MoLocationFields form={f} />
             </div>
           </Section>
         </div>

@@ -6,12 +6,13 @@ import { sendWithKey } from "../../forms/send";
 import { useApiForm } from "../../forms/useApiForm";
 import { SelectField, TextField } from "../../ui/Field";
 import { CustomerFields } from "../CustomerFields";
+import { MoLocationFields } from "../LocationFields";
 import { useMoFieldLabels, useOrderLabels } from "../labels";
 import { useWholeQuantityIssue } from "../useWholeQuantityIssue";
 import { PRIORITIES, type MoDetail, type Priority } from "../types";
 import { FormActions } from "../../forms/FormActions";
 
-const FIELDS = ["name", "quantity", "deadline", "priority", "customerName", "customerRef", "promisedDate", "notes"] as const;
+const FIELDS = ["name", "quantity", "deadline", "priority", "customerName", "customerRef", "promisedDate", "notes", "sourceLocationId", "destLocationId"] as const;
 type FieldName = (typeof FIELDS)[number];
 type Values = Record<FieldName, string>;
 
@@ -26,6 +27,8 @@ function initial(mo: MoDetail): Values {
     customerRef: mo.customerRef ?? "",
     promisedDate: localDayOf(mo.promisedDate),
     notes: mo.notes ?? "",
+    sourceLocationId: mo.sourceLocationId ?? "",
+    destLocationId: mo.destLocationId ?? "",
   };
 }
 
@@ -34,6 +37,7 @@ function apiValue(k: FieldName, v: string): string | number | null {
   if (k === "quantity") return parseNumber(v);
   if (k === "deadline" || k === "promisedDate") return v ? endOfLocalDayIso(v) : null;
   if (k === "name" || k === "priority") return v.trim();
+  if (k === "sourceLocationId" || k === "destLocationId") return v || null;
   return v.trim() ? v.trim() : null;
 }
 
@@ -51,7 +55,7 @@ export function EditMoForm({ mo, customerOnly, onSaved, onCancel }: { mo: MoDeta
     id: `mo-edit:${mo.id}`,
     schema: updateMoInput,
     defaultValues: initial(mo),
-    labels: fieldLabels,
+    labels: { ...fieldLabels, sourceLocationId: t("locations.source"), destLocationId: t("locations.dest") },
     numbers: ["quantity"],
     check: (v) => {
       const q = parseNumber(v.quantity);
@@ -97,6 +101,8 @@ export function EditMoForm({ mo, customerOnly, onSaved, onCancel }: { mo: MoDeta
           <TextField label={t("fields.deadline")} type="date" {...register("deadline")} error={err("deadline")} />
         </div>
       )}
+      {/* Locations can change only while the order is PLANNED (the API answers 409 after). */}
+      {!customerOnly && planned && <MoLocationFields form={f} />}
       <CustomerFields form={f} />
       <FormActions form={f} submit={t("edit.submit")} cancel={t("common.cancel")} onCancel={onCancel} />
     </form>

@@ -7,6 +7,7 @@ import { LateBadge, PriorityBadge } from "../badges";
 import { ProgressBar } from "../ProgressBar";
 import type { MoDetail } from "../types";
 import { formatDate, formatDateTime, formatQty } from "../../format";
+import { LocationName } from "../LocationFields";
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -72,6 +73,14 @@ export function MoFacts({ mo }: { mo: MoDetail }) {
             <span className="block text-sm text-neutral-600">{formatQty(mo.backorder.quantity, mo.product.uom)}</span>
           </Fact>
         )}
+      </dl>
+      <dl className="grid gap-5 border-t border-neutral-200 pt-5 sm:grid-cols-2 lg:grid-cols-4" data-testid="location-facts">
+        <Fact label={t("locations.source")}>
+          <LocationName id={mo.sourceLocationId} fallback={t("locations.sourceDefault")} />
+        </Fact>
+        <Fact label={t("locations.dest")}>
+          <LocationName id={mo.destLocationId} fallback={t("locations.destDefault")} />
+        </Fact>
       </dl>
       <div className="border-t border-neutral-200 pt-5">
         <h3 className="text-sm font-semibold text-neutral-900">{t("facts.customer")}</h3>
