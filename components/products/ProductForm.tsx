@@ -1,8 +1,10 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
+import type { Tracking } from "@/lib/db/generated/enums";
 import { createProductInput, updateProductInput } from "@/lib/products/schemas";
+import { ApiError } from "../api";
 import { numberOrNull, RecordFormShell, useRecordForm } from "../forms/RecordForm";
-import { TextAreaField, TextField } from "../ui/Field";
+import { FieldError, TextAreaField, TextField } from "../ui/Field";
 import { focusRing } from "../ui/styles";
 import type { Product } from "./types";
 
@@ -14,7 +16,11 @@ interface Values {
   uom: string;
   unitCost: string;
   reorderPoint: string;
+  tracking: Tracking;
 }
+
+/** The tracking choices in the order the form lists them (docs/locations.md "Model"). */
+const TRACKINGS: readonly Tracking[] = ["NONE", "LOT", "SERIAL"];
 
 function valuesOf(p: Product | null): Values {
   return {
@@ -25,6 +31,7 @@ function valuesOf(p: Product | null): Values {
     uom: p?.uom ?? "pcs",
     unitCost: p?.unitCost === null || p?.unitCost === undefined ? "" : String(p.unitCost),
     reorderPoint: p?.reorderPoint === null || p?.reorderPoint === undefined ? "" : String(p.reorderPoint),
+    tracking: p?.tracking ?? "NONE",
   };
 }
 
@@ -37,6 +44,7 @@ function bodyOf(v: Values): Record<string, unknown> {
     uom: v.uom.trim(),
     unitCost: numberOrNull(v.unitCost),
     reorderPoint: numberOrNull(v.reorderPoint),
+    tracking: v.tracking,
   };
 }
 
@@ -44,7 +52,7 @@ function bodyOf(v: Values): Record<string, unknown> {
 export function ProductForm({ product, onSaved, onCancel }: { product: Product | null; onSaved: (p: Product) => void; onCancel: () => void }) {
   const t = useTranslations("products");
   // The fields' names in the person's language: the form layer puts them in front of validation messages.
-  const labels = { sku: t("form.sku"), name: t("form.name"), description: t("form.description"), isFinished: t("form.kind"), uom: t("form.uom"), unitCost: t("form.unitCost"), reorderPoint: t("form.reorderPoint") };
+  const labels = { sku: t("form.sku"), name: t("form.name"), description: t("form.description"), isFinished: t("form.kind"), uom: t("form.uom"), unitCost: t("form.unitCost"), reorderPoint: t("form.reorderPoint"), tracking: t("form.tracking") };
   const f = useRecordForm({
     kind: "product",
     record: product,
@@ -59,8 +67,16 @@ export function ProductForm({ product, onSaved, onCancel }: { product: Product |
     onCancel,
   });
   const kindName = useId();
+  const trackingName = useId();
   const isFinished = f.form.watch("isFinished");
+  const tracking = f.form.watch("tracking");
   const { register, fieldError: err } = f;
+  // A 409 on a save that changed the tracking (and not the SKU, the other 409) is the API refusing it
+  // while stock is on hand: said at the field, in the person's language, besides the box above.
+  const trackingRefused =
+    product !== null && f.failure instanceof ApiError && f.failure.status === 409 && tracking !== product.tracking && f.form.getValues("sku").trim() === product.sku
+      ? t("form.trackingLocked", { sku: product.sku })
+      : undefined;
 
   const radio = (checked: boolean, label: string, hint: string, value: boolean) => (
     <label className={`flex min-h-12 flex-1 cursor-pointer items-start gap-3 rounded-md border px-3 py-2.5 ${checked ? "border-blue-600 bg-blue-50" : "border-neutral-300 bg-white"} has-focus-visible:ring-2 has-focus-visible:ring-blue-600`}>
@@ -83,6 +99,30 @@ export function ProductForm({ product, onSaved, onCancel }: { product: Product |
             {radio(isFinished, t("form.finished"), t("form.finishedHint"), true)}
             {radio(!isFinished, t("form.material"), t("form.materialHint"), false)}
           </div>
+        </fieldset>
+        <fieldset className="sm:col-span-2" aria-describedby={trackingRefused ? `${trackingName}-error` : `${trackingName}-hint`} data-testid="product-tracking">
+          <legend className="mb-1.5 text-sm font-medium text-neutral-800">{t("form.tracking")}</legend>
+          <div className="flex flex-col gap-3 sm:flex-row">
+            {TRACKINGS.map((k) => (
+              <label
+                key={k}
+                className={`flex min-h-12 flex-1 cursor-pointer items-start gap-3 rounded-md border px-3 py-2.5 ${tracking === k ? "border-blue-600 bg-blue-50" : "border-neutral-300 bg-white"} has-focus-visible:ring-2 has-focus-visible:ring-blue-600`}
+              >
+                <input type="radio" name={trackingName} value={k} className={`mt-1 h-4 w-4 ${focusRing}`} checked={tracking === k} onChange={() => f.form.setValue("tracking", k, { shouldDirty: true })} />
+                <span>
+                  <span className="block text-sm font-medium text-neutral-900">{t(`form.trackingOption.${k}`)}</span>
+                  <span className="block text-xs text-neutral-600">{t(`form.trackingHint.${k}`)}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {trackingRefused ? (
+            <FieldError id={`${trackingName}-error`} error={trackingRefused} />
+          ) : (
+            <p id={`${trackingName}-hint`} className="mt-1.5 text-sm text-neutral-500">
+              {t("form.trackingRule")}
+            </p>
+          )}
         </fieldset>
         <TextField label={t("form.uom")} required maxLength={20} {...register("uom")} error={err("uom")} hint={t("form.uomHint")} />
         <TextField label={t("form.unitCostOptional")} inputMode="decimal" {...register("unitCost")} error={err("unitCost")} />

@@ -26,6 +26,12 @@ export function LedgerTable({ entries, filtered, orderLinks }: { entries: Ledger
             <th scope="col" className={th}>
               {t("ledger.table.product")}
             </th>
+            <th scope="col" className={th}>
+              {t("ledger.table.location")}
+            </th>
+            <th scope="col" className={th}>
+              {t("ledger.table.lot")}
+            </th>
             <th scope="col" className={`${th} text-right`}>
               {t("ledger.table.change")}
             </th>
@@ -45,16 +51,25 @@ export function LedgerTable({ entries, filtered, orderLinks }: { entries: Ledger
             const mo = e.sourceType === "MO_CONSUMPTION" || e.sourceType === "MO_OUTPUT";
             const scrap = e.sourceType === "SCRAP";
             return (
-              <tr key={String(e.id)} data-testid="ledger-row" data-sku={e.product.sku} data-source={e.sourceType}>
+              <tr key={String(e.id)} data-testid="ledger-row" data-sku={e.product.sku} data-source={e.sourceType} data-location={e.location.code} data-lot={e.lot?.code ?? ""}>
                 <td className="whitespace-nowrap px-4 py-3 text-sm text-neutral-700">
                   <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
                 </td>
                 <td className="px-4 py-3">
                   <span className="block font-semibold text-neutral-900">{e.product.sku}</span>
                   <span className="block text-sm text-neutral-700">{e.product.name}</span>
-                  <span className="block text-sm text-neutral-700" data-testid="ledger-where">
-                    {e.lot ? t("ledger.table.atLot", { location: e.location.code, lot: e.lot.code }) : t("ledger.table.at", { location: e.location.code })}
-                  </span>
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-sm font-medium text-neutral-900" data-testid="ledger-location">
+                  {e.location.code}
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-sm" data-testid="ledger-lot">
+                  {e.lot ? (
+                    <Link href={`/stock/lots/${e.lot.id}`} className={`inline-flex min-h-11 items-center rounded font-medium text-blue-800 underline underline-offset-4 ${focusRing}`}>
+                      {e.lot.code}
+                    </Link>
+                  ) : (
+                    <span className="text-neutral-500">{t("ledger.table.noLot")}</span>
+                  )}
                 </td>
                 <td className={`whitespace-nowrap px-4 py-3 text-right font-semibold tabular-nums ${e.change < 0 ? "text-red-800" : "text-green-800"}`}>
                   {formatChange(e.change)} <span className="text-sm font-normal text-neutral-600">{e.product.uom}</span>

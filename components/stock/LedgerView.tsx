@@ -9,7 +9,7 @@ import type { Page } from "../types";
 import { Pagination } from "../ui/Pagination";
 import { ErrorState, LoadingState } from "../ui/States";
 import { hasPermission, useSignedInUser } from "../useMe";
-import { exportFilters, filterFromQuery, filterToQuery, type LedgerFilter } from "./ledgerFilter";
+import { exportFilters, filterFromQuery, filterToQuery, isFiltered, type LedgerFilter } from "./ledgerFilter";
 import { LedgerFilters } from "./LedgerFilters";
 import { LedgerTable } from "./LedgerTable";
 import { StockTabs } from "./StockTabs";
@@ -18,7 +18,7 @@ import { useProductRef } from "./useProductRef";
 
 const PAGE_SIZE = 50;
 
-/** The stock ledger: every posting, newest first, filtered by product, source and period (kept in the address). */
+/** The stock ledger: every posting, newest first, filtered by product, lot, location, source and period (kept in the address). */
 export function LedgerView() {
   const t = useTranslations("stock");
   const me = useSignedInUser();
@@ -39,7 +39,7 @@ export function LedgerView() {
     void router.replace({ pathname: router.pathname, query: filterToQuery(next) }, undefined, { shallow: true, scroll: false });
   }
 
-  const filtered = Boolean(filter.productId || filter.sourceType || filter.from || filter.to);
+  const filtered = isFiltered(filter);
 
   return (
     <div className="space-y-6">

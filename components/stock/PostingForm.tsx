@@ -10,6 +10,7 @@ import { useApiForm } from "../forms/useApiForm";
 import { ProductPicker, type PickedProduct } from "../products/ProductPicker";
 import { FieldError, TextAreaField, TextField } from "../ui/Field";
 import { focusRing } from "../ui/styles";
+import { LocationSelect, LotSelect, onHandAt, useLocations, useStockAt, useTracking } from "./LocationLotFields";
 import { ShortageList } from "./ShortageList";
 import { shortagesOf } from "./shortages";
 import type { MovementResult, ProductOption } from "./types";
@@ -30,10 +31,21 @@ function isUnitCost(n: number | null): boolean {
   return n !== null && Number.isFinite(n) && n >= 0 && hasAtMost4Decimals(n) && n < MAX_DECIMAL;
 }
 
+/** The serials typed one per line (blank lines left out). */
+function serialsOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 /**
  * The receipt form (POST /api/stock/receipts) and the manual adjustment form (POST /api/stock/manual).
  * An adjustment needs a reason and a direction; taking out more than is on hand is refused by the
- * API with the shortage list, which is shown as it comes.
+ * API with the shortage list, which is shown as it comes. Both happen at a location (STOCK unless
+ * chosen; a receipt never into a SCRAP location); a tracked product's receipt names its lot (LOT: a
+ * code and an optional expiry) or its serials (SERIAL: one per unit), its adjustment the lot it
+ * changes (docs/locations.md "Receipts").
  */
 export function PostingForm({ mode, product: initial, onPosted, onCancel }: Props) {
   const id = useId();
@@ -42,8 +54,32 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
   const f = useApiForm({
     id: initial ? `stock-${mode}:${initial.productId}` : `stock-${mode}`,
     schema: mode === "receipt" ? receiptInput : manualAdjustmentInput,
-    defaultValues: { product: initial as PickedProduct | null, direction: "" as "" | "add" | "remove", quantity: "", unitCost: "", reference: "", note: "" },
-    labels: { product: t("form.product"), direction: t("form.direction"), quantity: t("form.quantity"), unitCost: t("form.unitCost"), reference: t("form.reference"), note: mode === "adjust" ? t("form.reason") : t("form.note") },
+    defaultValues: {
+      product: initial as PickedProduct | null,
+      direction: "" as "" | "add" | "remove",
+      quantity: "",
+      locationId: "",
+      lotId: "",
+      lotCode: "",
+      expiresAt: "",
+      serials: "",
+      unitCost: "",
+      reference: "",
+      note: "",
+    },
+    labels: {
+      product: t("form.product"),
+      direction: t("form.direction"),
+      locationId: t("place.location"),
+      lotId: t("place.lot"),
+      lotCode: t("place.lotCode"),
+      expiresAt: t("place.expiry"),
+      serials: t("place.serials"),
+      quantity: t("form.quantity"),
+      unitCost: t("form.unitCost"),
+      reference: t("form.reference"),
+      note: mode === "adjust" ? t("form.reason") : t("form.note"),
+    },
     aliases: { productId: "product", change: "quantity" },
     numbers: ["quantity", "unitCost"],
     check: (v) => {
@@ -63,16 +99,25 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
                 : undefined,
         note: mode === "adjust" && !v.note.trim() ? t("form.errors.reason") : undefined,
         unitCost: mode === "receipt" && v.unitCost.trim() && !isUnitCost(parseNumber(v.unitCost)) ? t("form.errors.unitCost") : undefined,
+        // The API's lot rules (lib/inventory/receipt.ts), said before sending.
+        lotId: mode === "adjust" && tracked && !v.lotId ? (tracking === "SERIAL" ? t("place.errors.serial") : t("place.errors.lot")) : undefined,
+        lotCode: mode === "receipt" && tracking === "LOT" && !v.lotCode.trim() ? t("place.errors.lotCode") : undefined,
+        serials: mode === "receipt" && tracking === "SERIAL" ? serialsCheck(serialsOf(v.serials), qty) : undefined,
       };
     },
     toBody: (v) => {
       const qty = parseNumber(v.quantity) ?? 0;
       const productId = v.product?.productId ?? "";
-      if (mode === "adjust") return { productId, change: v.direction === "remove" ? -qty : qty, note: v.note.trim() };
+      const place = v.locationId ? { locationId: v.locationId } : {};
+      if (mode === "adjust") return { productId, change: v.direction === "remove" ? -qty : qty, note: v.note.trim(), ...place, ...(tracked && v.lotId ? { lotId: v.lotId } : {}) };
       const unitCost = v.unitCost.trim() ? parseNumber(v.unitCost) : null;
       return {
         productId,
         quantity: qty,
+        ...place,
+        ...(tracking === "LOT" && v.lotCode.trim() ? { lotCode: v.lotCode.trim() } : {}),
+        ...(tracking === "SERIAL" ? { serials: serialsOf(v.serials) } : {}),
+        ...(tracked && v.expiresAt ? { expiresAt: v.expiresAt } : {}),
         ...(unitCost !== null ? { unitCost } : {}),
         ...(v.reference.trim() ? { reference: v.reference.trim() } : {}),
         ...(v.note.trim() ? { note: v.note.trim() } : {}),
@@ -81,16 +126,44 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
     send: (body, key) => sendWithKey<MovementResult>(mode === "receipt" ? "/api/stock/receipts" : "/api/stock/manual", "POST", body, key),
     onSuccess: (result, v) => {
       const p = v.product!;
-      const change = result.entry.change;
+      // A receipt of serials books one entry per serial: the receipt is all of them.
+      const change = mode === "receipt" && result.entries ? result.entries.reduce((n, e) => n + e.change, 0) : result.entry.change;
       const verb = mode === "receipt" ? "received" : change > 0 ? "added" : "removed";
+      const lots = result.lots?.map((l) => l.code) ?? (result.entry.lot ? [result.entry.lot.code] : []);
       f.discard();
-      onPosted(t("form.posted", { verb, quantity: formatQty(Math.abs(change)), uom: p.uom, sku: p.sku, product: p.name, onHand: formatQty(result.onHand) }));
+      onPosted(
+        `${t("form.posted", { verb, quantity: formatQty(Math.abs(change)), uom: p.uom, sku: p.sku, product: p.name, onHand: formatQty(result.onHand) })} ${t("place.bookedAt", {
+          location: result.entry.location.code,
+          count: lots.length,
+          lots: lots.join(", "),
+          serial: tracking === "SERIAL" ? "yes" : "no",
+        })}`,
+      );
     },
   });
   const { register, fieldError: err, form } = f;
   const product = form.watch("product");
   const direction = form.watch("direction");
+  const locationId = form.watch("locationId");
+  const lotId = form.watch("lotId");
+  const serialCount = serialsOf(form.watch("serials")).length;
   const shortages = shortagesOf(f.failure);
+  const locations = useLocations();
+  const tracking = useTracking(product?.productId);
+  const tracked = tracking === "LOT" || tracking === "SERIAL";
+  const where = locationId || locations.stockId;
+  const stockHere = useStockAt(mode === "adjust" && product ? where : null);
+  const here = onHandAt(stockHere.data, product?.productId, tracked ? lotId || undefined : undefined);
+  const hereName = stockHere.data?.code ?? "";
+  const set = (name: "locationId" | "lotId", value: string) => form.setValue(name, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+
+  /** The serials must be one per unit of the quantity, none twice (the API's rules). */
+  function serialsCheck(serials: string[], qty: number | null): string | undefined {
+    if (!serials.length) return t("place.errors.serials");
+    if (new Set(serials).size !== serials.length) return t("place.errors.serialRepeated");
+    if (qty !== null && Number.isFinite(qty) && serials.length !== qty) return t("place.errors.serialCount", { count: serials.length, quantity: formatQty(qty) });
+    return undefined;
+  }
 
   // Opened from a row further down: bring the form into view and put the focus on it. Opened from
   // the buttons above, the focus goes to the heading too: the product search never takes it by
@@ -111,8 +184,45 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
       </FormError>
       <div className="mt-5 grid gap-4 sm:grid-cols-2">
         <div className="sm:col-span-2">
-          <ProductPicker label={t("form.product")} source="stock" value={product} onChange={(p) => form.setValue("product", p, { shouldDirty: true })} error={err("product")} />
+          <ProductPicker
+            label={t("form.product")}
+            source="stock"
+            value={product}
+            onChange={(p) => {
+              form.setValue("product", p, { shouldDirty: true });
+              // Lots belong to one product.
+              set("lotId", "");
+            }}
+            error={err("product")}
+          />
         </div>
+        <LocationSelect
+          label={t("place.location")}
+          locations={locations.items}
+          value={locationId}
+          fallback={locations.stockId}
+          onChange={(v) => {
+            set("locationId", v);
+            set("lotId", "");
+          }}
+          excludeKinds={mode === "receipt" ? ["SCRAP"] : []}
+          error={err("locationId")}
+          hint={mode === "receipt" ? t("place.receiptHint") : undefined}
+          testId="location-select"
+        />
+        {mode === "adjust" && product && tracked && (
+          <LotSelect
+            tracking={tracking}
+            productId={product.productId}
+            uom={product.uom}
+            sku={product.sku}
+            stock={stockHere.data}
+            value={lotId}
+            onChange={(v) => set("lotId", v)}
+            includeOthers={direction === "add"}
+            error={err("lotId")}
+          />
+        )}
         {mode === "adjust" && (
           <fieldset className="sm:col-span-2">
             <legend className="mb-1.5 block text-sm font-medium text-neutral-800">{t("form.direction")}</legend>
@@ -129,8 +239,31 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
           autoComplete="off"
           {...register("quantity")}
           error={err("quantity")}
-          hint={mode === "adjust" && product?.onHand !== undefined ? t("form.onHandNow", { quantity: formatQty(product.onHand), uom: product.uom }) : undefined}
+          hint={
+            mode === "adjust" && product && here !== undefined
+              ? t("place.onHandHere", { quantity: formatQty(here), uom: product.uom, location: hereName })
+              : mode === "adjust" && product?.onHand !== undefined
+                ? t("form.onHandNow", { quantity: formatQty(product.onHand), uom: product.uom })
+                : mode === "receipt" && tracking === "SERIAL"
+                  ? t("place.oneSerialPerUnit")
+                  : undefined
+          }
         />
+        {mode === "receipt" && tracking === "LOT" && <TextField label={t("place.lotCode")} autoComplete="off" maxLength={100} {...register("lotCode")} error={err("lotCode")} aria-required />}
+        {mode === "receipt" && tracking === "SERIAL" && (
+          <TextAreaField
+            label={t("place.serialsOnePerLine")}
+            rows={3}
+            autoComplete="off"
+            spellCheck={false}
+            {...register("serials")}
+            error={err("serials")}
+            hint={t("place.serialCount", { count: serialCount })}
+            aria-required
+            className="min-h-0 py-2"
+          />
+        )}
+        {mode === "receipt" && tracked && <TextField label={t("place.expiryOptional")} type="date" {...register("expiresAt")} error={err("expiresAt")} />}
         {mode === "receipt" && (
           <TextField
             label={t("form.unitCostOptional")}

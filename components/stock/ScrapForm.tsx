@@ -14,6 +14,7 @@ import { ProductPicker, type PickedProduct } from "../products/ProductPicker";
 import type { Page } from "../types";
 import { SelectField, TextAreaField, TextField } from "../ui/Field";
 import { useDebounced } from "../useDebounced";
+import { LocationSelect, LotSelect, onHandAt, useLocations, useStockAt, useTracking } from "./LocationLotFields";
 import { ShortageList } from "./ShortageList";
 import { shortagesOf } from "./shortages";
 import type { MovementResult, ProductOption, ScrapReason } from "./types";
@@ -28,7 +29,8 @@ interface Props {
 /**
  * The scrap form (POST /api/stock/scrap): product, quantity, a reason from the fixed list, and the
  * order the scrap belongs to when there is one (found by its number or name). Scrapping more than is
- * on hand is refused by the API with the shortage list, shown as it comes.
+ * on hand is refused by the API with the shortage list, shown as it comes. The scrap is taken from a
+ * location (STOCK unless chosen) and, for a tracked product, from one of its lots there.
  */
 export function ScrapForm({ product: initial, onPosted, onCancel }: Props) {
   const id = useId();
@@ -37,8 +39,17 @@ export function ScrapForm({ product: initial, onPosted, onCancel }: Props) {
   const f = useApiForm({
     id: initial ? `stock-scrap:${initial.productId}` : "stock-scrap",
     schema: scrapInput,
-    defaultValues: { product: initial as PickedProduct | null, quantity: "", reason: "" as ScrapReason | "", orderSearch: "", moId: "", note: "" },
-    labels: { product: t("form.product"), quantity: t("form.quantity"), reason: t("form.reason"), orderSearch: t("form.orderSearch"), moId: t("form.order"), note: t("form.noteOptional") },
+    defaultValues: { product: initial as PickedProduct | null, locationId: "", lotId: "", quantity: "", reason: "" as ScrapReason | "", orderSearch: "", moId: "", note: "" },
+    labels: {
+      product: t("form.product"),
+      locationId: t("place.location"),
+      lotId: t("place.lot"),
+      quantity: t("form.quantity"),
+      reason: t("form.reason"),
+      orderSearch: t("form.orderSearch"),
+      moId: t("form.order"),
+      note: t("form.noteOptional"),
+    },
     aliases: { productId: "product" },
     numbers: ["quantity"],
     // The picked order is named by the search that found it: a kept draft would restore an id without its name.
@@ -56,12 +67,15 @@ export function ScrapForm({ product: initial, onPosted, onCancel }: Props) {
                 ? t("form.errors.whole", { product: v.product.name, uom: v.product.uom.trim() })
                 : undefined,
         reason: v.reason ? undefined : t("form.errors.scrapReason"),
+        lotId: tracked && !v.lotId ? (tracking === "SERIAL" ? t("place.errors.serial") : t("place.errors.lot")) : undefined,
       };
     },
     toBody: (v) => ({
       productId: v.product?.productId ?? "",
       quantity: parseNumber(v.quantity) ?? 0,
       reason: v.reason,
+      ...(v.locationId ? { locationId: v.locationId } : {}),
+      ...(tracked && v.lotId ? { lotId: v.lotId } : {}),
       ...(v.moId ? { moId: v.moId } : {}),
       ...(v.note.trim() ? { note: v.note.trim() } : {}),
     }),
@@ -70,14 +84,19 @@ export function ScrapForm({ product: initial, onPosted, onCancel }: Props) {
       const p = v.product!;
       f.discard();
       onPosted(
-        t("form.scrapped", {
+        `${t("form.scrapped", {
           quantity: formatQty(Math.abs(result.entry.change)),
           uom: p.uom,
           sku: p.sku,
           product: p.name,
           reason: t(`scrapReason.${v.reason as ScrapReason}`),
           onHand: formatQty(result.onHand),
-        }),
+        })} ${t("place.bookedAt", {
+          location: result.entry.location.code,
+          count: result.entry.lot ? 1 : 0,
+          lots: result.entry.lot?.code ?? "",
+          serial: tracking === "SERIAL" ? "yes" : "no",
+        })}`,
       );
     },
   });
@@ -86,6 +105,14 @@ export function ScrapForm({ product: initial, onPosted, onCancel }: Props) {
   const search = useDebounced(form.watch("orderSearch").trim());
   const moId = form.watch("moId");
   const shortages = shortagesOf(f.failure);
+  const locationId = form.watch("locationId");
+  const lotId = form.watch("lotId");
+  const locations = useLocations();
+  const tracking = useTracking(product?.productId);
+  const tracked = tracking === "LOT" || tracking === "SERIAL";
+  const stockHere = useStockAt(product ? locationId || locations.stockId : null);
+  const here = onHandAt(stockHere.data, product?.productId, tracked ? lotId || undefined : undefined);
+  const set = (name: "locationId" | "lotId", value: string) => form.setValue(name, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
   const [picked, setPicked] = useState<{ id: string; label: string } | null>(null);
   const moField = register("moId");
   // Orders matching the search (number or name), newest first; the picked one stays listed.
@@ -108,15 +135,45 @@ export function ScrapForm({ product: initial, onPosted, onCancel }: Props) {
       </FormError>
       <div className="mt-5 grid gap-4 sm:grid-cols-2">
         <div className="sm:col-span-2">
-          <ProductPicker label={t("form.product")} source="stock" value={product} onChange={(p) => form.setValue("product", p, { shouldDirty: true })} error={err("product")} />
+          <ProductPicker
+            label={t("form.product")}
+            source="stock"
+            value={product}
+            onChange={(p) => {
+              form.setValue("product", p, { shouldDirty: true });
+              set("lotId", "");
+            }}
+            error={err("product")}
+          />
         </div>
+        <LocationSelect
+          label={t("place.location")}
+          locations={locations.items}
+          value={locationId}
+          fallback={locations.stockId}
+          onChange={(v) => {
+            set("locationId", v);
+            set("lotId", "");
+          }}
+          error={err("locationId")}
+          testId="location-select"
+        />
+        {product && tracked && (
+          <LotSelect tracking={tracking} productId={product.productId} uom={product.uom} sku={product.sku} stock={stockHere.data} value={lotId} onChange={(v) => set("lotId", v)} error={err("lotId")} />
+        )}
         <TextField
           label={product ? t("form.quantityIn", { uom: product.uom }) : t("form.quantity")}
           inputMode={product && isCountedUnit(product.uom) ? "numeric" : "decimal"}
           autoComplete="off"
           {...register("quantity")}
           error={err("quantity")}
-          hint={product?.onHand !== undefined ? t("form.onHandNow", { quantity: formatQty(product.onHand), uom: product.uom }) : undefined}
+          hint={
+            product && here !== undefined
+              ? t("place.onHandHere", { quantity: formatQty(here), uom: product.uom, location: stockHere.data?.code ?? "" })
+              : product?.onHand !== undefined
+                ? t("form.onHandNow", { quantity: formatQty(product.onHand), uom: product.uom })
+                : undefined
+          }
         />
         <SelectField label={t("form.reason")} {...register("reason")} error={err("reason")} aria-required>
           <option value="">{t("form.chooseReason")}</option>
