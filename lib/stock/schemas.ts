@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ScrapReason, StockSourceType } from "../db/generated/enums";
+import { CSV_DIALECTS, FORMATS } from "../reports/export/model";
 import { dateRangeQuery, endNotBeforeStart, isoInstant } from "../validation/dates";
 import { MAX_QUANTITY, nonNegativeDecimal, signedQuantity } from "../validation/numbers";
 import { pagingQuery } from "../validation/paging";
@@ -106,6 +107,17 @@ export const countInput = z
     });
   });
 export type CountInput = z.infer<typeof countInput>;
+
+/** `?locationId=&format=pdf|csv|xlsx&dialect=`: the blind count sheet of a location (dialect: CSV only, as for the report exports). */
+export const countSheetQuery = z
+  .object({
+    locationId,
+    format: z.enum(FORMATS, { error: `must be one of ${FORMATS.join(", ")}` }),
+    dialect: z.enum(CSV_DIALECTS, { error: `must be one of ${CSV_DIALECTS.join(", ")}` }).optional(),
+  })
+  .strict()
+  .refine((q) => q.dialect === undefined || q.format === "csv", { path: ["dialect"], message: "is a parameter of format=csv only" });
+export type CountSheetQuery = z.infer<typeof countSheetQuery>;
 
 export const listLevelsQuery = pagingQuery
   .extend({ q: searchText(100).optional(), low: flag.optional(), includeArchived: flag.optional() })

@@ -36,8 +36,9 @@ import locationById from "@/pages/api/locations/[id]";
 import lots from "@/pages/api/lots/index";
 import lotById from "@/pages/api/lots/[id]";
 import lotTrace from "@/pages/api/lots/[id]/trace";
+import lotCertificate from "@/pages/api/lots/[id]/certificate";
 import { createLocationInput, listLocationsQuery, locationIdParam, updateLocationInput } from "@/lib/locations/schemas";
-import { listLotsQuery, lotIdParam, lotTraceQuery } from "@/lib/lots/schemas";
+import { listLotsQuery, lotCertificateQuery, lotIdParam, lotTraceQuery } from "@/lib/lots/schemas";
 import stockScrap from "@/pages/api/stock/scrap";
 import tokenById from "@/pages/api/tokens/[id]";
 import tokens from "@/pages/api/tokens/index";
@@ -309,7 +310,7 @@ export const API_ROUTES: RouteDoc[] = [
     module: locationById,
     ops: { GET: { summary: "A location and its stock per product and lot", params: locationIdParam }, PATCH: { summary: "Change a location", params: locationIdParam, body: updateLocationInput } },
   },
-  { path: "/api/lots", file: "lots/index.ts", tag: "Stock", module: lots, ops: { GET: { summary: "A product's lots", query: listLotsQuery } } },
+  { path: "/api/lots", file: "lots/index.ts", tag: "Stock", module: lots, ops: { GET: { summary: "Lots, first expiry first: one product's, or every lot a page at a time", query: listLotsQuery } } },
   { path: "/api/lots/{id}", file: "lots/[id].ts", tag: "Stock", module: lotById, ops: { GET: { summary: "A lot and where it is", params: lotIdParam } } },
   {
     path: "/api/lots/{id}/trace",
@@ -317,6 +318,20 @@ export const API_ROUTES: RouteDoc[] = [
     tag: "Stock",
     module: lotTrace,
     ops: { GET: { summary: "Trace a lot: the orders that made it and what they consumed, the orders that consumed it and what they made", params: lotIdParam, query: lotTraceQuery.omit({ id: true }) } },
+  },
+  {
+    path: "/api/lots/{id}/certificate",
+    file: "lots/[id]/certificate.ts",
+    tag: "Stock",
+    module: lotCertificate,
+    ops: {
+      GET: {
+        summary: "A lot's traceability certificate (PDF, in the reader's language)",
+        params: lotIdParam,
+        query: lotCertificateQuery.omit({ id: true }),
+        produces: ["application/pdf"],
+      },
+    },
   },
   {
     path: "/api/reports/oee",

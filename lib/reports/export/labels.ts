@@ -33,6 +33,8 @@ function fileStem(doc: Pick<ReportDoc, "report" | "locale">): string {
       return t("file.oee");
     case "scrap":
       return t("file.scrap");
+    case "countSheet":
+      return translator(doc.locale, "moves")("sheet.file");
   }
 }
 

@@ -58,8 +58,11 @@ export interface Section {
   totals?(): Row | null;
 }
 
+/** Documents made outside GET /api/reports/export with the same writers (the count sheet, docs/locations.md). */
+export type SheetName = "countSheet";
+
 export interface ReportDoc {
-  report: ReportName;
+  report: ReportName | SheetName;
   /** The reader's language: headers, titles and words are already in it; writers add theirs. */
   locale: Locale;
   title: string;

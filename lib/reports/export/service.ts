@@ -139,7 +139,11 @@ export async function prepareExport(query: unknown, actor: Actor, opts: { db?: D
 
 /** Answers an export request: checks it (JSON errors), then streams the file, in `locale`, as an attachment into `res`. */
 export async function exportReport(query: unknown, actor: Actor, res: ServerResponse, locale: Locale = DEFAULT_LOCALE): Promise<void> {
-  const file = await prepareExport(query, actor, { locale });
+  await sendExport(await prepareExport(query, actor, { locale }), res);
+}
+
+/** Streams a prepared file as an attachment into `res` (also the count sheet's, lib/inventory/count-sheet.ts). */
+export async function sendExport(file: Pick<PreparedExport, "filename" | "contentType" | "write">, res: ServerResponse): Promise<void> {
   res.statusCode = 200;
   res.setHeader("Content-Type", file.contentType);
   res.setHeader("Content-Disposition", `attachment; filename="${file.filename}"`);
