@@ -31,6 +31,7 @@ import stockManual from "@/pages/api/stock/manual";
 import stockReceipts from "@/pages/api/stock/receipts";
 import stockTransfers from "@/pages/api/stock/transfers";
 import stockCounts from "@/pages/api/stock/counts";
+import stockCountSheet from "@/pages/api/stock/counts/sheet";
 import locations from "@/pages/api/locations/index";
 import locationById from "@/pages/api/locations/[id]";
 import lots from "@/pages/api/lots/index";
@@ -82,7 +83,7 @@ import {
 import { listNotificationsQuery, notificationIdParam } from "@/lib/notifications/schemas";
 import { createProductInput, explodeQuery, listProductsQuery, productIdParam, replaceBomInput, updateProductInput } from "@/lib/products/schemas";
 import { periodQuery } from "@/lib/reports/schemas";
-import { countInput, listLedgerQuery, listLevelsQuery, manualAdjustmentInput, receiptInput, scrapInput, transferInput } from "@/lib/stock/schemas";
+import { countInput, countSheetQuery, listLedgerQuery, listLevelsQuery, manualAdjustmentInput, receiptInput, scrapInput, transferInput } from "@/lib/stock/schemas";
 import { createUserInput, idParam as userIdParam, listUsersQuery, setLocaleInput, updateUserInput } from "@/lib/users/schemas";
 import { createWorkCenterInput, listWorkCentersQuery, updateWorkCenterInput, workCenterIdParam } from "@/lib/workcenters/schemas";
 import stationActivity from "@/pages/api/station/activity";
@@ -295,6 +296,20 @@ export const API_ROUTES: RouteDoc[] = [
     tag: "Stock",
     module: stockCounts,
     ops: { POST: { summary: "A cycle count at one location (COUNT entries)", body: countInput, success: 201, description: "Refused as a whole (409 `CONFLICT`, nothing written) when a line's on-hand differs from its `expectedOnHand`." } },
+  },
+  {
+    path: "/api/stock/counts/sheet",
+    file: "stock/counts/sheet.ts",
+    tag: "Stock",
+    module: stockCountSheet,
+    ops: {
+      GET: {
+        summary: "The blind count sheet of a location as a file",
+        query: countSheetQuery,
+        produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf"],
+        description: "Every product and lot on hand at the location with SKU, name, lot, expiry and unit, and an empty counted column; the on-hand is not printed (docs/locations.md).",
+      },
+    },
   },
   {
     path: "/api/locations",
