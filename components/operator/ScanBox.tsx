@@ -49,6 +49,11 @@ interface Props {
    * top): camera scans call this instead of opening the WO's page, so the camera stays open.
    */
   onSelect?: (wo: WoDetail) => void;
+  /**
+   * The page deals with stock (the lot screens): a lot label opens the lot's page, a location label
+   * the stock at that location. Elsewhere (the operator's screens) they read as "not a code", as before.
+   */
+  stockCodes?: boolean;
 }
 
 /**
@@ -57,7 +62,7 @@ interface Props {
  * stays down (inputmode="none") because the scanner is the keyboard; "Type a code" brings it up.
  * "Camera" opens a continuous camera scan beside it (CameraScanner, loaded on demand).
  */
-export function ScanBox({ ownOnly, compact = false, onSelect }: Props) {
+export function ScanBox({ ownOnly, compact = false, onSelect, stockCodes = false }: Props) {
   const router = useRouter();
   const ref = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -113,7 +118,7 @@ export function ScanBox({ ownOnly, compact = false, onSelect }: Props) {
   }
 
   /** What a scan does, by its kind (lib/scan/codes.ts). A new kind gets its case here. */
-  async function route(scan: ScannedCode, source: ScanSource) {
+  async function route(scan: ScannedCode, source: ScanSource, raw: string) {
     switch (scan.kind) {
       case "wo":
         return openWo(scan.code, source);
@@ -124,6 +129,18 @@ export function ScanBox({ ownOnly, compact = false, onSelect }: Props) {
           setConfirmed(null);
         }
         setScanned({ kind: "badgeHere" });
+        return;
+      case "lot":
+      case "location":
+        if (source === "camera") {
+          cameraScans.current += 1;
+          setConfirmed(null);
+        }
+        if (!stockCodes) {
+          setScanned({ kind: "notACode", text: raw.trim().slice(0, 40) });
+          return;
+        }
+        await router.push(scan.kind === "lot" ? `/stock/lots/${scan.code}` : `/stock/locations?location=${scan.code}`);
         return;
       default: {
         const unrouted: never = scan.kind;
@@ -143,7 +160,7 @@ export function ScanBox({ ownOnly, compact = false, onSelect }: Props) {
       return;
     }
     setScanned(null);
-    await route(scan, source);
+    await route(scan, source, raw);
   }
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {

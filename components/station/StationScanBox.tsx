@@ -33,12 +33,16 @@ export function StationScanBox({ enabled, busy, message, onBadge, onWoCode, onMe
   useScanFocus(ref, enabled && !camera);
 
   /** What a scan does, by its kind (lib/scan/codes.ts). A new kind gets its case here. */
-  function route(scan: ScannedCode) {
+  function route(scan: ScannedCode, raw: string) {
     switch (scan.kind) {
       case "badge":
         return onBadge(scan.code);
       case "wo":
         return onWoCode(scan.code);
+      case "lot":
+      case "location":
+        // Labels of stock: nothing a station does with them; answered as any other unknown code.
+        return onMessage(t("scan.notACode", { text: raw.trim().slice(0, 40) }));
       default: {
         const unrouted: never = scan.kind;
         return unrouted;
@@ -49,7 +53,7 @@ export function StationScanBox({ enabled, busy, message, onBadge, onWoCode, onMe
   function handle(raw: string) {
     if (!raw.trim()) return;
     const scan = resolveScan(raw);
-    if (scan) return route(scan);
+    if (scan) return route(scan, raw);
     onMessage(t("scan.notACode", { text: raw.trim().slice(0, 40) }));
   }
 

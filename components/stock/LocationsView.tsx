@@ -1,11 +1,13 @@
 import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/router";
 import { useState, type FormEvent } from "react";
 import useSWR from "swr";
 import type { getLocation, listLocations } from "@/lib/locations/locations";
 import type { Jsonify } from "@/types/json";
 import { errorMessage, sendJson, type ApiError } from "../api";
 import { formatQty } from "../format";
-import { Button } from "../ui/Button";
+import { Button, buttonClass } from "../ui/Button";
 import { TextField } from "../ui/Field";
 import { EmptyState, ErrorState, LoadingState } from "../ui/States";
 import { focusRing } from "../ui/styles";
@@ -18,9 +20,12 @@ type LocationDetail = Jsonify<Awaited<ReturnType<typeof getLocation>>>;
 /** /stock/locations: the locations, a new one (stock:adjust), and what is on hand at the one picked (docs/locations.md). */
 export function LocationsView() {
   const t = useTranslations("stock");
+  const tl = useTranslations("lots");
+  const router = useRouter();
   const canEdit = hasPermission(useSignedInUser(), "stock:adjust");
   const list = useSWR<LocationList, ApiError>("/api/locations");
-  const [selected, setSelected] = useState<string | null>(null);
+  // ?location=<id> (a scanned location label) opens with that location picked.
+  const [selected, setSelected] = useState<string | null>(typeof router.query.location === "string" ? router.query.location : null);
   const detail = useSWR<LocationDetail, ApiError>(selected ? `/api/locations/${selected}` : null);
   const [code, setCode] = useState("");
   const [name, setName] = useState("");
@@ -74,9 +79,14 @@ export function LocationsView() {
 
       {selected && (
         <section aria-labelledby="location-stock" className="space-y-2">
-          <h2 id="location-stock" className="text-lg font-semibold text-neutral-900">
-            {t("locations.stockAt", { location: detail.data?.code ?? "" })}
-          </h2>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="location-stock" className="text-lg font-semibold text-neutral-900">
+              {t("locations.stockAt", { location: detail.data?.code ?? "" })}
+            </h2>
+            <Link href={`/stock/locations/${selected}/label`} className={buttonClass("secondary", "md")} data-testid="location-label-link">
+              {tl("label.printLocation")}
+            </Link>
+          </div>
           {detail.error ? (
             <ErrorState message={errorMessage(detail.error)} onRetry={() => void detail.mutate()} />
           ) : !detail.data ? (

@@ -10,16 +10,32 @@ import type { ListLotsQuery } from "./schemas";
 
 const lotSelect = { id: true, productId: true, code: true, expiresAt: true, createdAt: true } as const satisfies Prisma.LotSelect;
 
-/** A product's lots, first expiry first then oldest, each with its total on hand. */
+/**
+ * Lots, first expiry first then oldest, each with its product and total on hand: one product's (all
+ * of them unless a page size is asked for) or every lot, a page at a time. Unknown product → 404.
+ */
 export async function listLots(q: ListLotsQuery) {
-  const product = await prisma().product.findUnique({ where: { id: q.productId }, select: { id: true } });
-  if (!product) throw notFound("Product");
-  const lots = await prisma().lot.findMany({
-    where: { productId: q.productId },
-    select: { ...lotSelect, balances: { select: { onHand: true } } },
-    orderBy: [{ expiresAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { code: "asc" }],
-  });
-  return { items: lots.map(({ balances, ...l }) => ({ ...l, onHand: balances.reduce((s, b) => s + b.onHand.toNumber(), 0) })) };
+  if (q.productId) {
+    const product = await prisma().product.findUnique({ where: { id: q.productId }, select: { id: true } });
+    if (!product) throw notFound("Product");
+  }
+  const where: Prisma.LotWhereInput = q.productId ? { productId: q.productId } : {};
+  const pageSize = q.pageSize ?? (q.productId ? undefined : 50);
+  const [lots, total] = await Promise.all([
+    prisma().lot.findMany({
+      where,
+      select: { ...lotSelect, product: { select: { sku: true, name: true, uom: true, tracking: true } }, balances: { select: { onHand: true } } },
+      orderBy: [{ expiresAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { code: "asc" }, { id: "asc" }],
+      ...(pageSize ? { skip: (q.page - 1) * pageSize, take: pageSize } : {}),
+    }),
+    prisma().lot.count({ where }),
+  ]);
+  return {
+    items: lots.map(({ balances, ...l }) => ({ ...l, onHand: balances.reduce((s, b) => s + b.onHand.toNumber(), 0) })),
+    total,
+    page: pageSize ? q.page : 1,
+    pageSize: pageSize ?? total,
+  };
 }
 
 /** One lot with its product and where it is (non-zero balances per location). */

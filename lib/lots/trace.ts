@@ -3,7 +3,9 @@
 // out. Downstream (consumedIn): the MOs that consumed the lot, the lots they produced, and where those
 // went, level by level; upstream (madeFrom): the lots consumed by the MOs that produced the lot, and
 // what those were made from. Each level is one query per direction (never a query per row), at most
-// `depth` levels; a lot already on the path is not followed again (no cycles).
+// `depth` levels; a lot already on the path is not followed again (no cycles). Each MO carries the
+// customer order it was made for (customerName/customerRef/promisedDate), each upstream lot the MOs it
+// went into (consumedBy), so screens and the certificate can name them without another query.
 import { prisma } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
@@ -20,7 +22,13 @@ export interface OutputLot extends TraceLot {
   /** Where this lot went in turn (absent beyond the depth). */
   consumedIn?: ConsumedIn[];
 }
-export interface ConsumedIn {
+/** The customer order an MO was made for (null where it names none). */
+export interface CustomerOrder {
+  customerName: string | null;
+  customerRef: string | null;
+  promisedDate: Date | null;
+}
+export interface ConsumedIn extends CustomerOrder {
   moId: string;
   orderNo: string;
   /** How much of the lot this MO consumed. */
@@ -29,6 +37,8 @@ export interface ConsumedIn {
   outputLots: OutputLot[];
 }
 export interface MadeFromLot extends TraceLot {
+  /** The MOs (that made the lot above) this lot went into. */
+  consumedBy: { moId: string; orderNo: string }[];
   /** What this lot was made from in turn (absent beyond the depth). */
   madeFrom?: MadeFromLot[];
 }
@@ -48,13 +58,14 @@ interface Row {
  * One level downstream for many lots at once: per lot consumed, per MO that consumed it, the lots the
  * MO produced (an MO with untracked output appears with no output lots).
  */
+type Consumed = { lotId: string; moId: string; orderNo: string; quantity: Prisma.Decimal } & CustomerOrder;
 async function downstream(lotIds: string[]) {
-  if (!lotIds.length) return { consumed: [] as { lotId: string; moId: string; orderNo: string; quantity: Prisma.Decimal }[], outputs: [] as Row[] };
-  const consumed = await prisma().$queryRaw<{ lotId: string; moId: string; orderNo: string; quantity: Prisma.Decimal }[]>`
-    SELECT e."lotId", mo."id" AS "moId", mo."orderNo", -SUM(e."change") AS "quantity"
+  if (!lotIds.length) return { consumed: [] as Consumed[], outputs: [] as Row[] };
+  const consumed = await prisma().$queryRaw<Consumed[]>`
+    SELECT e."lotId", mo."id" AS "moId", mo."orderNo", mo."customerName", mo."customerRef", mo."promisedDate", -SUM(e."change") AS "quantity"
     FROM "StockEntry" e JOIN "ManufacturingOrder" mo ON mo."id" = e."sourceId"
     WHERE e."sourceType" = 'MO_CONSUMPTION' AND e."lotId" IN (${Prisma.join(lotIds)})
-    GROUP BY e."lotId", mo."id", mo."orderNo"
+    GROUP BY e."lotId", mo."id", mo."orderNo", mo."customerName", mo."customerRef", mo."promisedDate"
     ORDER BY mo."orderNo"`;
   const moIds = [...new Set(consumed.map((c) => c.moId))];
   const outputs = moIds.length
@@ -95,8 +106,8 @@ export async function traceLot(q: LotTraceQuery) {
   });
   if (!lot) throw notFound("Lot");
 
-  const producers = await prisma().$queryRaw<{ moId: string; orderNo: string }[]>`
-    SELECT mo."id" AS "moId", mo."orderNo" FROM "StockEntry" e JOIN "ManufacturingOrder" mo ON mo."id" = e."sourceId"
+  const producers = await prisma().$queryRaw<({ moId: string; orderNo: string } & CustomerOrder)[]>`
+    SELECT mo."id" AS "moId", mo."orderNo", mo."customerName", mo."customerRef", mo."promisedDate" FROM "StockEntry" e JOIN "ManufacturingOrder" mo ON mo."id" = e."sourceId"
     WHERE e."sourceType" = 'MO_OUTPUT' AND e."lotId" = ${lot.id}
     ORDER BY e."id" LIMIT 1`;
 
@@ -117,6 +128,9 @@ export async function traceLot(q: LotTraceQuery) {
     return d.consumed.map((c) => ({
       moId: c.moId,
       orderNo: c.orderNo,
+      customerName: c.customerName,
+      customerRef: c.customerRef,
+      promisedDate: c.promisedDate,
       quantity: num(c.quantity),
       outputLots: d.outputs
         .filter((o) => o.moId === c.moId)
@@ -144,8 +158,11 @@ export async function traceLot(q: LotTraceQuery) {
     const per = new Map<string, MadeFromLot>();
     for (const r of rows) {
       const prev = per.get(r.otherLotId);
-      if (prev) prev.quantity += num(r.quantity);
-      else per.set(r.otherLotId, { lotId: r.otherLotId, productId: r.productId, code: r.code, sku: r.sku, quantity: num(r.quantity) });
+      const mo = { moId: r.moId, orderNo: r.orderNo };
+      if (prev) {
+        prev.quantity += num(r.quantity);
+        if (!prev.consumedBy.some((m) => m.moId === r.moId)) prev.consumedBy.push(mo);
+      } else per.set(r.otherLotId, { lotId: r.otherLotId, productId: r.productId, code: r.code, sku: r.sku, quantity: num(r.quantity), consumedBy: [mo] });
     }
     return [...per.values()].map((l) => {
       const further = path.has(l.lotId) ? undefined : madeFrom(l.lotId, new Set(path).add(l.lotId));

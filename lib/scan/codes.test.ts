@@ -2,7 +2,7 @@ import { BinaryBitmap, HybridBinarizer, NotFoundException, RGBLuminanceSource } 
 import JsBarcode from "jsbarcode";
 import QRCode from "qrcode";
 import { newBadgeCode } from "../stations/badge";
-import { createRepeatFilter, parseBadgeCode, parseWoCode, resolveScan } from "./codes";
+import { createRepeatFilter, locationLabelCode, lotLabelCode, parseBadgeCode, parseWoCode, resolveScan } from "./codes";
 import { createDecoder, scanHints } from "./decode";
 
 /** A grey image (0 black … 255 white) of `w`×`h` from a function of the pixel. */
@@ -112,6 +112,54 @@ describe("resolveScan: what a scan or a typed code comes to", () => {
     expect(resolveScan(raw)?.kind).not.toBe("badge");
   });
 
+  const LOT_ID = "0f8fad5b-d9cb-469f-a165-70867728950e";
+  const LOT = "LOT-0F8FAD5BD9CB469FA16570867728950E";
+  test.each([
+    [LOT, LOT_ID],
+    ["lot-0f8fad5bd9cb469fa16570867728950e", LOT_ID],
+    [`LOT-${LOT_ID}`, LOT_ID],
+    ["LOT 0F8FAD5BD9CB469FA16570867728950E", LOT_ID],
+    ["LOT0F8FAD5BD9CB469FA16570867728950E", LOT_ID],
+    [`  ${LOT}\r\n`, LOT_ID],
+    [`\u001d${LOT}`, LOT_ID],
+    [`Lot label ${LOT} (steel)`, LOT_ID],
+  ])("%j is lot %s", (raw, code) => {
+    expect(resolveScan(raw)).toEqual({ kind: "lot", code });
+    expect(parseWoCode(raw)).toBeNull();
+  });
+
+  const STOCK_ID = "00000000-0000-4000-8000-000000000101";
+  test.each([
+    ["LOC-00000000000040008000000000000101", STOCK_ID],
+    ["loc_00000000000040008000000000000101", STOCK_ID],
+    [`LOC-${STOCK_ID}`, STOCK_ID],
+    ["https://mes.example/label/LOC-00000000000040008000000000000101", STOCK_ID],
+  ])("%j is location %s", (raw, code) => {
+    expect(resolveScan(raw)).toEqual({ kind: "location", code });
+  });
+
+  test("the printed lot and location codes resolve to their ids", () => {
+    expect(lotLabelCode(LOT_ID)).toBe(LOT);
+    expect(resolveScan(lotLabelCode(LOT_ID))).toEqual({ kind: "lot", code: LOT_ID });
+    expect(locationLabelCode(STOCK_ID)).toBe("LOC-00000000000040008000000000000101");
+    for (let i = 0; i < 20; i++) {
+      const id = crypto.randomUUID();
+      expect(resolveScan(lotLabelCode(id))).toEqual({ kind: "lot", code: id });
+      expect(resolveScan(locationLabelCode(id))).toEqual({ kind: "location", code: id });
+    }
+  });
+
+  test.each([
+    "LOT-0F8FAD5BD9CB469FA16570867728950", // 31 hex digits
+    "LOT-0F8FAD5BD9CB469FA16570867728950EE", // 33
+    "LOT-0F8FAD5BD9CB469FA16570867728950G",
+    "LOC-STOCK",
+    "0f8fad5b-d9cb-469f-a165-70867728950e", // bare: a label always carries its prefix
+    "XLOT-0F8FAD5BD9CB469FA16570867728950E",
+  ])("%j is no lot or location", (raw) => {
+    expect(["lot", "location"]).not.toContain(resolveScan(raw)?.kind);
+  });
+
   test.each(["", "   ", "hello", "TWO5", "WO-", "WO-12a", "LOT-000001", "MO-000001", "1234567890123"])("%j is no code", (raw) => {
     expect(resolveScan(raw)).toBeNull();
   });
@@ -143,6 +191,19 @@ describe("printed codes decoded with the camera's decoder settings, then resolve
     const qr = createDecoder().decode(qrImage(code), scanHints());
     expect(qr.getBarcodeFormat()).toBe(11 /* QR_CODE */);
     expect(resolveScan(qr.getText())).toEqual({ kind: "badge", code });
+  });
+
+  test.each([
+    ["lot", lotLabelCode("0f8fad5b-d9cb-469f-a165-70867728950e"), "0f8fad5b-d9cb-469f-a165-70867728950e"],
+    ["location", locationLabelCode("00000000-0000-4000-8000-000000000101"), "00000000-0000-4000-8000-000000000101"],
+  ] as const)("the %s label's Code128 and QR code (%s) read back as it", (kind, printed, id) => {
+    const bars = createDecoder().decode(code128Image(printed), scanHints());
+    expect(bars.getBarcodeFormat()).toBe(4 /* CODE_128 */);
+    expect(bars.getText()).toBe(printed);
+    expect(resolveScan(bars.getText())).toEqual({ kind, code: id });
+    const qr = createDecoder().decode(qrImage(printed), scanHints());
+    expect(qr.getBarcodeFormat()).toBe(11 /* QR_CODE */);
+    expect(resolveScan(qr.getText())).toEqual({ kind, code: id });
   });
 
   test("QR code of WO-000003", () => {

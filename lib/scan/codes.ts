@@ -1,14 +1,14 @@
 // What a scan (keyboard-wedge scanner, camera, or a person typing) came to: a kind and a normalised
 // code. Pure and browser-safe: the scan box imports it, and so can the server (e.g. a badge lookup).
 //
-// Adding a kind (lot, location … as their features land): add its name to `ScanKind` and a
+// Adding a kind: add its name to `ScanKind` and a
 // row to `SCAN_KINDS` (its printed prefix, the pattern of what follows it, how to normalise it), then
 // give it a route in the scan boxes (components/operator/ScanBox.tsx and
 // components/station/StationScanBox.tsx: each `route()` is an exhaustive switch, so the type checker
 // points at them). docs/scanning.md describes the codes.
 
-/** The kinds of code the factory prints: work order sheets and operators' badges. */
-export type ScanKind = "wo" | "badge";
+/** The kinds of code the factory prints: work order sheets, operators' badges, lot and location labels. */
+export type ScanKind = "wo" | "badge" | "lot" | "location";
 
 export interface ScanKindDef {
   /** The printed prefix, matched case-insensitively and followed by "-", "_", ":", a space or nothing. */
@@ -23,6 +23,14 @@ export interface ScanKindDef {
   bare?: boolean;
 }
 
+/** A uuid, its dashes optional (a label prints it without them). */
+const UUID = /[0-9A-Fa-f]{8}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{12}/;
+/** The uuid as the database stores it: lower case, with dashes. */
+function uuidOf(value: string): string {
+  const h = value.replace(/-/g, "").toLowerCase();
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** One row per kind of code. The first row whose prefix matches wins, so prefixes must not overlap. */
 export const SCAN_KINDS: Readonly<Record<ScanKind, ScanKindDef>> = {
   // WO-000123 (the WorkOrder.code default: WO- and at least 6 digits); "wo 123", "WO_123", "123" too.
@@ -31,7 +39,23 @@ export const SCAN_KINDS: Readonly<Record<ScanKind, ScanKindDef>> = {
   // random bits; any letter is let through, as the identify route's schema does, so a misread badge
   // is "not known" rather than "not a code"). Only exact: never inside longer text, never bare.
   badge: { prefix: "MESB", value: /[0-9A-Z]{26}/, normalize: (value) => `MESB-${value.toUpperCase()}` },
+  // LOT-0F8FAD5BD9CB469FA16570867728950E: a lot label (lotLabelCode). Lot codes are unique per product
+  // only, so the label carries the lot's id (32 hex digits, dashes optional); the code is that id.
+  lot: { prefix: "LOT", value: UUID, normalize: uuidOf, embedded: true },
+  // LOC-00000000000040008000000000000101: a location label (locationLabelCode), by id: it survives a
+  // renamed location code.
+  location: { prefix: "LOC", value: UUID, normalize: uuidOf, embedded: true },
 };
+
+/** The printed code of a lot's label: "LOT-" and its id as 32 upper-case hex digits. */
+export function lotLabelCode(lotId: string): string {
+  return `LOT-${lotId.replace(/-/g, "").toUpperCase()}`;
+}
+
+/** The printed code of a location's label: "LOC-" and its id as 32 upper-case hex digits. */
+export function locationLabelCode(locationId: string): string {
+  return `LOC-${locationId.replace(/-/g, "").toUpperCase()}`;
+}
 
 /** A resolved scan: what it is and its code as stored. */
 export interface ScannedCode {

@@ -3,7 +3,8 @@
 // two lots with different expiries. Completion consumes first-expiry-first-out and books the output in
 // a lot named after the MO at FG; named consumedLots and outputLotCode override; an MO's source location
 // is honoured and a shortage there refused with nothing written; the trace follows lots down to the
-// top level's output and back up to the raw lots; bad input is 400/404. The ledger invariant holds at the end.
+// top level's output and back up to the raw lots, naming the MOs on the way and the customer orders
+// they were made for; bad input is 400/404. The ledger invariant holds at the end.
 import { DEFAULT_LOCATIONS } from "@/lib/locations/defaults";
 import { startTestApp, type TestApp } from "../helpers/app";
 import type { ApiResponse, Client, ErrorBody } from "../helpers/client";
@@ -278,9 +279,9 @@ describe("MO locations", () => {
 
 interface Trace {
   lot: { id: string; code: string };
-  producedBy?: { moId: string; orderNo: string };
-  consumedIn: { moId: string; orderNo: string; quantity: number; outputLots: { lotId: string; code: string; quantity: number; consumedIn?: Trace["consumedIn"] }[] }[];
-  madeFrom: { lotId: string; code: string; quantity: number; madeFrom?: Trace["madeFrom"] }[];
+  producedBy?: { moId: string; orderNo: string; customerName: string | null; customerRef: string | null; promisedDate: string | null };
+  consumedIn: { moId: string; orderNo: string; quantity: number; customerName: string | null; outputLots: { lotId: string; code: string; quantity: number; consumedIn?: Trace["consumedIn"] }[] }[];
+  madeFrom: { lotId: string; code: string; quantity: number; consumedBy: { moId: string; orderNo: string }[]; madeFrom?: Trace["madeFrom"] }[];
 }
 
 describe("lot trace", () => {
@@ -290,7 +291,7 @@ describe("lot trace", () => {
     const subMo = await created({ productId: sub, quantity: 6 });
     expect((await manager.post(`/api/mos/${subMo.id}/complete`, {})).status).toBe(200);
     const subLot = await lotOf(sub, subMo.orderNo);
-    const topMo = await created({ productId: top, quantity: 4 });
+    const topMo = await created({ productId: top, quantity: 4, customerName: "Acme", customerRef: "PO-77", promisedDate: "2027-01-15T00:00:00.000Z" });
     expect((await manager.post(`/api/mos/${topMo.id}/complete`, { outputLotCode: "TOP-A" })).status).toBe(200);
     const topLot = await lotOf(top, "TOP-A");
 
@@ -308,7 +309,7 @@ describe("lot trace", () => {
           expect.objectContaining({
             lotId: subLot,
             quantity: 6,
-            consumedIn: [expect.objectContaining({ moId: topMo.id, quantity: 4, outputLots: [expect.objectContaining({ lotId: topLot, code: "TOP-A", quantity: 4, consumedIn: [] })] })],
+            consumedIn: [expect.objectContaining({ moId: topMo.id, quantity: 4, customerName: "Acme", customerRef: "PO-77", promisedDate: "2027-01-15T00:00:00.000Z", outputLots: [expect.objectContaining({ lotId: topLot, code: "TOP-A", quantity: 4, consumedIn: [] })] })],
           }),
         ],
       }),
@@ -316,9 +317,10 @@ describe("lot trace", () => {
 
     const up = await viewer.get<Trace>(`/api/lots/${topLot}/trace`);
     expect(up.status).toBe(200);
-    expect(up.body.producedBy).toEqual({ moId: topMo.id, orderNo: topMo.orderNo });
+    expect(up.body.producedBy).toEqual({ moId: topMo.id, orderNo: topMo.orderNo, customerName: "Acme", customerRef: "PO-77", promisedDate: "2027-01-15T00:00:00.000Z" });
     expect(up.body.consumedIn).toEqual([]);
-    expect(up.body.madeFrom).toEqual([expect.objectContaining({ lotId: subLot, quantity: 4 })]);
+    // Each upstream lot names the MOs it went into (those that made the lot above it).
+    expect(up.body.madeFrom).toEqual([expect.objectContaining({ lotId: subLot, quantity: 4, consumedBy: [{ moId: topMo.id, orderNo: topMo.orderNo }] })]);
     const rawLots = up.body.madeFrom[0]!.madeFrom ?? [];
     expect(rawLots.map((l) => [l.lotId, l.quantity]).sort()).toEqual(
       [
@@ -327,6 +329,10 @@ describe("lot trace", () => {
       ].sort(),
     );
     expect(rawLots.every((l) => l.madeFrom && l.madeFrom.length === 0)).toBe(true);
+    expect(rawLots.map((l) => l.consumedBy)).toEqual([
+      [{ moId: subMo.id, orderNo: subMo.orderNo }],
+      [{ moId: subMo.id, orderNo: subMo.orderNo }],
+    ]);
 
     // depth=1: one level each way, nothing beyond.
     const shallow = await viewer.get<Trace>(`/api/lots/${topLot}/trace?depth=1`);
