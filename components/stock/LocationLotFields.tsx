@@ -67,7 +67,13 @@ export function LocationSelect({ label, locations, value, fallback = "", onChang
       {anyLabel !== undefined ? <option value="">{anyLabel}</option> : !locations && <option value="">{t("place.loadingLocations")}</option>}
       {shown.map((l) => (
         <option key={l.id} value={l.id}>
-          {t("place.locationOption", { code: l.code, name: l.name, kind: t(`locations.kind.${l.kind}`), active: l.active ? "yes" : "no" })}
+          {t("place.locationOption", {
+            code: l.code,
+            // A name that only repeats the code ("Stock" for STOCK) is left out.
+            name: l.name.toLocaleLowerCase() === l.code.toLocaleLowerCase() ? "none" : l.name,
+            kind: t(`locations.kind.${l.kind}`),
+            active: l.active ? "yes" : "no",
+          })}
         </option>
       ))}
     </SelectField>
