@@ -6,7 +6,7 @@ import { notFound } from "../errors";
 import { countCapped, pageArgs, type Page } from "../validation/paging";
 import type { ListMosQuery } from "./schemas";
 import { availabilityOfMos, ensureMaterialStatus } from "./availability";
-import type { MaterialStatus } from "../db/generated/enums";
+import type { MaterialStatus, Tracking } from "../db/generated/enums";
 import { moFamily, type MoFamily } from "./child-links";
 import { withReached } from "./quantities";
 import { visibleMos, visibleWos } from "./scope";
@@ -59,12 +59,16 @@ export interface MaterialRequirement {
   available: Decimal;
   shortBy: Decimal;
   short: boolean;
+  /** The component's tracking: a LOT or SERIAL one can be named by lot at completion. */
+  tracking: Tracking;
 }
 
 const moLinkSelect = { id: true, orderNo: true, state: true, quantity: true } as const satisfies Prisma.ManufacturingOrderSelect;
 type MoLink = Prisma.ManufacturingOrderGetPayload<{ select: typeof moLinkSelect }>;
 
-export type MoDetail = MoListItem & {
+export type MoDetail = Omit<MoListItem, "product"> & {
+  /** The product, with its tracking (a LOT or SERIAL product's output gets a lot at completion). */
+  product: MoListItem["product"] & { tracking: Tracking };
   createdBy: { id: string; name: string };
   workOrders: (Omit<WoItem, "mo"> & { reachedQty: Decimal })[];
   /** The MO this one is the backorder of, and this one's backorder (docs/domain.md "Backorders"). */
@@ -96,8 +100,13 @@ export async function getMoDetail(id: string, actor: Actor, db: Tx = prisma()): 
   if (!mo) throw notFound("Manufacturing order");
   const { bomSnapshot, workOrders, ...rest } = mo;
   const snapshot = readSnapshot(bomSnapshot);
-  const levels = await db.stockLevel.findMany({ where: { productId: { in: snapshot.map((l) => l.materialId) } }, select: { productId: true, onHand: true } });
+  const componentIds = snapshot.map((l) => l.materialId);
+  const [levels, tracked] = await Promise.all([
+    db.stockLevel.findMany({ where: { productId: { in: componentIds } }, select: { productId: true, onHand: true } }),
+    db.product.findMany({ where: { id: { in: [...componentIds, mo.productId] } }, select: { id: true, tracking: true } }),
+  ]);
   const onHandOf = new Map(levels.map((l) => [l.productId, l.onHand]));
+  const trackingOf = new Map(tracked.map((p) => [p.id, p.tracking]));
   const units = mo.state === "DONE" ? (mo.producedQty ?? mo.quantity) : mo.quantity;
   const open = mo.state === "PLANNED" || mo.state === "IN_PROGRESS";
   const ranked = open ? (await availabilityOfMos(db, [id])).get(id) : undefined;
@@ -108,11 +117,12 @@ export async function getMoDetail(id: string, actor: Actor, db: Tx = prisma()): 
     const onHand = r?.onHand ?? new Decimal((onHandOf.get(l.materialId) ?? 0).toString());
     const a = r ?? { allocatedAhead: new Decimal(0), available: onHand, shortBy: new Decimal(0) };
     const base = { productId: l.materialId, materialId: l.materialId, sku: l.sku, name: l.name, uom: l.uom, qtyPerUnit: Number(l.qtyPerUnit), required, onHand };
-    return { ...base, allocatedAhead: a.allocatedAhead, available: a.available, shortBy: a.shortBy, short: a.shortBy.greaterThan(0) };
+    return { ...base, allocatedAhead: a.allocatedAhead, available: a.available, shortBy: a.shortBy, short: a.shortBy.greaterThan(0), tracking: trackingOf.get(l.materialId) ?? "NONE" };
   });
   const progress = (await progressOf(db, [id])).get(id)!;
   return {
     ...rest,
+    product: { ...rest.product, tracking: trackingOf.get(mo.productId) ?? "NONE" },
     progress,
     late: isLate(mo),
     materialStatus: ranked?.materialStatus ?? null,

@@ -13,6 +13,7 @@ import type { CascadeResult } from "@/lib/manufacturing/child-cancel";
 import type { Jsonify } from "@/types/json";
 import { focusRing } from "../../ui/styles";
 import { useWholeQuantityIssue } from "../useWholeQuantityIssue";
+import { CompletionLotFields, completionLotsBody, emptyLotValues } from "./CompletionLots";
 import { FormActions } from "../../forms/FormActions";
 
 interface Props {
@@ -39,8 +40,8 @@ export function CompletePanel({ mo, onDone, onBack }: Props) {
   const f = useApiForm({
     id: `mo-complete:${mo.id}`,
     schema: completeMoInput,
-    defaultValues: { producedQty: String(mo.quantity), scrapQty: String(reportedScrap), backorder: false },
-    labels: { producedQty: t("complete.producedLabel"), scrapQty: t("complete.scrapLabel"), backorder: t("complete.backorder") },
+    defaultValues: { producedQty: String(mo.quantity), scrapQty: String(reportedScrap), backorder: false, ...emptyLotValues() },
+    labels: { producedQty: t("complete.producedLabel"), scrapQty: t("complete.scrapLabel"), backorder: t("complete.backorder"), outputLotCode: t("completeLots.outputLot"), consumedLots: t("completeLots.title") },
     numbers: ["producedQty", "scrapQty"],
     check: (v) => {
       const n = parseNumber(v.producedQty);
@@ -51,7 +52,19 @@ export function CompletePanel({ mo, onDone, onBack }: Props) {
         backorder: v.backorder && n !== null && n >= mo.quantity ? t("complete.nothingLeft") : undefined,
       };
     },
-    toBody: (v) => ({ producedQty: parseNumber(v.producedQty), scrapQty: v.scrapQty.trim() === "" ? 0 : parseNumber(v.scrapQty), ...(v.backorder ? { backorder: true } : {}) }),
+    toBody: (v) => {
+      const produced = parseNumber(v.producedQty) ?? 0;
+      const scrapped = v.scrapQty.trim() === "" ? 0 : (parseNumber(v.scrapQty) ?? 0);
+      // A named lot without a quantity gives all the order consumes of that component (produced + scrapped units).
+      const perUnit = new Map(mo.materials.map((m) => [m.productId, m.qtyPerUnit]));
+      const required = (productId: string) => Number(((perUnit.get(productId) ?? 0) * (produced + scrapped)).toFixed(4));
+      return {
+        producedQty: parseNumber(v.producedQty),
+        scrapQty: v.scrapQty.trim() === "" ? 0 : parseNumber(v.scrapQty),
+        ...(v.backorder ? { backorder: true } : {}),
+        ...completionLotsBody(v, parseNumber, required),
+      };
+    },
     send: (body, key) => sendWithKey<CompleteMoAnswer>(url, "POST", body, key),
     onSuccess: (answer, v) => {
       const done = "mo" in answer ? answer.mo : answer;
@@ -89,6 +102,7 @@ export function CompletePanel({ mo, onDone, onBack }: Props) {
           {f.fieldError("backorder") && <p className="mt-1 text-sm text-red-700">{f.fieldError("backorder")}</p>}
         </div>
       )}
+      <CompletionLotFields form={f} mo={mo} />
       <FormError form={f} title={t("complete.failed")} onlyOther>
         <ShortageList shortages={shortagesOf(f.failure) ?? []} />
       </FormError>
