@@ -78,7 +78,7 @@ export function AddLine({ onAdd, onCancel, error }: Props) {
       )}
       <FieldError error={missing ?? error ?? undefined} />
       <div className="flex flex-wrap gap-3">
-        <Button onClick={add} data-testid="count-add-confirm">
+        <Button onClick={add} busy={product !== null && tracking === null} data-testid="count-add-confirm">
           {t("count.add.confirm")}
         </Button>
         <Button variant="ghost" onClick={onCancel}>

@@ -203,7 +203,7 @@ export function CountSheet({ location, canCount, onCounted }: Props) {
                       {l.expiresAt && <span className="block text-xs text-neutral-600">{t("count.expires", { date: expiryText(l.expiresAt) ?? "" })}</span>}
                     </td>
                     <td className="px-4 py-2 text-right tabular-nums" data-testid="count-expected">
-                      {formatQty(l.expected)} <span className="text-sm text-neutral-600">{l.uom}</span>
+                      <span data-testid="count-expected-qty">{formatQty(l.expected)}</span> <span className="text-sm text-neutral-600">{l.uom}</span>
                       {l.movedFrom !== null && (
                         <span className="block text-xs font-medium text-amber-800" data-testid="count-moved">
                           {t("count.moved", { was: formatQty(l.movedFrom), now: formatQty(l.expected) })}
