@@ -19,6 +19,11 @@ import { countSheetQuery } from "../stock/schemas";
 
 const BATCH = 500;
 
+/** "yes" when a location's name only repeats its code ("Stock" for STOCK): it is then left out. */
+function sameName(l: { code: string; name: string }): "yes" | "no" {
+  return l.name.toLocaleLowerCase() === l.code.toLocaleLowerCase() ? "yes" : "no";
+}
+
 interface SheetRow extends Row {
   sku: string;
   name: string;
@@ -80,7 +85,7 @@ export async function prepareCountSheet(query: unknown, opts: { db?: Db; now?: D
     title,
     period: null,
     tz: env().FACTORY_TIME_ZONE,
-    filters: [t("sheet.location", { code: location.code, name: location.name })],
+    filters: [t("sheet.location", { code: location.code, name: location.name, same: sameName(location) })],
     generatedAt: opts.now ?? new Date(),
     notes: [t("sheet.blind"), t("sheet.found")],
     sections: [

@@ -20,7 +20,7 @@ const num = (text: string) => Number(text.replace(/[^\d.-]/g, ""));
 
 /** Chooses the option of a location select whose text starts with the location's code. */
 async function chooseLocation(select: Locator, code: string): Promise<void> {
-  const option = select.locator("option").filter({ hasText: new RegExp(`^${code} ·`) });
+  const option = select.locator("option").filter({ hasText: new RegExp(`^${code}( ·| \\()`) });
   assert.equal(await option.count(), 1, `one option is ${code}`);
   await select.selectOption((await option.getAttribute("value"))!);
 }

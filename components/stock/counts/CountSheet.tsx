@@ -155,7 +155,7 @@ export function CountSheet({ location, canCount, onCounted }: Props) {
   return (
     <form onSubmit={f.onSubmit} noValidate aria-labelledby={`${id}-title`} data-testid="count-sheet" className="space-y-4">
       <h2 id={`${id}-title`} className="text-lg font-semibold text-neutral-900">
-        {t("count.sheetTitle", { code: location.code, name: location.name })}
+        {t("count.sheetTitle", { code: location.code, name: location.name, same: location.name.toLocaleLowerCase() === location.code.toLocaleLowerCase() ? "yes" : "no" })}
       </h2>
       <FormError form={f} title={moved ? t("count.movedTitle") : t("count.failed")}>
         {moved && <p className="mt-1">{t("count.movedHelp", { count: moved.length })}</p>}
@@ -172,7 +172,7 @@ export function CountSheet({ location, canCount, onCounted }: Props) {
       ) : (
         <div className="overflow-x-auto rounded border border-neutral-200">
           <table className="min-w-full divide-y divide-neutral-200">
-            <caption className="sr-only">{t("count.sheetTitle", { code: location.code, name: location.name })}</caption>
+            <caption className="sr-only">{t("count.sheetTitle", { code: location.code, name: location.name, same: location.name.toLocaleLowerCase() === location.code.toLocaleLowerCase() ? "yes" : "no" })}</caption>
             <thead className="bg-neutral-50">
               <tr>
                 <th scope="col" className="px-4 py-2 text-left text-sm font-semibold">{t("count.col.product")}</th>

@@ -202,7 +202,8 @@ export function LocationField({ label, locations, value, onChange, error, testId
       {(choose !== undefined || !locations) && <option value="">{locations ? choose : t("place.loading")}</option>}
       {(locations ?? []).map((l) => (
         <option key={l.id} value={l.id}>
-          {t("place.option", { code: l.code, name: l.name, kind: l.kind })}
+          {/* A name that only repeats the code ("Stock" for STOCK) is left out. */}
+          {t("place.option", { code: l.code, name: l.name, same: l.name.toLocaleLowerCase() === l.code.toLocaleLowerCase() ? "yes" : "no", kind: l.kind })}
         </option>
       ))}
     </SelectField>
