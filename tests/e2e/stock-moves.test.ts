@@ -21,6 +21,8 @@ const num = (text: string) => Number(text.replace(/[^\d.-]/g, ""));
 /** Chooses the option of a location select whose text starts with the location's code. */
 async function chooseLocation(select: Locator, code: string): Promise<void> {
   const option = select.locator("option").filter({ hasText: new RegExp(`^${code}( ·| \\()`) });
+  // The locations load after the page: wait for the option before counting.
+  await option.first().waitFor({ state: "attached" });
   assert.equal(await option.count(), 1, `one option is ${code}`);
   await select.selectOption((await option.getAttribute("value"))!);
 }

@@ -74,8 +74,11 @@ export function CountsView() {
 
   return (
     <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-neutral-900 sm:text-3xl">{t("count.pageTitle")}</h1>
+        <p className="mt-1 max-w-3xl text-base text-neutral-600">{t("count.pageIntro")}</p>
+      </div>
       <StockTabs />
-      <p className="max-w-3xl text-neutral-700">{t("count.pageIntro")}</p>
       {locations.error ? (
         <ErrorState message={errorMessage(locations.error)} onRetry={locations.retry} />
       ) : (

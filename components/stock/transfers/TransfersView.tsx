@@ -20,8 +20,11 @@ export function TransfersView() {
 
   return (
     <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-neutral-900 sm:text-3xl">{t("transfer.pageTitle")}</h1>
+        <p className="mt-1 max-w-3xl text-base text-neutral-600">{t("transfer.pageIntro")}</p>
+      </div>
       <StockTabs />
-      <p className="max-w-3xl text-neutral-700">{t("transfer.pageIntro")}</p>
       <Notice notice={notice ? { tone: "success", text: notice } : null} onDismiss={() => setNotice(null)} testId="transfer-notice" ref={noticeRef} />
       {canMove ? (
         <TransferForm
