@@ -69,6 +69,16 @@ function movedOf(err: unknown): Moved[] | null {
   return list.filter((m): m is Moved => typeof m === "object" && m !== null && typeof (m as Moved).productId === "string" && typeof (m as Moved).onHand === "number");
 }
 
+/** An issue of the API about the j-th line sent, moved to the row of the sheet that line came from. */
+function toRow(detail: unknown, rows: number[]): unknown {
+  if (typeof detail !== "object" || detail === null) return detail;
+  const d = detail as { path?: unknown };
+  const parts = Array.isArray(d.path) ? d.path.map(String) : typeof d.path === "string" ? d.path.split(".") : null;
+  if (!parts || parts[0] !== "lines" || parts.length < 2) return detail;
+  const row = rows[Number(parts[1])];
+  return row === undefined ? detail : { ...d, path: ["lines", String(row), ...parts.slice(2)].join(".") };
+}
+
 const keyOf = (l: { productId: string; lotId: string | null }) => `${l.productId}|${l.lotId ?? ""}`;
 
 interface Props {
@@ -119,6 +129,11 @@ export function CountSheet({ location, canCount, onCounted }: Props) {
         // Stock moved since the sheet was read: mark those lines with what the sheet said and what is
         // there now, and keep every count typed (the refusal wrote nothing); the next send uses the new on-hand.
         const moved = movedOf(e);
+        // Lines left empty are not sent: the API's `lines.<j>` is the j-th line sent, here `lines.<row>`.
+        if (e instanceof ApiError && Array.isArray(e.details)) {
+          const rows = f.form.getValues("lines").flatMap((l, i) => (l.counted.trim() ? [i] : []));
+          throw new ApiError(e.status, e.code, e.message, e.details.map((d: unknown) => toRow(d, rows)), e.retryAfter);
+        }
         if (moved) {
           const byKey = new Map(moved.map((m) => [keyOf(m), m]));
           f.form.setValue(
