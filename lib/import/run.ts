@@ -96,7 +96,7 @@ export async function runImport(query: ImportQuery, given: ReadonlySet<string>, 
     sheet.rows = []; // the typed rows are the copy kept from here on
     const run = await withTx(
       async (tx) => {
-        const ctx: KindCtx = { tx, actor, rows, dryRun, sha256: upload.sha256, filename: sheet.filename, error };
+        const ctx: KindCtx = { tx, actor, rows, dryRun, sha256: upload.sha256, filename: sheet.filename, mapped: new Set(index.keys()), error };
         const p = await PLANNERS[kind](ctx);
         // Nothing new or changed (a re-import): nothing is written, not even an audit row.
         const ev = !dryRun && errors.length === 0 && p.created + p.updated > 0 ? await p.apply() : [];

@@ -24,7 +24,7 @@ export const KIND_PERMISSION: Record<ImportKind, Permission> = {
   users: "users:manage",
 };
 
-export type FieldType = "text" | "decimal" | "integer" | "boolean" | "enum";
+export type FieldType = "text" | "decimal" | "integer" | "boolean" | "enum" | "date";
 
 export interface ImportField {
   /** The field's name, also the template's column header. */
@@ -42,9 +42,9 @@ export interface ImportField {
 const f = (key: string, type: FieldType, required: boolean, example: string, extra: Partial<ImportField> = {}): ImportField => ({ key, type, required, example, ...extra });
 
 /**
- * The columns of each kind, in template order. Stock: `sku` + `quantity` (the target on hand);
- * `location` and `lot` columns join this list when locations and lots exist (DOMAIN-2 §2), as
- * optional fields, so files made from today's template keep importing.
+ * The columns of each kind, in template order. Stock: `sku` + `quantity` (the target on hand), and
+ * optionally `location`, `lot` and `expires_at` (DOMAIN-2 §2): with a location or lot column the
+ * target is per (product, location, lot), without them per product as before (docs/import.md).
  */
 export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
   products: [
@@ -77,6 +77,9 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     f("sku", "text", true, "STEEL-01", { max: 64, aliases: ["article", "artikel", "artikelnummer", "code"] }),
     f("quantity", "decimal", true, "100", { aliases: ["qty", "onhand", "aantal", "voorraad"] }),
     f("unit_cost", "decimal", false, "12.50", { aliases: ["cost", "kostprijs"] }),
+    f("location", "text", false, "STOCK", { max: 64, aliases: ["locatie", "magazijn", "warehouse", "bin", "locationcode"] }),
+    f("lot", "text", false, "", { max: 100, aliases: ["partij", "batch", "lotcode", "lotnumber", "partijnummer", "serial", "serienummer"] }),
+    f("expires_at", "date", false, "", { aliases: ["expiry", "expires", "houdbaartot", "vervaldatum", "tht", "bestbefore"] }),
   ],
   users: [
     f("email", "text", true, "jan@example.com", { max: 254, aliases: ["mail", "emailaddress"] }),
@@ -165,6 +168,11 @@ export const ROW_ERROR_CODES = [
   "UNKNOWN_WORK_CENTER",
   "BOM_CYCLE",
   "COUNTED_UNIT",
+  "UNKNOWN_LOCATION",
+  "LOT_REQUIRED",
+  "LOT_NOT_TRACKED",
+  "SERIAL_QUANTITY",
+  "INVALID_DATE",
   "INVALID_EMAIL",
   "PASSWORD_REQUIRED",
   "WEAK_PASSWORD",

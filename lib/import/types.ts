@@ -20,6 +20,8 @@ export interface KindCtx {
   /** SHA-256 of the upload (names the import in the ledger and the audit log). */
   sha256: string;
   filename: string | null;
+  /** The fields the file has a column for (a kind may read its rows differently with or without one). */
+  mapped: ReadonlySet<string>;
   /** Records a row error; `field` is the field's key (run.ts names the file's column). */
   error(row: number, field: string | null, code: RowErrorCode, params?: Record<string, string | number>): void;
 }

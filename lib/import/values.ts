@@ -59,6 +59,7 @@ export function parseCell(field: ImportField, cell: Cell | undefined, sep: "." |
     return { ok: true, value: canonical };
   }
   const text = String(cell).trim();
+  if (field.type === "date") return parseDay(text);
   if (field.type === "boolean") {
     const t = text.toLowerCase();
     if (TRUE.has(t)) return { ok: true, value: true };
@@ -73,4 +74,20 @@ export function parseCell(field: ImportField, cell: Cell | undefined, sep: "." |
     return { ok: true, value: hit };
   }
   return { ok: true, value: text };
+}
+
+/**
+ * A calendar day as `YYYY-MM-DD`: written so, as an ISO date-time (a workbook's date cell), or as
+ * `DD-MM-YYYY` (how Dutch spreadsheets write dates). Slashes are refused: `03/04/2027` is March to
+ * some readers and April to others, and is never guessed.
+ */
+export function parseDay(text: string): Parsed {
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+Z?)?$/.exec(text);
+  let y: number, mo: number, d: number;
+  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(text))) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return fail("INVALID_DATE", { value: text.slice(0, 40) });
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1900 || y > 9999 || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return fail("INVALID_DATE", { value: text.slice(0, 40) });
+  return { ok: true, value: day.toISOString().slice(0, 10) };
 }

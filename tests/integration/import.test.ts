@@ -279,6 +279,73 @@ describe("work centers, BOMs, stock, users", () => {
     await assertLedgerInvariant(prisma());
   });
 
+  test("opening stock by location and lot: targets per key, lots made with their expiry, other keys left alone; bad rows refused, nothing written", async () => {
+    const inventory = await app.as("INVENTORY");
+    const admin = await app.as("ADMIN");
+    for (const [sku, tracking] of [["LOC-PLAIN", "NONE"], ["LOC-LOT", "LOT"], ["LOC-SER", "SERIAL"]] as const) {
+      expect((await admin.post("/api/products", { sku, name: sku, isFinished: false, uom: "kg", tracking })).status).toBe(201);
+    }
+    const { DEFAULT_LOCATIONS } = await import("@/lib/locations/defaults");
+    const id = async (sku: string) => (await prisma().product.findUniqueOrThrow({ where: { sku } })).id;
+    const balances = async () =>
+      (await prisma().stockBalance.findMany({ where: { product: { sku: { startsWith: "LOC-" } } }, include: { product: true, location: true, lot: true }, orderBy: { id: "asc" } }))
+        .map((b) => [b.product.sku, b.location.code, b.lot?.code ?? null, b.onHand.toNumber()])
+        .sort((a, b) => String(a).localeCompare(String(b)));
+    // Untracked stock already in FG stays where it is: the file names only STOCK and QC.
+    expect((await inventory.post("/api/stock/receipts", { productId: await id("LOC-PLAIN"), quantity: 7, locationId: DEFAULT_LOCATIONS.FG })).status).toBe(201);
+    const file = csv([
+      ["Artikel", "Locatie", "Partij", "Vervaldatum", "Aantal"],
+      ["LOC-PLAIN", "", "", "", "10"],
+      ["LOC-PLAIN", "qc", "", "", "2"],
+      ["LOC-LOT", "STOCK", "B-1", "31-12-2027", "40"],
+      ["LOC-LOT", "STOCK", "B-2", "2027-06-30", "5"],
+      ["LOC-SER", "STOCK", "SN-1", "", "1"],
+    ]);
+    expect((await upload(inventory, "stock", file, { query: "dryRun=1" })).body).toMatchObject({ ok: true, created: 5 });
+    expect(await balances()).toEqual([["LOC-PLAIN", "FG", null, 7]]);
+    expect((await upload(inventory, "stock", file)).body).toMatchObject({ ok: true, created: 5, unchanged: 0 });
+    expect(await balances()).toEqual([
+      ["LOC-LOT", "STOCK", "B-1", 40],
+      ["LOC-LOT", "STOCK", "B-2", 5],
+      ["LOC-PLAIN", "FG", null, 7],
+      ["LOC-PLAIN", "QC", null, 2],
+      ["LOC-PLAIN", "STOCK", null, 10],
+      ["LOC-SER", "STOCK", "SN-1", 1],
+    ]);
+    const lots = await prisma().lot.findMany({ where: { product: { sku: "LOC-LOT" } }, orderBy: { code: "asc" } });
+    expect(lots.map((l) => [l.code, l.expiresAt?.toISOString().slice(0, 10)])).toEqual([["B-1", "2027-12-31"], ["B-2", "2027-06-30"]]);
+    // The same file again posts nothing; a new target for one lot posts only its difference.
+    const before = await snapshot();
+    expect((await upload(inventory, "stock", file)).body).toMatchObject({ ok: true, created: 0, unchanged: 5 });
+    expect(await snapshot()).toEqual(before);
+    expect((await upload(inventory, "stock", csv([["sku", "location", "lot", "quantity"], ["LOC-LOT", "STOCK", "B-2", "0"]]))).body).toMatchObject({ ok: true, created: 1 });
+    expect((await balances()).find((b) => b[2] === "B-2")).toEqual(["LOC-LOT", "STOCK", "B-2", 0]);
+
+    const after = await snapshot();
+    const bad = csv([
+      ["sku", "location", "lot", "expires_at", "quantity"],
+      ["LOC-PLAIN", "NOWHERE", "", "", "1"],
+      ["LOC-PLAIN", "STOCK", "X-1", "", "1"],
+      ["LOC-LOT", "STOCK", "", "", "1"],
+      ["LOC-SER", "STOCK", "SN-2", "", "2"],
+      ["LOC-LOT", "STOCK", "B-3", "03/04/2027", "1"],
+      ["LOC-LOT", "STOCK", "B-4", "2027-02-30", "1"],
+      ["LOC-LOT", "stock", "B-1", "", "1"],
+      ["LOC-LOT", "STOCK", "B-1", "", "2"],
+    ]);
+    expect(errorsOf(await upload(inventory, "stock", bad)).map(({ row, column, code }) => [row, column, code])).toEqual([
+      [2, "location", "UNKNOWN_LOCATION"],
+      [3, "lot", "LOT_NOT_TRACKED"],
+      [4, "lot", "LOT_REQUIRED"],
+      [5, "quantity", "SERIAL_QUANTITY"],
+      [6, "expires_at", "INVALID_DATE"],
+      [7, "expires_at", "INVALID_DATE"],
+      [9, "sku", "DUPLICATE"],
+    ]);
+    expect(await snapshot()).toEqual(after);
+    await assertLedgerInvariant(prisma());
+  });
+
   test("users (ADMIN): created with a password, updated by email, password ignored for existing users", async () => {
     const admin = await app.as("ADMIN");
     const file = csv([["email", "name", "role", "active", "password"], ["Imp.One@Example.com", "Imp One", "operator", "true", "Welcome2026"], ["imp.two@example.com", "Imp Two", "VIEWER", "", "Welcome2026"]]);
