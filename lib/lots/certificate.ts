@@ -103,6 +103,7 @@ export async function lotCertificate(q: LotCertificateQuery, locale: Locale, now
 
   // Heading: the issuer, the title, the lot.
   pdf.font(FONT).fontSize(9).fillColor("#444444").text(pdfText(t("certificate.issuer", { app: APP_NAME })), MARGIN, MARGIN, { width });
+  pdf.moveDown(0.3);
   pdf.font(BOLD).fontSize(20).fillColor("#111111").text(pdfText(title), { width });
   pdf.font(BOLD).fontSize(13).text(pdfText(t("certificate.subtitle", { code: lot.code, sku: lot.product.sku })), { width });
   line(pdf.y + 6);
