@@ -293,12 +293,25 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
     throw conflict(`The stock value of ${tooValuable.map((n) => n.level.sku).join(", ")} would exceed what the ledger can hold (less than ${MAX_ABS.toString()}).`);
   }
 
-  const entries: PostedEntry[] = [];
+  // The writes, set-based: one statement each for the levels, the averages, the balances and the rows,
+  // however many lines (an opening-stock import posts thousands; one statement per row made a 50,000-line
+  // import take minutes). Rows are built in lock order (product, location, lot) and inserted in it, so
+  // within a product the ids follow its balance chain.
+  const levelIds: string[] = [];
+  const levelAfter: string[] = [];
+  const levelValue: string[] = [];
+  const avgIds: string[] = [];
+  const avgs: string[] = [];
+  const row = { p: [] as string[], l: [] as string[], t: [] as (string | null)[], change: [] as string[], after: [] as string[], balance: [] as string[], cost: [] as string[], value: [] as string[] };
   for (const n of next) {
     const v = n.valuation;
-    // Value and average change under the same row lock as onHand (taken above, in productId order).
-    await tx.$executeRaw`UPDATE "StockLevel" SET "onHand" = ${n.after}, "value" = ${v.levelValue}, "updatedAt" = now() WHERE "productId" = ${n.level.productId}`;
-    if (v.average !== null) await tx.$executeRaw`UPDATE "Product" SET "unitCost" = ${v.average} WHERE "id" = ${n.level.productId}`;
+    levelIds.push(n.level.productId);
+    levelAfter.push(n.after.toFixed());
+    levelValue.push(new Decimal(v.levelValue.toString()).toFixed());
+    if (v.average !== null) {
+      avgIds.push(n.level.productId);
+      avgs.push(new Decimal(v.average.toString()).toFixed());
+    }
     // The product's rows continue its balance chain; their values add up to the movement's value (the
     // last row takes the rounding residue).
     let balance = n.before;
@@ -307,28 +320,45 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
       balance = balance.plus(r.change);
       const value = i === n.rows.length - 1 ? v.value.minus(valued) : r.change.times(v.unitCost).toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP);
       valued = valued.plus(value);
-      await tx.$executeRaw`UPDATE "StockBalance" SET "onHand" = ${r.after}, "updatedAt" = now()
-        WHERE "productId" = ${r.productId} AND "locationId" = ${r.locationId} AND "lotId" IS NOT DISTINCT FROM ${r.lotId}::text`;
-      const entry = await tx.stockEntry.create({
-        data: {
-          productId: r.productId,
-          locationId: r.locationId,
-          lotId: r.lotId,
-          change: r.change,
-          balanceAfter: balance,
-          unitCost: v.unitCost,
-          value,
-          sourceType: input.sourceType,
-          sourceId: input.sourceId ?? null,
-          note: input.note ?? null,
-          scrapReason: input.scrapReason ?? null,
-          createdById: input.actorId ?? null,
-        },
-        select: { id: true, productId: true, locationId: true, lotId: true, change: true, balanceAfter: true, unitCost: true, value: true },
-      });
-      entries.push(entry);
+      row.p.push(r.productId);
+      row.l.push(r.locationId);
+      row.t.push(r.lotId);
+      row.change.push(r.change.toFixed());
+      row.after.push(r.after.toFixed());
+      row.balance.push(balance.toFixed());
+      row.cost.push(new Decimal(v.unitCost.toString()).toFixed());
+      row.value.push(new Decimal(value.toString()).toFixed());
     }
   }
+  // Value and average change under the same row locks as onHand (taken above, in productId order).
+  await tx.$executeRaw`
+    UPDATE "StockLevel" l SET "onHand" = v.after::numeric, "value" = v.value::numeric, "updatedAt" = now()
+    FROM unnest(${levelIds}::text[], ${levelAfter}::text[], ${levelValue}::text[]) AS v(id, after, value)
+    WHERE l."productId" = v.id`;
+  if (avgIds.length) {
+    await tx.$executeRaw`
+      UPDATE "Product" p SET "unitCost" = v.avg::numeric
+      FROM unnest(${avgIds}::text[], ${avgs}::text[]) AS v(id, avg) WHERE p."id" = v.id`;
+  }
+  await tx.$executeRaw`
+    UPDATE "StockBalance" b SET "onHand" = v.after::numeric, "updatedAt" = now()
+    FROM unnest(${row.p}::text[], ${row.l}::text[], ${row.t}::text[], ${row.after}::text[]) AS v(p, l, t, after)
+    WHERE b."productId" = v.p AND b."locationId" = v.l AND b."lotId" IS NOT DISTINCT FROM v.t`;
+  const inserted = await tx.$queryRaw<PostedEntry[]>`
+    INSERT INTO "StockEntry" ("productId", "locationId", "lotId", "change", "balanceAfter", "unitCost", "value", "sourceType", "sourceId", "note", "scrapReason", "createdById", "createdAt")
+    SELECT v.p, v.l, v.t, v.change::numeric, v.balance::numeric, v.cost::numeric, v.value::numeric,
+           ${input.sourceType}::"StockSourceType", ${input.sourceId ?? null}, ${input.note ?? null}, ${input.scrapReason ?? null}::"ScrapReason",
+           ${input.actorId ?? null}, ${new Date()}
+    FROM unnest(${row.p}::text[], ${row.l}::text[], ${row.t}::text[], ${row.change}::text[], ${row.balance}::text[], ${row.cost}::text[], ${row.value}::text[])
+      WITH ORDINALITY AS v(p, l, t, change, balance, cost, value, ord)
+    ORDER BY v.ord
+    RETURNING "id", "productId", "locationId", "lotId", "change", "balanceAfter", "unitCost", "value"`;
+  // In the order the rows were built (one row per key in a posting).
+  const byKey = new Map(inserted.map((e) => [keyOf(e.productId, e.locationId, e.lotId), e]));
+  const entries: PostedEntry[] = row.p.map((p, i) => {
+    const e = byKey.get(keyOf(p, row.l[i]!, row.t[i]!))!;
+    return { ...e, change: new Decimal(e.change.toString()), balanceAfter: new Decimal(e.balanceAfter.toString()), unitCost: new Decimal(e.unitCost.toString()), value: new Decimal(e.value.toString()) };
+  });
 
   const events: DomainEvent[] = [
     { name: "stock:changed", payload: { productIds, sourceType: input.sourceType, sourceId: input.sourceId ?? null } },
