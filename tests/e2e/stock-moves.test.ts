@@ -212,7 +212,7 @@ describe("transfers and counts", () => {
     await sheet.getByTestId("count-submit").click();
     const result = await visible(page.getByTestId("count-result"));
     await assertText(result, "2 lines counted, 1 difference posted.");
-    assert.equal((await result.locator(`[data-testid="count-variance"][data-sku="${SKU}"]`).getByTestId("count-variance-change").innerText()).trim(), "-2 pack");
+    assert.equal((await result.locator(`[data-testid="count-variance"][data-sku="${SKU}"]`).getByTestId("count-variance-change").innerText()).trim(), "\u22122 pack", "a real minus sign, as the ledger writes it");
     const ledgerAfter = await page.evaluate(async () => ((await (await fetch("/api/stock/ledger?sourceType=COUNT&pageSize=1")).json()) as { total: number }).total);
     assert.equal(ledgerAfter, ledgerBefore + 1, "one COUNT entry: the refused count wrote nothing");
     assert.deepEqual(pageErrors, []);
