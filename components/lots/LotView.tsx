@@ -36,9 +36,9 @@ export function LotView({ id }: { id: string }) {
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm font-semibold uppercase tracking-wide text-neutral-600">{t("detail.heading")}</p>
-          <h2 className="font-mono text-3xl font-bold text-neutral-900" data-testid="lot-code">
+          <h1 className="font-mono text-3xl font-bold text-neutral-900" data-testid="lot-code">
             {l.code}
-          </h2>
+          </h1>
           <p className="mt-1 text-lg">
             <span className="font-semibold">{l.product.sku}</span> · {l.product.name}
           </p>
@@ -68,9 +68,9 @@ export function LotView({ id }: { id: string }) {
       </dl>
 
       <section aria-labelledby="lot-where" className="space-y-2">
-        <h3 id="lot-where" className="text-lg font-semibold text-neutral-900">
+        <h2 id="lot-where" className="text-lg font-semibold text-neutral-900">
           {t("detail.where")}
-        </h3>
+        </h2>
         {l.balances.length === 0 ? (
           <p className="text-neutral-600">{t("detail.nowhere")}</p>
         ) : (
@@ -102,9 +102,9 @@ export function LotView({ id }: { id: string }) {
 
       <section aria-labelledby="lot-trace" className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-4">
-          <h3 id="lot-trace" className="text-lg font-semibold text-neutral-900">
+          <h2 id="lot-trace" className="text-lg font-semibold text-neutral-900">
             {t("trace.title")}
-          </h3>
+          </h2>
           <div className="w-48">
             <SelectField label={t("trace.depth")} value={String(depth)} onChange={(e) => setDepth(Number(e.target.value))}>
               {DEPTHS.map((d) => (

@@ -29,6 +29,10 @@ export function LotsList() {
 
   return (
     <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-neutral-900 sm:text-3xl">{t("list.title")}</h1>
+        <p className="mt-1 text-base text-neutral-600">{t("list.intro")}</p>
+      </div>
       <StockTabs />
       <ScanBox ownOnly={false} compact stockCodes />
       <div role="search" aria-label={t("list.filters")} className="max-w-xl">
