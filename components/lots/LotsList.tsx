@@ -34,7 +34,7 @@ export function LotsList() {
         <p className="mt-1 text-base text-neutral-600">{t("list.intro")}</p>
       </div>
       <StockTabs />
-      <ScanBox ownOnly={false} compact stockCodes />
+      <ScanBox ownOnly={false} compact stockCodes placeholder={t("list.scanPlaceholder")} />
       <div role="search" aria-label={t("list.filters")} className="max-w-xl">
         <ProductPicker
           label={t("list.product")}

@@ -54,6 +54,8 @@ interface Props {
    * the stock at that location. Elsewhere (the operator's screens) they read as "not a code", as before.
    */
   stockCodes?: boolean;
+  /** The box's placeholder where the page expects other codes than work order sheets. */
+  placeholder?: string;
 }
 
 /**
@@ -62,7 +64,7 @@ interface Props {
  * stays down (inputmode="none") because the scanner is the keyboard; "Type a code" brings it up.
  * "Camera" opens a continuous camera scan beside it (CameraScanner, loaded on demand).
  */
-export function ScanBox({ ownOnly, compact = false, onSelect, stockCodes = false }: Props) {
+export function ScanBox({ ownOnly, compact = false, onSelect, stockCodes = false, placeholder }: Props) {
   const router = useRouter();
   const ref = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -206,7 +208,7 @@ export function ScanBox({ ownOnly, compact = false, onSelect, stockCodes = false
             autoCapitalize="characters"
             spellCheck={false}
             enterKeyHint="go"
-            placeholder={compact ? t("scan.placeholderCompact") : t("scan.placeholder")}
+            placeholder={placeholder ?? (compact ? t("scan.placeholderCompact") : t("scan.placeholder"))}
             aria-describedby={`${id}-hint${message ? ` ${id}-msg` : ""}`}
             aria-invalid={message ? true : undefined}
             className="block h-14 w-full rounded-lg border-2 border-neutral-400 bg-white px-4 font-mono text-xl text-neutral-900 placeholder:text-neutral-400 focus:border-blue-700 focus:outline-none focus:ring-4 focus:ring-blue-600/30 aria-[invalid=true]:border-red-700"
