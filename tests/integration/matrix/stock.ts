@@ -43,6 +43,7 @@ export const entries: MatrixEntry[] = [
     body: (fx) => ({ locationId: WIP, lines: [{ productId: fx.products.screws, counted: Number(fx.extra.onHand), expectedOnHand: Number(fx.extra.onHand) }] }),
     allowed: [...STOCK_ADJUSTERS],
   },
+  { route: "/api/stock/counts/sheet", method: "GET", path: () => `/api/stock/counts/sheet?locationId=${WIP}&format=csv`, allowed: [...STOCK_READERS] },
   { route: "/api/locations", method: "GET", path: () => "/api/locations", allowed: [...STOCK_READERS] },
   {
     route: "/api/locations",
