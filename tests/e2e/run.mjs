@@ -13,7 +13,7 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../.
 const E2E_DIR = path.join(ROOT, "tests/e2e");
 const ARTIFACTS = path.join(E2E_DIR, "artifacts");
 const MINUTE = 60_000;
-const LIMITS = { build: 10 * MINUTE, seed: 3 * MINUTE, start: 2 * MINUTE, tests: 15 * MINUTE };
+const LIMITS = { build: 10 * MINUTE, seed: 3 * MINUTE, start: 2 * MINUTE, tests: 30 * MINUTE };
 
 const children = new Set();
 const tmp = mkdtempSync(path.join(tmpdir(), "mes-e2e-"));
