@@ -10,6 +10,11 @@ import { hasPermission, useSignedInUser } from "../useMe";
 
 type LocationItem = Jsonify<Awaited<ReturnType<typeof listLocations>>>["items"][number];
 
+/** "CODE · Name", or the code alone when the name only repeats it (STOCK's "Stock": no English word on a Dutch screen). */
+function locationText(l: Pick<LocationItem, "code" | "name">): string {
+  return l.name.toLocaleLowerCase() === l.code.toLocaleLowerCase() ? l.code : `${l.code} · ${l.name}`;
+}
+
 /** The order's locations as the form holds them: a location id, or "" for the default. */
 export interface LocationValues {
   sourceLocationId: string;
@@ -34,7 +39,7 @@ export function MoLocationFields<V extends LocationValues>({ form, className = "
   const register = (name: keyof LocationValues) => form.register(name as Path<V>);
   const option = (l: LocationItem) => (
     <option key={l.id} value={l.id}>
-      {l.code} · {l.name}
+      {locationText(l)}
     </option>
   );
   return (
@@ -56,5 +61,5 @@ export function LocationName({ id, fallback }: { id: string | null; fallback: st
   const { data } = useLocations();
   if (!id) return <>{fallback}</>;
   const l = data?.items.find((x) => x.id === id);
-  return <>{l ? `${l.code} · ${l.name}` : "…"}</>;
+  return <>{l ? locationText(l) : "…"}</>;
 }
