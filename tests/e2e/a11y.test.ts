@@ -51,7 +51,11 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
         for (const path of paths) {
           await page.goto(`${BASE_URL}${path}`);
           await visible(page.locator("main h1").first());
-          await page.waitForLoadState("networkidle");
+          // Settled: the network quiet if it gets so (a page that keeps a request going, e.g. the
+          // service worker caching the tablet's files on a first visit, need not), then no loading
+          // spinner left, so axe sees the page as the user does.
+          await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
+          await page.waitForFunction(() => !document.querySelector("main .animate-spin"), undefined, { timeout: 20_000 });
           found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
         }
         assert.deepEqual(found, []);
