@@ -10,6 +10,11 @@
 //   BENCH_TIMEOUT_SECONDS  bound on the whole run (default 1500)
 //   BENCH_YEAR=1           also "A year of data" (bench/year.ts: generate a year of a factory, then the
 //                          read endpoints' p95); long (minutes), so off by default; raise BENCH_TIMEOUT_SECONDS
+//   BENCH_LOTS=1           also "Locations and lots" (bench/lots.ts: postings naming location and lot vs
+//                          plain ones, and a lot's trace over a 1 M-row ledger); minutes, so off by default;
+//                          raise BENCH_TIMEOUT_SECONDS
+//   BENCH_ONLY=lots        only "Locations and lots": its section replaces (or is added to) that of
+//                          bench/results.md, the rest of the file is kept
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -25,6 +30,7 @@ import { benchAvailability } from "./availability";
 import { benchChildOrders } from "./child-orders";
 import { benchExport } from "./export";
 import { benchFanout } from "./fanout";
+import { benchLots, writeLotsSection } from "./lots";
 import { benchYear } from "./year";
 import { toMarkdown, type Results } from "./report";
 import { medianRound, type PhaseResult } from "./stats";
@@ -88,7 +94,25 @@ async function woRoutesExist(client: Client): Promise<boolean> {
   return res.status !== 404 || (res.body as { error?: { message?: string } }).error?.message !== "No such route.";
 }
 
+/** BENCH_ONLY=lots: bench/lots.ts alone (a database of its own), its section put into bench/results.md. */
+async function onlyLots(): Promise<void> {
+  const watchdog = setTimeout(() => {
+    console.error(`[bench] still running after ${TIMEOUT} s: giving up`);
+    process.exit(1);
+  }, TIMEOUT * 1000);
+  try {
+    const section = await benchLots(SERVER, { onlyRun: true });
+    writeLotsSection(path.join("bench", "results.md"), section);
+    console.log(`\n${section}`);
+    log("its section written to bench/results.md");
+    if (section.includes("FAILED") || section.includes("VIOLATED")) throw new Error("the lots benchmark failed (see above)");
+  } finally {
+    clearTimeout(watchdog);
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === "lots") return onlyLots();
   const loadAtStart = os.loadavg()[0]!;
   let bench: BenchDb | undefined;
   let child: ChildProcess | undefined;
@@ -184,6 +208,7 @@ async function main(): Promise<void> {
     }
     md += `\n${await benchChildOrders(SERVER, { restore: bench.handle })}`; // bench/child-orders.ts: a database of its own
     md += `\n${await benchAvailability(SERVER, { restore: bench.handle })}`; // bench/availability.ts: a database of its own
+    if (process.env.BENCH_LOTS === "1") md += `\n${await benchLots(SERVER, { restore: bench.handle })}`; // bench/lots.ts: a database of its own
     if (process.env.BENCH_YEAR === "1") md += `\n${await benchYear(SERVER, { restore: bench.handle })}`; // bench/year.ts: a database of its own
     writeFileSync(path.join("bench", "results.md"), md);
     console.log(`\n${md}`);
