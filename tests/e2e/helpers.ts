@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "";
 if (!BASE_URL) throw new Error("E2E_BASE_URL is not set: run the browser tests with `npm run test:e2e`.");
@@ -124,4 +124,15 @@ export async function navLinks(page: Page): Promise<string[]> {
 /** A unique suffix for records a test creates. */
 export function unique(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/**
+ * A JSON API call from a signed-in tab's request context (same origin, its session); fails the test
+ * with the status and body when the answer is not 2xx.
+ */
+export async function apiJson<T>(request: APIRequestContext, method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, data?: unknown): Promise<T> {
+  const res = await request.fetch(url, { method, ...(data === undefined ? {} : { data }), headers: { Origin: BASE_URL } });
+  const body = await res.text();
+  assert.ok(res.ok(), `${method} ${url} answered ${res.status()}: ${body}`);
+  return JSON.parse(body) as T;
 }

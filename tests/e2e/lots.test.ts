@@ -7,8 +7,8 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import type { APIRequestContext, Browser, Page } from "playwright-core";
-import { BASE_URL, assertText, demo, launchBrowser, openTab, screenshot, signIn, unique, visible, type Tab } from "./helpers";
+import type { Browser, Page } from "playwright-core";
+import { BASE_URL, apiJson, assertText, demo, launchBrowser, openTab, screenshot, signIn, unique, visible, type Tab } from "./helpers";
 
 const DESK = { width: 1280, height: 800 };
 const STOCK = "00000000-0000-4000-8000-000000000101";
@@ -17,13 +17,6 @@ const u = unique().toUpperCase();
 const SKU = { steel: `ZTR-STL-${u}`, frame: `ZTR-FRM-${u}` };
 const STEEL_LOT = `ST-${u}`;
 const FRAME_LOT = `FR-${u}`;
-
-async function api<T>(request: APIRequestContext, method: "GET" | "POST" | "PUT", url: string, data?: unknown): Promise<T> {
-  const res = await request.fetch(url, { method, ...(data === undefined ? {} : { data }), headers: { Origin: BASE_URL } });
-  const body = await res.text();
-  assert.ok(res.ok(), `${method} ${url} answered ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
 
 /** The printed code of a lot label (lib/scan/codes.ts lotLabelCode). */
 const lotLabel = (id: string) => `LOT-${id.replace(/-/g, "").toUpperCase()}`;
@@ -49,16 +42,16 @@ describe("lot pages, trace, certificate and labels", () => {
     const a = demo("ADMIN");
     await signIn(admin.page, a.email, a.password, a.role);
     const r = admin.page.request;
-    const steel = await api<{ id: string }>(r, "POST", "/api/products", { sku: SKU.steel, name: `Trace steel ${u}`, isFinished: false, uom: "pcs", tracking: "LOT" });
-    const frame = await api<{ id: string }>(r, "POST", "/api/products", { sku: SKU.frame, name: `Trace frame ${u}`, isFinished: true, uom: "pcs", tracking: "LOT" });
-    await api(r, "PUT", `/api/products/${frame.id}/bom`, { components: [{ materialId: steel.id, qtyPerUnit: 2 }], operations: [{ title: "Weld", workCenterId: null, minutesPerUnit: 1 }] });
+    const steel = await apiJson<{ id: string }>(r, "POST", "/api/products", { sku: SKU.steel, name: `Trace steel ${u}`, isFinished: false, uom: "pcs", tracking: "LOT" });
+    const frame = await apiJson<{ id: string }>(r, "POST", "/api/products", { sku: SKU.frame, name: `Trace frame ${u}`, isFinished: true, uom: "pcs", tracking: "LOT" });
+    await apiJson(r, "PUT", `/api/products/${frame.id}/bom`, { components: [{ materialId: steel.id, qtyPerUnit: 2 }], operations: [{ title: "Weld", workCenterId: null, minutesPerUnit: 1 }] });
     // Expires in 10 days: marked "Expires soon".
     const expiresAt = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    await api(r, "POST", "/api/stock/receipts", { productId: steel.id, quantity: 10, lotCode: STEEL_LOT, expiresAt });
-    const mo = await api<{ id: string; orderNo: string }>(r, "POST", "/api/mos", { name: `E2E trace ${u}`, productId: frame.id, quantity: 2, childOrders: "none", customerName: "Acme Frames", customerRef: `PO-${u}` });
-    await api(r, "POST", `/api/mos/${mo.id}/complete`, { outputLotCode: FRAME_LOT });
-    const steelLots = await api<{ items: { id: string; code: string }[] }>(r, "GET", `/api/lots?productId=${steel.id}`);
-    const frameLots = await api<{ items: { id: string; code: string }[] }>(r, "GET", `/api/lots?productId=${frame.id}`);
+    await apiJson(r, "POST", "/api/stock/receipts", { productId: steel.id, quantity: 10, lotCode: STEEL_LOT, expiresAt });
+    const mo = await apiJson<{ id: string; orderNo: string }>(r, "POST", "/api/mos", { name: `E2E trace ${u}`, productId: frame.id, quantity: 2, childOrders: "none", customerName: "Acme Frames", customerRef: `PO-${u}` });
+    await apiJson(r, "POST", `/api/mos/${mo.id}/complete`, { outputLotCode: FRAME_LOT });
+    const steelLots = await apiJson<{ items: { id: string; code: string }[] }>(r, "GET", `/api/lots?productId=${steel.id}`);
+    const frameLots = await apiJson<{ items: { id: string; code: string }[] }>(r, "GET", `/api/lots?productId=${frame.id}`);
     Object.assign(ids, { steel: steel.id, frame: frame.id, steelLot: steelLots.items[0]!.id, frameLot: frameLots.items[0]!.id, moId: mo.id, orderNo: mo.orderNo });
   });
 
