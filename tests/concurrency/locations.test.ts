@@ -81,3 +81,43 @@ test("a count whose line moved while it was being counted is refused and writes 
   expect(await prisma().stockEntry.count({ where: { productId: p.id } })).toBe(before);
   expect((await prisma().stockLevel.findUniqueOrThrow({ where: { productId: p.id } })).onHand.toNumber()).toBe(12);
 });
+
+test("orders completed at once consume the last units of two lots first-expiry-first-out: no unit taken twice, no lot below zero", async () => {
+  const manager = await app.as("MANAGER");
+  const admin = await app.as("ADMIN");
+  const tag = randomUUID().slice(0, 8);
+  const steel = await admin.post<{ id: string }>("/api/products", { sku: `CF-S-${tag}`, name: "FEFO steel", isFinished: false, uom: "pcs", tracking: "LOT" });
+  const part = await admin.post<{ id: string }>("/api/products", { sku: `CF-P-${tag}`, name: "FEFO part", isFinished: true, uom: "pcs" });
+  expect([steel.status, part.status]).toEqual([201, 201]);
+  expect((await admin.put(`/api/products/${part.body.id}/bom`, { components: [{ materialId: steel.body.id, qtyPerUnit: 1 }], operations: [{ title: "Cut", workCenterId: null, minutesPerUnit: 1 }] })).status).toBe(200);
+  // 5 in a lot that expires first, 5 in a later one: 10 units for 8 orders of 2.
+  const early = await inventory.post<{ lots: { id: string }[] }>("/api/stock/receipts", { productId: steel.body.id, quantity: 5, lotCode: "EARLY", expiresAt: "2027-01-31" });
+  const late = await inventory.post<{ lots: { id: string }[] }>("/api/stock/receipts", { productId: steel.body.id, quantity: 5, lotCode: "LATE", expiresAt: "2027-12-31" });
+  const [earlyId, lateId] = [early.body.lots[0]!.id, late.body.lots[0]!.id];
+  const mos: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const mo = await manager.post<{ id: string }>("/api/mos", { name: `FEFO ${tag} ${i}`, productId: part.body.id, quantity: 2, childOrders: "none" });
+    expect(mo.status).toBe(201);
+    mos.push(mo.body.id);
+  }
+  const results = await Promise.all(mos.map((id) => manager.post(`/api/mos/${id}/complete`, {})));
+  const done = results.filter((r) => r.status === 200 || r.status === 201).length;
+  const refused = results.filter((r) => r.status === 409 && (r.body as { error: { code: string } }).error.code === "INSUFFICIENT_STOCK").length;
+  expect({ done, refused, other: results.length - done - refused }).toEqual({ done: 5, refused: 3, other: 0 });
+
+  // Every unit consumed once: 10 taken, 5 from each lot, none left, none below zero at any point.
+  const rows = await prisma().stockEntry.findMany({ where: { productId: steel.body.id, sourceType: "MO_CONSUMPTION" }, orderBy: { id: "asc" }, select: { lotId: true, change: true, sourceId: true } });
+  const taken = (lot: string) => -rows.filter((r) => r.lotId === lot).reduce((s, r) => s + r.change.toNumber(), 0);
+  expect([taken(earlyId), taken(lateId)]).toEqual([5, 5]);
+  expect([await balance(steel.body.id, STOCK, earlyId), await balance(steel.body.id, STOCK, lateId)]).toEqual([0, 0]);
+  // First expiry first: no order took from the later lot while the earlier one still had units after
+  // its own take (orders in ledger order; one order's rows are in lock order, not expiry order).
+  let earlyLeft = 5;
+  for (const order of [...new Set(rows.map((r) => r.sourceId))]) {
+    const own = rows.filter((r) => r.sourceId === order);
+    earlyLeft += own.filter((r) => r.lotId === earlyId).reduce((s, r) => s + r.change.toNumber(), 0);
+    if (own.some((r) => r.lotId === lateId)) expect(earlyLeft).toBe(0);
+  }
+  expect(new Set(rows.map((r) => r.sourceId)).size).toBe(5);
+  expect(await negativeBalances(prisma())).toEqual([]);
+});
