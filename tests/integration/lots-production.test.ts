@@ -349,3 +349,33 @@ describe("lot trace", () => {
     expectError(await viewer.get(`/api/lots/${lot.id}/trace?deep=1`), 400, "VALIDATION_FAILED");
   });
 });
+
+describe("the issue's story over the API", () => {
+  test("steel in two lots into STOCK, one moved to QC, an order from STOCK consumes first expiry first from STOCK only, its output lot traced both ways to the customer", async () => {
+    const steel = await product("STEEL");
+    const bracket = await product("BRACKET");
+    await bom(bracket, [[steel, 2]]);
+    const early = await receive(steel, 10, "S-EARLY", "2027-03-31", STOCK);
+    const late = await receive(steel, 10, "S-LATE", "2027-09-30", STOCK);
+    expect((await inventory.post("/api/stock/transfers", { productId: steel, quantity: 10, fromLocationId: STOCK, toLocationId: QC, lotId: early })).status).toBe(201);
+    // The lot in QC is held: the order needs 6 of the 10 usable units.
+    const mo = await created({ productId: bracket, quantity: 3, sourceLocationId: STOCK, customerName: "Brackets & Co", customerRef: "PO-STORY" });
+    expect((await manager.get<{ materialStatus: string }>(`/api/mos/${mo.id}`)).body.materialStatus).toBe("READY");
+    expect((await manager.post(`/api/mos/${mo.id}/complete`, {})).status).toBe(200);
+    expect([await balance(steel, QC, early), await balance(steel, STOCK, late)]).toEqual([10, 4]);
+
+    const output = await lotOf(bracket, mo.orderNo);
+    expect(await balance(bracket, FG, output)).toBe(3);
+    const back = await viewer.get<Trace>(`/api/lots/${output}/trace`);
+    expect(back.body.producedBy).toEqual(expect.objectContaining({ moId: mo.id, customerName: "Brackets & Co", customerRef: "PO-STORY" }));
+    expect(back.body.madeFrom.map((l) => [l.lotId, l.quantity])).toEqual([[late, 6]]);
+    const forward = await viewer.get<Trace>(`/api/lots/${late}/trace`);
+    expect(forward.body.consumedIn).toEqual([
+      expect.objectContaining({ moId: mo.id, quantity: 6, customerName: "Brackets & Co", customerRef: "PO-STORY", outputLots: [expect.objectContaining({ lotId: output, quantity: 3 })] }),
+    ]);
+    expect((await viewer.get<Trace>(`/api/lots/${early}/trace`)).body.consumedIn).toEqual([]);
+    const certificate = await viewer.raw("GET", `/api/lots/${output}/certificate?format=pdf`);
+    expect(certificate.status).toBe(200);
+    expect(certificate.headers.get("content-type")).toContain("application/pdf");
+  });
+});
