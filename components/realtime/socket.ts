@@ -11,11 +11,12 @@ let retryTimer: ReturnType<typeof setTimeout> | null = null;
 function open(): Socket {
   if (socket) return socket;
   const s = io({ path: "/socket.io", transports: ["websocket", "polling"], withCredentials: true });
-  let connectedBefore = false;
   s.on("connect", () => {
-    // Broadcasts are at-most-once: after a gap, everything on screen refetches.
-    if (connectedBefore) for (const l of reconnectListeners) l();
-    connectedBefore = true;
+    // Broadcasts reach only connected sockets: after a gap, everything on screen refetches. The first
+    // connection counts too: a screen fetches its data while the socket is still shaking hands (a
+    // session lookup on the server), and a change committed in between would otherwise never show
+    // (seen as a WO assigned right after the tablet opened that did not appear).
+    for (const l of reconnectListeners) l();
   });
   s.on("connect_error", () => {
     // A refused handshake (signed out, deactivated) is not retried by the client itself.
@@ -48,7 +49,7 @@ export function onEvent(name: ClientEventName, listener: Listener): () => void {
   };
 }
 
-/** Runs `listener` after each reconnection (to refetch what may have been missed). */
+/** Runs `listener` after each connection, the first included (to refetch what may have been missed). */
 export function onReconnect(listener: () => void): () => void {
   open();
   reconnectListeners.add(listener);

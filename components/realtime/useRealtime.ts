@@ -3,7 +3,7 @@ import type { ClientEventName } from "@/lib/realtime/events";
 import { onEvent, onReconnect } from "./socket";
 
 /**
- * Calls `handler` whenever one of `events` arrives, and after every reconnection (with no payload),
+ * Calls `handler` whenever one of `events` arrives, and after every connection, the first included (with no payload),
  * so a screen refetches what it shows: `useRealtime(["mo:updated", "wo:updated"], () => mutate())`.
  */
 export function useRealtime(events: ClientEventName | ClientEventName[], handler: (payload?: Record<string, unknown>) => void): void {
