@@ -144,7 +144,17 @@ export function attachRealtime(http: HttpServer, opts: { databaseUrl?: string; h
   let closed = false;
   const start = async () => {
     if (relay || closed) return;
-    relay = await startRelay({ databaseUrl: opts.databaseUrl, after: position, deliver: (events) => deliverLocal(server, events) });
+    relay = await startRelay({
+      databaseUrl: opts.databaseUrl,
+      after: position,
+      deliver: async (events) => {
+        await deliverLocal(server, events);
+        // Stock posted with SQL (mes_post_stock, docs/sql.md) published nothing in memory: re-rank the
+        // orders using those products from the outbox instead (app postings already did, above).
+        const external = events.filter((e) => e.name === "stock:changed" && e.payload.external === true);
+        if (external.length) void scheduleMaterialRefresh(async () => undefined, external);
+      },
+    });
   };
   const ready = start();
   ready.catch((err: unknown) => console.error("[outbox] relay did not start", err));
