@@ -65,6 +65,14 @@ const schema = z
     /** How many WOs one person may have running (STARTED) at once; 0 = no limit. */
     MAX_RUNNING_WOS_PER_OPERATOR: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(1000).default(1)),
     /**
+     * The factory's name, printed as the issuer of documents sent to customers (the lot certificate,
+     * lib/lots/certificate.ts); unset, they say "MES", the app's name.
+     */
+    FACTORY_NAME: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() || undefined : v),
+      z.string().max(120, "must be at most 120 characters").default("MES"),
+    ),
+    /**
      * The factory's IANA time zone: where "today", "this week", the daily buckets and "late" are
      * counted, and how exports and notifications print times. Defaults to the server's zone.
      */

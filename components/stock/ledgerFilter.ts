@@ -62,9 +62,16 @@ export function isFiltered(f: LedgerFilter): boolean {
 }
 
 /**
- * The filters of the ledger export (it does not filter by location or lot yet: docs/locations.md). The list reads a date-only `to` as the whole day; the export's
- * period ends at `to` itself, so it gets the next day to cover the same entries.
+ * The filters of the ledger export: the same as the list's, location and lot included (docs/locations.md). The list reads a date-only `to` as the whole day; the
+ * export's period ends at `to` itself, so it gets the next day to cover the same entries.
  */
 export function exportFilters(f: LedgerFilter): Record<string, string | undefined> {
-  return { productId: f.productId || undefined, sourceType: f.sourceType || undefined, from: f.from || undefined, to: f.to ? nextDay(f.to) : undefined };
+  return {
+    productId: f.productId || undefined,
+    locationId: f.locationId || undefined,
+    lotId: f.lotId || undefined,
+    sourceType: f.sourceType || undefined,
+    from: f.from || undefined,
+    to: f.to ? nextDay(f.to) : undefined,
+  };
 }

@@ -17,7 +17,7 @@ import { getLot } from "./lots";
 import type { LotCertificateQuery } from "./schemas";
 import { traceLot, type ConsumedIn, type CustomerOrder, type MadeFromLot } from "./trace";
 
-/** The app's name as the certificate prints it (the brand; there is no factory name setting yet). */
+/** The app's name (the PDF's creator, the closing statement); the issuer line is the factory (FACTORY_NAME). */
 const APP_NAME = "MES";
 const FOOTER_SPACE = 28;
 
@@ -102,7 +102,7 @@ export async function lotCertificate(q: LotCertificateQuery, locale: Locale, now
   const line = (y: number) => pdf.moveTo(MARGIN, y).lineTo(MARGIN + width, y).lineWidth(0.7).stroke("#333333");
 
   // Heading: the issuer, the title, the lot.
-  pdf.font(FONT).fontSize(9).fillColor("#444444").text(pdfText(t("certificate.issuer", { app: APP_NAME })), MARGIN, MARGIN, { width });
+  pdf.font(FONT).fontSize(9).fillColor("#444444").text(pdfText(t("certificate.issuer", { app: env().FACTORY_NAME })), MARGIN, MARGIN, { width });
   pdf.moveDown(0.3);
   pdf.font(BOLD).fontSize(20).fillColor("#111111").text(pdfText(title), { width });
   pdf.font(BOLD).fontSize(13).text(pdfText(t("certificate.subtitle", { code: lot.code, sku: lot.product.sku })), { width });

@@ -262,7 +262,7 @@ describe("ledger", () => {
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="stock-ledger_${day(from)}_${day(new Date(to.getTime() - 1))}.csv"`);
     expect(res.text).toContain("\r\n"); // RFC 4180 line breaks
     const rows = csv(res);
-    const db = await app.db.handle.prisma.stockEntry.findMany({ orderBy: { id: "asc" }, include: { product: true, createdBy: true } });
+    const db = await app.db.handle.prisma.stockEntry.findMany({ orderBy: { id: "asc" }, include: { product: true, createdBy: true, location: true, lot: true } });
     expect(rows).toHaveLength(db.length);
     expect(rows).toEqual(
       db.map((e) => ({
@@ -271,6 +271,8 @@ describe("ledger", () => {
         productSku: e.product.sku,
         productName: e.product.name,
         uom: e.product.uom,
+        location: e.location.code,
+        lot: e.lot?.code ?? "",
         change: String(e.change.toNumber()),
         balanceAfter: String(e.balanceAfter.toNumber()),
         sourceType: e.sourceType,

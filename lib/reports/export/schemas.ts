@@ -3,13 +3,13 @@ import { OrderState, ScrapReason, StockSourceType } from "../../db/generated/enu
 import { periodQuery, type Period } from "../schemas";
 import { CSV_DIALECTS, FORMATS, REPORTS, type CsvDialect, type ExportFormat, type ReportName } from "./model";
 
-const FILTER_KEYS = ["state", "productId", "operatorId", "workCenterId", "sourceType", "reason"] as const;
+const FILTER_KEYS = ["state", "productId", "locationId", "lotId", "operatorId", "workCenterId", "sourceType", "reason"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** The filters each report understands (besides the period from/to/tz, which every report accepts). */
 export const REPORT_FILTERS: Record<ReportName, readonly FilterKey[]> = {
   mos: ["state", "productId"],
-  ledger: ["productId", "sourceType"],
+  ledger: ["productId", "locationId", "lotId", "sourceType"],
   levels: [],
   kpis: [],
   labor: ["operatorId", "workCenterId"],
@@ -34,6 +34,8 @@ const exportParams = z
     tz: z.unknown().optional(),
     state: z.enum(STATES, { error: `must be one of ${STATES.join(", ")}` }).optional(),
     productId: id("product"),
+    locationId: id("location"),
+    lotId: id("lot"),
     operatorId: id("user"),
     workCenterId: id("work center"),
     sourceType: z.enum(StockSourceType, { error: `must be one of ${Object.values(StockSourceType).join(", ")}` }).optional(),
@@ -61,6 +63,10 @@ export interface ExportQuery {
   /** mos: one state (ALL = any); costs: DONE by default, another state, or ALL. */
   state?: OrderState | "ALL";
   productId?: string;
+  /** ledger: the entries at one location (docs/locations.md). */
+  locationId?: string;
+  /** ledger: the entries of one lot. */
+  lotId?: string;
   operatorId?: string;
   workCenterId?: string;
   sourceType?: StockSourceType;

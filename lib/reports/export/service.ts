@@ -84,13 +84,17 @@ async function primed(section: Section): Promise<Section> {
 /** The filters in the reader's words; an id that names nothing is a 400 (a typo must not yield an empty file). */
 async function describeFilters(db: Db, q: ExportQuery, locale: Locale): Promise<string[]> {
   const t = translator(locale, "exports");
-  const [product, operator, center] = await Promise.all([
+  const [product, location, lot, operator, center] = await Promise.all([
     q.productId ? db.product.findUnique({ where: { id: q.productId }, select: { sku: true, name: true } }) : null,
+    q.locationId ? db.location.findUnique({ where: { id: q.locationId }, select: { code: true, name: true } }) : null,
+    q.lotId ? db.lot.findUnique({ where: { id: q.lotId }, select: { code: true, product: { select: { sku: true } } } }) : null,
     q.operatorId ? db.user.findUnique({ where: { id: q.operatorId }, select: { name: true, email: true } }) : null,
     q.workCenterId ? db.workCenter.findUnique({ where: { id: q.workCenterId }, select: { name: true } }) : null,
   ]);
   const missing = [
     ...(q.productId && !product ? [{ path: "productId", message: "no such product" }] : []),
+    ...(q.locationId && !location ? [{ path: "locationId", message: "no such location" }] : []),
+    ...(q.lotId && !lot ? [{ path: "lotId", message: "no such lot" }] : []),
     ...(q.operatorId && !operator ? [{ path: "operatorId", message: "no such user" }] : []),
     ...(q.workCenterId && !center ? [{ path: "workCenterId", message: "no such work center" }] : []),
   ];
@@ -98,6 +102,8 @@ async function describeFilters(db: Db, q: ExportQuery, locale: Locale): Promise<
   return [
     ...(q.state ? [t("filter.state", { value: valueText(q.state, "state", locale) })] : []),
     ...(product ? [t("filter.product", { sku: product.sku, name: product.name })] : []),
+    ...(location ? [t("filter.location", { code: location.code, name: location.name })] : []),
+    ...(lot ? [t("filter.lot", { code: lot.code, sku: lot.product.sku })] : []),
     ...(q.sourceType ? [t("filter.source", { value: valueText(q.sourceType, "source", locale) })] : []),
     ...(q.reason ? [t("filter.reason", { value: valueText(q.reason, "scrapReason", locale) })] : []),
     ...(operator ? [t("filter.operator", { who: `${operator.name} <${operator.email}>` })] : []),

@@ -18,6 +18,8 @@ function columns(t: Words): Column[] {
     { key: "productSku", header: t("ledger.col.productSku"), type: "text", width: 12 },
     { key: "productName", header: t("ledger.col.productName"), type: "text", width: 24 },
     { key: "uom", header: t("ledger.col.uom"), type: "text", width: 6 },
+    { key: "location", header: t("ledger.col.location"), type: "text", width: 10 },
+    { key: "lot", header: t("ledger.col.lot"), type: "text", width: 14 },
     { key: "change", header: t("ledger.col.change"), type: "quantity", width: 11 },
     { key: "balanceAfter", header: t("ledger.col.balanceAfter"), type: "quantity", width: 13 },
     { key: "sourceType", header: t("ledger.col.sourceType"), type: "text", width: 16, values: "source" },
@@ -34,7 +36,7 @@ interface LedgerRow extends Row {
 
 /**
  * The entries matching the filters, in id windows (see idWindows). Each query first takes the window's
- * rows by id (and product), which only the primary key or the (productId, id) index can serve, so its
+ * rows by id (and product or location), which only the primary key or the (productId, id) / (locationId, id) index can serve, so its
  * work stays bounded whatever the planner estimates; the period and source filters apply to those rows.
  */
 async function* ledgerRows(db: Db, indexed: Prisma.Sql, rest: Prisma.Sql): AsyncGenerator<LedgerRow[]> {
@@ -45,18 +47,20 @@ async function* ledgerRows(db: Db, indexed: Prisma.Sql, rest: Prisma.Sql): Async
     bounds,
     (after, upTo, limit) => db.$queryRaw<LedgerRow[]>`
       WITH w AS MATERIALIZED (
-        SELECT e."id", e."createdAt", e."productId", e."change", e."balanceAfter", e."sourceType", e."sourceId", e."note", e."createdById"
+        SELECT e."id", e."createdAt", e."productId", e."locationId", e."lotId", e."change", e."balanceAfter", e."sourceType", e."sourceId", e."note", e."createdById"
         FROM "StockEntry" e
         WHERE ${indexed} AND e."id" > ${after.toString()}::bigint AND e."id" <= ${upTo.toString()}::bigint
       ),
       batch AS MATERIALIZED (
         SELECT * FROM w e WHERE ${rest} ORDER BY e."id" LIMIT ${limit}
       )
-      SELECT b."id"::text AS "key", b."id"::float8 AS "entryId", b."createdAt", p."sku" AS "productSku", p."name" AS "productName", p."uom",
+      SELECT b."id"::text AS "key", b."id"::float8 AS "entryId", b."createdAt", p."sku" AS "productSku", p."name" AS "productName", p."uom", loc."code" AS "location", l."code" AS "lot",
              b."change"::float8 AS "change", b."balanceAfter"::float8 AS "balanceAfter", b."sourceType"::text AS "sourceType",
              b."sourceId", b."note", u."name" AS "user"
       FROM batch b
       JOIN "Product" p ON p."id" = b."productId"
+      JOIN "Location" loc ON loc."id" = b."locationId"
+      LEFT JOIN "Lot" l ON l."id" = b."lotId"
       LEFT JOIN "User" u ON u."id" = b."createdById"
       ORDER BY b."id"`,
     (r) => BigInt(r.key),
@@ -78,8 +82,13 @@ async function* inReadersWords(batches: AsyncGenerator<LedgerRow[]>, t: Words): 
 export function ledgerReport(ctx: ReportContext): ReportDoc {
   const { q, db, now, filters, locale } = ctx;
   const t = translator(locale, "exports");
-  const indexed = q.productId ? Prisma.sql`e."productId" = ${q.productId}` : Prisma.sql`TRUE`;
-  const rest = and([inPeriod(Prisma.sql`e."createdAt"`, q), ...(q.sourceType ? [Prisma.sql`e."sourceType" = ${q.sourceType}::"StockSourceType"`] : [])]);
+  // Product and location each have an (x, id) index that serves a window; the lot filters its rows.
+  const indexed = and([...(q.productId ? [Prisma.sql`e."productId" = ${q.productId}`] : []), ...(q.locationId ? [Prisma.sql`e."locationId" = ${q.locationId}`] : [])]);
+  const rest = and([
+    inPeriod(Prisma.sql`e."createdAt"`, q),
+    ...(q.sourceType ? [Prisma.sql`e."sourceType" = ${q.sourceType}::"StockSourceType"`] : []),
+    ...(q.lotId ? [Prisma.sql`e."lotId" = ${q.lotId}`] : []),
+  ]);
   return {
     report: "ledger",
     locale,
