@@ -73,6 +73,18 @@ test("a plain SQL UPDATE reaches a role allowed to see it within 1 s, and not OP
   expect(manager.received.filter((e) => e.payload.id === moId)).toHaveLength(1);
 });
 
+test("a stock movement posted with the SQL function (mes_post_stock, docs/sql.md) reaches a socket within 1 s", async () => {
+  const inventory = await socketAs("INVENTORY");
+  await settle();
+  const steel = await app.db.handle.prisma.product.findUniqueOrThrow({ where: { sku: "STEEL-01" } });
+  const reference = `ERP-${Date.now()}`;
+  await sql(`SELECT mes_post_stock(product => 'STEEL-01', change => 3, reason => 'RECEIPT', reference => $1)`, [reference]);
+  const committed = Date.now();
+  const got = await inventory.waitFor("stock:changed", (p) => p.sourceId === reference, 1000);
+  expect(Date.now() - committed).toBeLessThan(1000);
+  expect(got.payload).toMatchObject({ productIds: [steel.id], sourceType: "RECEIPT", sourceId: reference, external: true, eventId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+});
+
 test("a notification inserted by SQL reaches its owner only", async () => {
   const p = app.db.handle.prisma;
   const manager = await socketAs("MANAGER");
