@@ -22,6 +22,8 @@ const API_RULES: Rule[] = [
   // The work orders of the queue: read them (detail, comments, anything under one WO) and run them.
   { methods: READ, path: /^\/api\/workorders(\/[^/]+(\/[^/]+)*)?$/ },
   { methods: ACT, path: /^\/api\/workorders\/[^/]+\/(start|pause|complete|comments)$/ },
+  // A scanned lot or location label (the scan box's card; docs/scanning.md).
+  { methods: READ, path: /^\/api\/scan\/label$/ },
 ];
 
 /** Whether a station-bound session may call this API method and path (the path without its query). */

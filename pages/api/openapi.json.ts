@@ -53,7 +53,10 @@ import woComments from "@/pages/api/workorders/[id]/comments";
 import woComplete from "@/pages/api/workorders/[id]/complete";
 import woById from "@/pages/api/workorders/[id]/index";
 import woPause from "@/pages/api/workorders/[id]/pause";
+import woLots from "@/pages/api/workorders/[id]/lots";
 import woStart from "@/pages/api/workorders/[id]/start";
+import scanLabel from "@/pages/api/scan/label";
+import { scanLabelQuery } from "@/lib/scan/schemas";
 import workOrders from "@/pages/api/workorders/index";
 import { listAuditQuery } from "@/lib/audit/schemas";
 import { createTokenInput, listTokensQuery, tokenIdParam } from "@/lib/auth/schemas";
@@ -274,6 +277,8 @@ export const API_ROUTES: RouteDoc[] = [
   { path: "/api/workorders/{id}/start", file: "workorders/[id]/start.ts", tag: "Work orders", module: woStart, ops: { POST: { summary: "Start a work order", params: woRef, body: transitionInput, bodyOptional: true, description: AT_DOC } } },
   { path: "/api/workorders/{id}/pause", file: "workorders/[id]/pause.ts", tag: "Work orders", module: woPause, ops: { POST: { summary: "Pause a work order (with a pause reason)", params: woRef, body: pauseWoInput, bodyOptional: true, description: AT_DOC } } },
   { path: "/api/workorders/{id}/complete", file: "workorders/[id]/complete.ts", tag: "Work orders", module: woComplete, ops: { POST: { summary: "Complete a work order (good and scrap quantities)", params: woRef, body: completeWoInput, bodyOptional: true, description: AT_DOC } } },
+  { path: "/api/workorders/{id}/lots", file: "workorders/[id]/lots.ts", tag: "Work orders", module: woLots, ops: { GET: { summary: "The lots a work order's completion may name (whether it finishes the order; per lot-tracked component, its lots first expiry first)", params: woRef } } },
+  { path: "/api/scan/label", file: "scan/label.ts", tag: "Work orders", module: scanLabel, ops: { GET: { summary: "A scanned lot or location label: the lot and where it is, or the location and its largest lines", query: scanLabelQuery } } },
   {
     path: "/api/workorders/{id}/comments",
     file: "workorders/[id]/comments.ts",
