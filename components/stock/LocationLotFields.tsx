@@ -140,3 +140,82 @@ export function LotSelect({ tracking, productId, uom, sku, stock, value, onChang
     </SelectField>
   );
 }
+
+/** A posting's place as the receipt, adjustment and scrap forms read it (see usePlace). */
+export interface Place {
+  locations: ReturnType<typeof useLocations>;
+  tracking: Tracking | null;
+  tracked: boolean;
+  /** What is on hand at the chosen location (read only when the form asks for it). */
+  stockHere: ReturnType<typeof useStockAt>;
+  /** The product's on hand there (of the chosen lot when one is), once read. */
+  here: number | undefined;
+}
+
+/**
+ * The reads behind a posting's place: the locations (STOCK's id), the product's tracking, and, when
+ * `readStock`, what is on hand at the chosen location (STOCK while none is chosen).
+ */
+export function usePlace(productId: string | undefined, locationId: string, lotId: string, readStock: boolean): Place {
+  const locations = useLocations();
+  const tracking = useTracking(productId);
+  const tracked = tracking === "LOT" || tracking === "SERIAL";
+  const stockHere = useStockAt(productId && readStock ? locationId || locations.stockId : null);
+  const here = onHandAt(stockHere.data, productId, tracked ? lotId || undefined : undefined);
+  return { locations, tracking, tracked, stockHere, here };
+}
+
+interface PlaceFieldsProps {
+  place: Place;
+  product: { productId: string; uom: string; sku: string } | null;
+  locationId: string;
+  lotId: string;
+  /** Sets a field of the form; a new location (or product) clears the lot. */
+  set: (name: "locationId" | "lotId", value: string) => void;
+  /** Whether a tracked product's lot is asked for here (adjustment and scrap; a receipt names its own). */
+  withLot: boolean;
+  /** Also offer the product's lots with nothing at the location (an adjustment that adds). */
+  includeOtherLots?: boolean;
+  excludeKinds?: readonly LocationKind[];
+  hint?: string;
+  error: (name: "locationId" | "lotId") => string | undefined;
+}
+
+/**
+ * The location select and, for a tracked product, the lot select of the receipt, adjustment and scrap
+ * forms: one fragment, so the three forms keep the same fields, rules and test ids.
+ */
+export function PlaceFields({ place, product, locationId, lotId, set, withLot, includeOtherLots = false, excludeKinds, hint, error }: PlaceFieldsProps) {
+  const t = useTranslations("stock");
+  return (
+    <>
+      <LocationSelect
+        label={t("place.location")}
+        locations={place.locations.items}
+        value={locationId}
+        fallback={place.locations.stockId}
+        onChange={(v) => {
+          set("locationId", v);
+          set("lotId", "");
+        }}
+        excludeKinds={excludeKinds}
+        error={error("locationId")}
+        hint={hint}
+        testId="location-select"
+      />
+      {withLot && product && place.tracked && place.tracking && (
+        <LotSelect
+          tracking={place.tracking}
+          productId={product.productId}
+          uom={product.uom}
+          sku={product.sku}
+          stock={place.stockHere.data}
+          value={lotId}
+          onChange={(v) => set("lotId", v)}
+          includeOthers={includeOtherLots}
+          error={error("lotId")}
+        />
+      )}
+    </>
+  );
+}

@@ -14,7 +14,7 @@ import { ProductPicker, type PickedProduct } from "../products/ProductPicker";
 import type { Page } from "../types";
 import { SelectField, TextAreaField, TextField } from "../ui/Field";
 import { useDebounced } from "../useDebounced";
-import { LocationSelect, LotSelect, onHandAt, useLocations, useStockAt, useTracking } from "./LocationLotFields";
+import { PlaceFields, usePlace } from "./LocationLotFields";
 import { ShortageList } from "./ShortageList";
 import { shortagesOf } from "./shortages";
 import type { MovementResult, ProductOption, ScrapReason } from "./types";
@@ -107,11 +107,8 @@ export function ScrapForm({ product: initial, onPosted, onCancel }: Props) {
   const shortages = shortagesOf(f.failure);
   const locationId = form.watch("locationId");
   const lotId = form.watch("lotId");
-  const locations = useLocations();
-  const tracking = useTracking(product?.productId);
-  const tracked = tracking === "LOT" || tracking === "SERIAL";
-  const stockHere = useStockAt(product ? locationId || locations.stockId : null);
-  const here = onHandAt(stockHere.data, product?.productId, tracked ? lotId || undefined : undefined);
+  const place = usePlace(product?.productId, locationId, lotId, true);
+  const { tracking, tracked, here, stockHere } = place;
   const set = (name: "locationId" | "lotId", value: string) => form.setValue(name, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
   const [picked, setPicked] = useState<{ id: string; label: string } | null>(null);
   const moField = register("moId");
@@ -146,21 +143,7 @@ export function ScrapForm({ product: initial, onPosted, onCancel }: Props) {
             error={err("product")}
           />
         </div>
-        <LocationSelect
-          label={t("place.location")}
-          locations={locations.items}
-          value={locationId}
-          fallback={locations.stockId}
-          onChange={(v) => {
-            set("locationId", v);
-            set("lotId", "");
-          }}
-          error={err("locationId")}
-          testId="location-select"
-        />
-        {product && tracked && (
-          <LotSelect tracking={tracking} productId={product.productId} uom={product.uom} sku={product.sku} stock={stockHere.data} value={lotId} onChange={(v) => set("lotId", v)} error={err("lotId")} />
-        )}
+        <PlaceFields place={place} product={product} locationId={locationId} lotId={lotId} set={set} withLot error={err} />
         <TextField
           label={product ? t("form.quantityIn", { uom: product.uom }) : t("form.quantity")}
           inputMode={product && isCountedUnit(product.uom) ? "numeric" : "decimal"}
