@@ -12,18 +12,23 @@ import { TextField } from "../ui/Field";
 import { EmptyState, ErrorState, LoadingState } from "../ui/States";
 import { focusRing } from "../ui/styles";
 import { hasPermission, useSignedInUser } from "../useMe";
+import { LocationEditForm } from "./LocationEditForm";
 import { StockTabs } from "./StockTabs";
 
 type LocationList = Jsonify<Awaited<ReturnType<typeof listLocations>>>;
 type LocationDetail = Jsonify<Awaited<ReturnType<typeof getLocation>>>;
 
-/** /stock/locations: the locations, a new one (stock:adjust), and what is on hand at the one picked (docs/locations.md). */
+/**
+ * /stock/locations: every location (switched-off ones marked), a new one and editing the one picked
+ * (stock:adjust), and what is on hand at the one picked (docs/locations.md).
+ */
 export function LocationsView() {
   const t = useTranslations("stock");
   const tl = useTranslations("lots");
   const router = useRouter();
   const canEdit = hasPermission(useSignedInUser(), "stock:adjust");
-  const list = useSWR<LocationList, ApiError>("/api/locations");
+  // Switched-off locations too: they are listed (marked) so they can be edited and switched back on.
+  const list = useSWR<LocationList, ApiError>("/api/locations?includeInactive=1");
   // ?location=<id> (a scanned location label) opens with that location picked.
   const [selected, setSelected] = useState<string | null>(typeof router.query.location === "string" ? router.query.location : null);
   const detail = useSWR<LocationDetail, ApiError>(selected ? `/api/locations/${selected}` : null);
@@ -31,6 +36,8 @@ export function LocationsView() {
   const [name, setName] = useState("");
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const picked = list.data?.items.find((l) => l.id === selected) ?? null;
 
   async function create(e: FormEvent) {
     e.preventDefault();
@@ -61,13 +68,20 @@ export function LocationsView() {
             <li key={l.id}>
               <button
                 type="button"
-                onClick={() => setSelected(l.id)}
+                onClick={() => {
+                  setSelected(l.id);
+                  setEditing(false);
+                }}
                 aria-pressed={selected === l.id}
                 data-testid="location"
                 data-code={l.code}
-                className={`w-full rounded border px-4 py-3 text-left ${selected === l.id ? "border-neutral-900 bg-neutral-100" : "border-neutral-300 bg-white"} ${focusRing}`}
+                data-active={l.active}
+                className={`w-full rounded border px-4 py-3 text-left ${selected === l.id ? "border-neutral-900 bg-neutral-100" : "border-neutral-300 bg-white"} ${l.active ? "" : "opacity-70"} ${focusRing}`}
               >
-                <span className="block font-semibold text-neutral-900">{l.code}</span>
+                <span className="block font-semibold text-neutral-900">
+                  {l.code}
+                  {!l.active && <span className="ml-2 rounded bg-neutral-200 px-1.5 py-0.5 text-xs font-medium text-neutral-700">{t("locations.inactive")}</span>}
+                </span>
                 <span className="block text-sm text-neutral-700">
                   {l.name} · {t(`locations.kind.${l.kind}`)}
                 </span>
@@ -83,10 +97,30 @@ export function LocationsView() {
             <h2 id="location-stock" className="text-lg font-semibold text-neutral-900">
               {t("locations.stockAt", { location: detail.data?.code ?? "" })}
             </h2>
-            <Link href={`/stock/locations/${selected}/label`} className={buttonClass("secondary", "md")} data-testid="location-label-link">
-              {tl("label.printLocation")}
-            </Link>
+            <div className="flex flex-wrap gap-2">
+              {canEdit && picked && !editing && (
+                <Button variant="secondary" onClick={() => setEditing(true)} data-testid="location-edit">
+                  {t("locations.edit.open")}
+                </Button>
+              )}
+              <Link href={`/stock/locations/${selected}/label`} className={buttonClass("secondary", "md")} data-testid="location-label-link">
+                {tl("label.printLocation")}
+              </Link>
+            </div>
           </div>
+          {canEdit && picked && editing && list.data && (
+            <LocationEditForm
+              key={`${picked.id}-${picked.updatedAt}`}
+              location={picked}
+              all={list.data.items}
+              stockLines={detail.data?.stock.length ?? 0}
+              onCancel={() => setEditing(false)}
+              onSaved={async () => {
+                setEditing(false);
+                await Promise.all([list.mutate(), detail.mutate()]);
+              }}
+            />
+          )}
           {detail.error ? (
             <ErrorState message={errorMessage(detail.error)} onRetry={() => void detail.mutate()} />
           ) : !detail.data ? (

@@ -10,7 +10,7 @@ import { useApiForm } from "../forms/useApiForm";
 import { ProductPicker, type PickedProduct } from "../products/ProductPicker";
 import { FieldError, TextAreaField, TextField } from "../ui/Field";
 import { focusRing } from "../ui/styles";
-import { LocationSelect, LotSelect, onHandAt, useLocations, useStockAt, useTracking } from "./LocationLotFields";
+import { PlaceFields, usePlace } from "./LocationLotFields";
 import { ShortageList } from "./ShortageList";
 import { shortagesOf } from "./shortages";
 import type { MovementResult, ProductOption } from "./types";
@@ -22,7 +22,8 @@ interface Props {
   mode: PostingMode;
   /** Preselected product (the row the form was opened from). */
   product: ProductOption | null;
-  onPosted: (text: string) => void;
+  /** `serialLots`: the lots of a receipt of serials, whose labels the notice offers to print. */
+  onPosted: (text: string, serialLots?: string[]) => void;
   onCancel: () => void;
 }
 
@@ -138,6 +139,7 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
           lots: lots.join(", "),
           serial: tracking === "SERIAL" ? "yes" : "no",
         })}`,
+        mode === "receipt" && tracking === "SERIAL" ? result.lots?.map((l) => l.id) : undefined,
       );
     },
   });
@@ -148,13 +150,9 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
   const lotId = form.watch("lotId");
   const serialCount = serialsOf(form.watch("serials")).length;
   const shortages = shortagesOf(f.failure);
-  const locations = useLocations();
-  const tracking = useTracking(product?.productId);
-  const tracked = tracking === "LOT" || tracking === "SERIAL";
-  const where = locationId || locations.stockId;
-  const stockHere = useStockAt(mode === "adjust" && product ? where : null);
-  const here = onHandAt(stockHere.data, product?.productId, tracked ? lotId || undefined : undefined);
-  const hereName = stockHere.data?.code ?? "";
+  const place = usePlace(product?.productId, locationId, lotId, mode === "adjust");
+  const { tracking, tracked, here } = place;
+  const hereName = place.stockHere.data?.code ?? "";
   const set = (name: "locationId" | "lotId", value: string) => form.setValue(name, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
 
   /** The serials must be one per unit of the quantity, none twice (the API's rules). */
@@ -196,33 +194,18 @@ export function PostingForm({ mode, product: initial, onPosted, onCancel }: Prop
             error={err("product")}
           />
         </div>
-        <LocationSelect
-          label={t("place.location")}
-          locations={locations.items}
-          value={locationId}
-          fallback={locations.stockId}
-          onChange={(v) => {
-            set("locationId", v);
-            set("lotId", "");
-          }}
+        <PlaceFields
+          place={place}
+          product={product}
+          locationId={locationId}
+          lotId={lotId}
+          set={set}
+          withLot={mode === "adjust"}
+          includeOtherLots={direction === "add"}
           excludeKinds={mode === "receipt" ? ["SCRAP"] : []}
-          error={err("locationId")}
           hint={mode === "receipt" ? t("place.receiptHint") : undefined}
-          testId="location-select"
+          error={err}
         />
-        {mode === "adjust" && product && tracked && (
-          <LotSelect
-            tracking={tracking}
-            productId={product.productId}
-            uom={product.uom}
-            sku={product.sku}
-            stock={stockHere.data}
-            value={lotId}
-            onChange={(v) => set("lotId", v)}
-            includeOthers={direction === "add"}
-            error={err("lotId")}
-          />
-        )}
         {mode === "adjust" && (
           <fieldset className="sm:col-span-2">
             <legend className="mb-1.5 block text-sm font-medium text-neutral-800">{t("form.direction")}</legend>

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useRouter } from "next/router";
 import { useEffect, useRef, useState } from "react";
 import useSWR from "swr";
@@ -20,6 +21,8 @@ import { StockTabs } from "./StockTabs";
 import type { ProductOption, StockLevel } from "./types";
 import { useProductRef } from "./useProductRef";
 import { Notice } from "../ui/Notice";
+import { focusRing } from "../ui/styles";
+import { lotLabelsHref } from "../lots/LotLabels";
 
 const PAGE_SIZE = 25;
 
@@ -36,6 +39,8 @@ export function StockLevels() {
   const [page, setPage] = useState(1);
   const [form, setForm] = useState<{ mode: PostingMode | "scrap"; product: ProductOption | null; key: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The serials of the last receipt (their labels are offered in the notice).
+  const [serialLots, setSerialLots] = useState<string[]>([]);
   const noticeRef = useRef<HTMLDivElement>(null);
   // Focus follows the result of a posting: the form that had it is gone.
   useEffect(() => {
@@ -91,6 +96,7 @@ export function StockLevels() {
           onPosted={(text) => {
             setForm(null);
             setNotice(text);
+            setSerialLots([]);
             void mutate();
           }}
         />
@@ -101,14 +107,21 @@ export function StockLevels() {
           mode={form.mode}
           product={form.product}
           onCancel={() => setForm(null)}
-          onPosted={(text) => {
+          onPosted={(text, lots) => {
             setForm(null);
             setNotice(text);
+            setSerialLots(lots ?? []);
             void mutate();
           }}
         />
       )}
-      <Notice testId="stock-notice" notice={notice === null ? null : { tone: "success", text: notice }} onDismiss={() => setNotice(null)} ref={noticeRef} />
+      <Notice testId="stock-notice" notice={notice === null ? null : { tone: "success", text: notice }} onDismiss={() => setNotice(null)} ref={noticeRef}>
+        {serialLots.length > 0 && (
+          <Link href={lotLabelsHref(serialLots)} className={`ml-2 font-semibold text-blue-800 underline ${focusRing}`} data-testid="serial-labels-link">
+            {t("place.printSerialLabels", { count: serialLots.length })}
+          </Link>
+        )}
+      </Notice>
 
       <div className={canPost ? "grid items-start gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" : ""}>
         <section aria-label={t("levels.sectionLabel")} className="rounded-lg border border-neutral-200 bg-white shadow-sm">

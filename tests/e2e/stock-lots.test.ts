@@ -1,8 +1,10 @@
 // Stock by location and lot on the screens (docs/locations.md "Screens"): a manager makes a lot-tracked
 // product and its form shows the tracking; the inventory user receives it in two lots with an expiry
 // into STOCK (the lot code is required, SCRAP is not offered), finds both in the ledger filtered by lot
-// and by location, takes one lot down with a reason, and the product form refuses to stop tracking
-// while stock is on hand.
+// and by location (and downloads the ledger of one lot), takes one lot down with a reason, and the
+// product form refuses to stop tracking while stock is on hand. Then a location is edited on screen
+// (renamed and made a quarantine; a code in use refused in plain words), and the serials of a receipt
+// and lots ticked on the lot list print their labels on one sheet.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -18,11 +20,11 @@ const SCRAP_BIN = `AFV-${unique().toUpperCase()}`;
 /** The new product's page (set by the first test). */
 let productPath = "";
 
-/** Picks the test's product in the product picker of a form or filter. */
-async function pickProduct(scope: Locator | Page): Promise<void> {
-  await scope.getByRole("searchbox", { name: "Product" }).fill(SKU);
-  await scope.getByTestId("product-picker-results").getByRole("button", { name: new RegExp(`^${SKU}\\b`) }).click();
-  await assertText(scope.getByTestId("picked-product"), SKU);
+/** Picks the test's product (or `sku`) in the product picker of a form or filter. */
+async function pickProduct(scope: Locator | Page, sku = SKU): Promise<void> {
+  await scope.getByRole("searchbox", { name: "Product" }).fill(sku);
+  await scope.getByTestId("product-picker-results").getByRole("button", { name: new RegExp(`^${sku}\\b`) }).click();
+  await assertText(scope.getByTestId("picked-product"), sku);
 }
 
 /** The value of the option of a select whose text contains `text`. */
@@ -170,6 +172,15 @@ describe("stock by location and lot", () => {
     assert.match(await chosenText(page.getByTestId("ledger-lot-filter")), new RegExp(`^${LOT_A}\\b`));
     assert.deepEqual(await ledgerRows(page), [`STOCK|${LOT_A}|RECEIPT`]);
 
+    // The export takes the same filters: the CSV holds that lot's receipt only, with location and lot.
+    const download = page.waitForEvent("download");
+    await page.getByTestId("export-ledger").getByRole("button", { name: /CSV/ }).click();
+    const { readFileSync } = await import("node:fs");
+    const lines = readFileSync((await (await download).path())!, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const header = lines[0]!.split(",");
+    const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(",").map((v, i) => [header[i], v])));
+    assert.deepEqual(rows.map((r) => [r.productSku, r.location, r.lot, r.sourceType, r.change]), [[SKU, "STOCK", LOT_A, "RECEIPT", "10"]]);
+
     // All lots, at STOCK: both receipts.
     await page.getByTestId("ledger-lot-filter").selectOption("");
     const locationFilter = page.getByTestId("ledger-location-filter");
@@ -247,6 +258,78 @@ describe("stock by location and lot", () => {
     await assertText(tracking, `${SKU} has stock on hand: bring it to zero in every location before changing how it is tracked.`);
     await screenshot(page, "stock-lots-tracking-refused");
     await edit.getByRole("button", { name: "Cancel" }).click();
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test("a location is edited on screen: a code in use is refused in plain words; renamed and made a quarantine", async () => {
+    const { page, pageErrors } = inventory;
+    await page.goto("/stock/locations");
+    // A default location keeps its kind: the control is locked and says why.
+    await (await visible(page.locator('[data-testid="location"][data-code="STOCK"]'))).click();
+    await page.getByTestId("location-edit").click();
+    let form = await visible(page.getByTestId("location-edit-form"));
+    assert.equal(await form.getByLabel("Kind").isDisabled(), true, "a default location's kind is locked");
+    await assertText(form, "A default location keeps its kind");
+    await form.getByRole("button", { name: "Cancel" }).click();
+
+    await page.locator(`[data-testid="location"][data-code="${SCRAP_BIN}"]`).click();
+    await page.getByTestId("location-edit").click();
+    form = await visible(page.getByTestId("location-edit-form"));
+    await assertText(form.getByRole("heading"), `Edit ${SCRAP_BIN}`);
+    await form.getByLabel("Code").fill("qc");
+    await form.getByRole("button", { name: "Save location" }).click();
+    await assertText(form.getByTestId("location-edit-refused"), "Another location already has the code qc. Choose another code.");
+
+    await form.getByLabel("Code").fill(SCRAP_BIN);
+    await form.getByLabel("Name").fill("E2E quarantaine");
+    await form.getByLabel("Kind").selectOption("QUARANTINE");
+    await screenshot(page, "stock-location-edit");
+    await form.getByRole("button", { name: "Save location" }).click();
+    await page.getByTestId("location-edit-form").waitFor({ state: "detached" });
+    await assertText(page.locator(`[data-testid="location"][data-code="${SCRAP_BIN}"]`), "E2E quarantaine · Quarantine");
+    const res = await page.request.get("/api/locations?includeInactive=1");
+    const saved = ((await res.json()) as { items: { code: string; name: string; kind: string }[] }).items.find((l) => l.code === SCRAP_BIN);
+    assert.deepEqual(saved && { name: saved.name, kind: saved.kind }, { name: "E2E quarantaine", kind: "QUARANTINE" });
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test("a receipt of serials prints all their labels at once; lots ticked on the list print on one sheet", async () => {
+    const { page, pageErrors } = inventory;
+    const sku = `ZSER-${unique().toUpperCase()}`;
+    const made = await manager.page.request.fetch("/api/products", {
+      method: "POST",
+      data: { sku, name: "Serial pump", isFinished: false, uom: "pcs", tracking: "SERIAL" },
+      headers: { Origin: BASE_URL },
+    });
+    assert.equal(made.status(), 201, await made.text());
+    const serials = ["001", "002", "003"].map((n) => `SN-${unique().toUpperCase()}-${n}`);
+    await page.goto("/stock");
+    await page.getByRole("button", { name: "Receive goods" }).click();
+    const form = await visible(page.getByTestId("receipt-form"));
+    await pickProduct(form, sku);
+    await form.getByLabel("Quantity (pcs)").fill("3");
+    await (await visible(form.getByLabel("Serial numbers (one per line)"))).fill(serials.join("\n"));
+    await form.getByRole("button", { name: "Book receipt" }).click();
+    const link = await visible(page.getByTestId("stock-notice").getByTestId("serial-labels-link"));
+    await assertText(link, "Print the 3 serial labels");
+    await link.click();
+    await page.waitForURL(/\/stock\/lots\/labels\?ids=/);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="stock-label"]').length === 3);
+    const labels = page.getByTestId("stock-label");
+    for (let i = 0; i < 3; i++) {
+      await assertText(labels.nth(i), serials[i]!);
+      assert.match((await labels.nth(i).getAttribute("data-code")) ?? "", /^LOT-[0-9A-F]{32}$/);
+    }
+    await screenshot(page, "stock-serial-labels");
+
+    // On the lot list: tick the two lots of the first product, one sheet of two labels.
+    await page.goto("/stock/lots");
+    await pickProduct(page.getByRole("search", { name: "Filter the lots" }));
+    for (const code of [LOT_A, LOT_B]) await (await visible(page.locator(`[data-testid="lot-row"][data-code="${code}"]`).getByRole("checkbox"))).check();
+    await (await visible(page.getByTestId("lot-labels-link"))).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="stock-label"]').length === 2);
+    await assertText(page.getByTestId("stock-label").first(), LOT_A);
+    await assertText(page.getByTestId("stock-label").nth(1), LOT_B);
     assert.deepEqual(pageErrors, []);
   });
 });
