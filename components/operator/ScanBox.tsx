@@ -1,26 +1,15 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/router";
-import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { resolveScan, type ScannedCode } from "@/lib/scan/codes";
 import { ApiError, apiFetch, errorMessage } from "../api";
 import { useApiAction } from "../forms/useApiAction";
-import { Spinner } from "../ui/Spinner";
-import { focusRing } from "../ui/styles";
+import { LabelShownCard } from "../scan/LabelCard";
+import { ScanCamera, ScanInput } from "../scan/ScanInput";
+import { useLabelScan } from "../scan/useLabelScan";
 import { woDetailUrl } from "../workorders/detail/useWoDetail";
 import type { WoDetail } from "../workorders/detail/types";
 import { useScanFocus } from "./useScanFocus";
-
-// The camera and its decoder load when the camera is first opened, not with the page (it renders
-// only after a tap, never on the server, so React's own lazy is enough).
-const CameraScanner = lazy(() => import("./CameraScanner"));
-
-function CameraLoading() {
-  return (
-    <div className="mt-4 flex h-24 items-center justify-center rounded-lg border-2 border-neutral-300 bg-neutral-50">
-      <Spinner className="h-6 w-6 text-neutral-600" />
-    </div>
-  );
-}
 
 /** Where a scan came from: the wedge scanner (or typing) into the box, or the camera. */
 type ScanSource = "keyboard" | "camera";
@@ -30,6 +19,7 @@ type ScanMessage =
   | { kind: "notACode"; text: string }
   | { kind: "badgeHere" }
   | { kind: "notFoundOwn" | "notFound"; code: string }
+  | { kind: "labelNotKnown" }
   | { kind: "failed"; code: string; error: string };
 
 /** The last camera scan that found something: shown in the camera panel as the confirmation. */
@@ -51,7 +41,8 @@ interface Props {
   onSelect?: (wo: WoDetail) => void;
   /**
    * The page deals with stock (the lot screens): a lot label opens the lot's page, a location label
-   * the stock at that location. Elsewhere (the operator's screens) they read as "not a code", as before.
+   * the stock at that location. Elsewhere (the operator's screens) they show the lot's or location's
+   * card under the box, or name the lot in an open Complete panel (docs/scanning.md).
    */
   stockCodes?: boolean;
   /** The box's placeholder where the page expects other codes than work order sheets. */
@@ -69,9 +60,9 @@ export function ScanBox({ ownOnly, compact = false, onSelect, stockCodes = false
   const ref = useRef<HTMLInputElement>(null);
   const id = useId();
   const [value, setValue] = useState("");
-  const [typing, setTyping] = useState(false);
   const lookup = useApiAction<"open">();
-  const busy = lookup.busy !== null;
+  const labels = useLabelScan();
+  const busy = lookup.busy !== null || labels.busy;
   const [scanned, setScanned] = useState<ScanMessage | null>(null);
   const [camera, setCamera] = useState(false);
   const [confirmed, setConfirmed] = useState<Confirmed | null>(null);
@@ -91,6 +82,8 @@ export function ScanBox({ ownOnly, compact = false, onSelect, stockCodes = false
         return t("scan.notFoundOwn", { code: m.code });
       case "notFound":
         return t("scan.notFound", { code: m.code });
+      case "labelNotKnown":
+        return t("scan.labelNotKnown");
       case "failed":
         return t("scan.failed", { code: m.code, error: m.error });
     }
@@ -119,8 +112,18 @@ export function ScanBox({ ownOnly, compact = false, onSelect, stockCodes = false
     }
   }
 
+  /**
+   * A lot or location label on the shop floor: its card under the box (GET /api/scan/label), or, for a
+   * lot of a component of the open Complete panel, that component's lot (components/scan/lotTarget.ts).
+   */
+  async function showLabel(prefix: "LOT" | "LOC", labelId: string) {
+    const outcome = await labels.lookUp(`${prefix}-${labelId}`);
+    if (outcome.kind === "notKnown") setScanned({ kind: "labelNotKnown" });
+    else if (outcome.kind === "failed") setScanned({ kind: "failed", code: `${prefix}-${labelId}`, error: outcome.error });
+  }
+
   /** What a scan does, by its kind (lib/scan/codes.ts). A new kind gets its case here. */
-  async function route(scan: ScannedCode, source: ScanSource, raw: string) {
+  async function route(scan: ScannedCode, source: ScanSource) {
     switch (scan.kind) {
       case "wo":
         return openWo(scan.code, source);
@@ -138,10 +141,7 @@ export function ScanBox({ ownOnly, compact = false, onSelect, stockCodes = false
           cameraScans.current += 1;
           setConfirmed(null);
         }
-        if (!stockCodes) {
-          setScanned({ kind: "notACode", text: raw.trim().slice(0, 40) });
-          return;
-        }
+        if (!stockCodes) return showLabel(scan.kind === "lot" ? "LOT" : "LOC", scan.code);
         await router.push(scan.kind === "lot" ? `/stock/lots/${scan.code}` : `/stock/locations?location=${scan.code}`);
         return;
       default: {
@@ -152,6 +152,7 @@ export function ScanBox({ ownOnly, compact = false, onSelect, stockCodes = false
   }
 
   async function handle(raw: string, source: ScanSource) {
+    labels.clear();
     const scan = resolveScan(raw);
     if (!scan) {
       if (source === "camera") {
@@ -162,7 +163,7 @@ export function ScanBox({ ownOnly, compact = false, onSelect, stockCodes = false
       return;
     }
     setScanned(null);
-    await route(scan, source, raw);
+    await route(scan, source);
   }
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -189,59 +190,31 @@ export function ScanBox({ ownOnly, compact = false, onSelect, stockCodes = false
         {!compact && <ScanIcon />}
         {t("scan.label")}
       </label>
-      <div className={`flex items-center gap-3 ${compact ? "" : "mt-3"}`}>
-        {compact && <ScanIcon />}
-        <div className="relative flex-1">
-          <input
-            ref={ref}
-            id={`${id}-code`}
-            name="code"
-            value={value}
-            onChange={(e) => {
-              setValue(e.target.value);
-              // A new scan starts: the last one's message no longer applies.
-              setScanned(null);
-            }}
-            inputMode={typing ? "text" : "none"}
-            autoComplete="off"
-            autoCorrect="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            enterKeyHint="go"
-            placeholder={placeholder ?? (compact ? t("scan.placeholderCompact") : t("scan.placeholder"))}
-            aria-describedby={`${id}-hint${message ? ` ${id}-msg` : ""}`}
-            aria-invalid={message ? true : undefined}
-            className="block h-14 w-full rounded-lg border-2 border-neutral-400 bg-white px-4 font-mono text-xl text-neutral-900 placeholder:text-neutral-400 focus:border-blue-700 focus:outline-none focus:ring-4 focus:ring-blue-600/30 aria-[invalid=true]:border-red-700"
-          />
-          {busy && <Spinner className="absolute right-4 top-4.5 h-5 w-5 text-neutral-600" />}
-        </div>
-        <button
-          type="button"
-          onClick={() => {
-            setTyping((t) => !t);
-            ref.current?.focus();
-          }}
-          className={`h-14 shrink-0 rounded-lg border-2 border-neutral-400 bg-white px-4 text-base font-medium text-neutral-900 hover:bg-neutral-100 ${focusRing}`}
-        >
-          {typing ? t("scan.hideKeyboard") : t("scan.typeCode")}
-        </button>
-        <button
-          type="button"
-          aria-pressed={camera}
-          onClick={() => {
-            setCamera((c) => !c);
-            setConfirmed(null);
-            cameraScans.current = 0;
-          }}
-          className={`inline-flex h-14 shrink-0 items-center gap-2 rounded-lg border-2 px-4 text-base font-medium ${camera ? "border-blue-800 bg-blue-50 text-blue-900" : "border-neutral-400 bg-white text-neutral-900 hover:bg-neutral-100"} ${focusRing}`}
-        >
-          <CameraIcon />
-          {t("camera.open")}
-        </button>
-      </div>
+      <ScanInput
+        inputRef={ref}
+        id={`${id}-code`}
+        value={value}
+        onChange={(v) => {
+          setValue(v);
+          // A new scan starts: the last one's message no longer applies.
+          setScanned(null);
+        }}
+        busy={busy}
+        placeholder={placeholder ?? (compact ? t("scan.placeholderCompact") : t("scan.placeholder"))}
+        describedBy={`${id}-hint${message ? ` ${id}-msg` : ""}`}
+        invalid={message !== null}
+        camera={camera}
+        onToggleCamera={() => {
+          setCamera((c) => !c);
+          setConfirmed(null);
+          cameraScans.current = 0;
+        }}
+        labels={{ typeCode: t("scan.typeCode"), hideKeyboard: t("scan.hideKeyboard"), camera: t("camera.open") }}
+        className={compact ? "" : "mt-3"}
+        leading={compact ? <ScanIcon /> : undefined}
+      />
       {camera && (
-        <Suspense fallback={<CameraLoading />}>
-          <CameraScanner onScan={onCameraScan} onClose={() => setCamera(false)}>
+        <ScanCamera onScan={onCameraScan} onClose={() => setCamera(false)}>
             <div aria-live="polite">
               {confirmed && (
                 <p data-testid="camera-last-scan" data-code={confirmed.code} data-count={confirmed.count} className="mt-3 flex items-center gap-2 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-base font-medium text-green-900">
@@ -250,8 +223,7 @@ export function ScanBox({ ownOnly, compact = false, onSelect, stockCodes = false
                 </p>
               )}
             </div>
-          </CameraScanner>
-        </Suspense>
+        </ScanCamera>
       )}
       <p id={`${id}-hint`} className={compact ? "sr-only" : "mt-2 text-sm text-neutral-600"}>
         {t("scan.hint")}
@@ -263,16 +235,8 @@ export function ScanBox({ ownOnly, compact = false, onSelect, stockCodes = false
           </p>
         )}
       </div>
+      <div aria-live="polite">{labels.shown && <LabelShownCard shown={labels.shown} onClose={labels.clear} />}</div>
     </form>
-  );
-}
-
-function CameraIcon() {
-  return (
-    <svg viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-      <path d="M4 8h3l2-3h6l2 3h3a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1Z" />
-      <circle cx="12" cy="13" r="3.5" />
-    </svg>
   );
 }
 

@@ -1,19 +1,18 @@
 import { useTranslations } from "next-intl";
-import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { resolveScan, type ScannedCode } from "../operator/scanCode";
 import { useScanFocus } from "../operator/useScanFocus";
-import { Spinner } from "../ui/Spinner";
-import { focusRing } from "../ui/styles";
-
-// The camera and its decoder load when the camera is first opened (as in the operator's scan box).
-const CameraScanner = lazy(() => import("../operator/CameraScanner"));
+import { LabelShownCard } from "../scan/LabelCard";
+import { ScanCamera, ScanInput } from "../scan/ScanInput";
+import { useLabelScan } from "../scan/useLabelScan";
 
 /**
  * The station's scan box (a keyboard-wedge scanner types into it, then Enter), with the camera beside
- * it: a badge signs its owner in, a work order code jumps to that work order in the queue. It keeps
- * the focus while nothing else is going on (inputmode="none" keeps the on-screen keyboard down; "Type
- * a code" brings it up). The camera stays open between scans, so the next person scans their badge
- * without a tap.
+ * it: a badge signs its owner in, a work order code jumps to that work order in the queue, a lot or
+ * location label shows its card (or names the lot in an open Complete panel; docs/scanning.md). It
+ * keeps the focus while nothing else is going on (inputmode="none" keeps the on-screen keyboard down;
+ * "Type a code" brings it up). The camera stays open between scans, so the next person scans their
+ * badge without a tap.
  */
 export function StationScanBox({ enabled, busy, message, onBadge, onWoCode, onMessage }: {
   enabled: boolean;
@@ -28,21 +27,28 @@ export function StationScanBox({ enabled, busy, message, onBadge, onWoCode, onMe
   const ref = useRef<HTMLInputElement>(null);
   const id = useId();
   const [value, setValue] = useState("");
-  const [typing, setTyping] = useState(false);
   const [camera, setCamera] = useState(false);
+  const labels = useLabelScan();
   useScanFocus(ref, enabled && !camera);
 
+  /** A lot or location label: its card (someone must be signed in: the lookup is theirs). */
+  async function showLabel(prefix: "LOT" | "LOC", code: string) {
+    const outcome = await labels.lookUp(`${prefix}-${code}`);
+    if (outcome.kind === "notKnown") onMessage(t("scan.labelNotKnown"));
+    else if (outcome.kind === "failed") onMessage(outcome.error);
+  }
+
   /** What a scan does, by its kind (lib/scan/codes.ts). A new kind gets its case here. */
-  function route(scan: ScannedCode, raw: string) {
+  function route(scan: ScannedCode) {
     switch (scan.kind) {
       case "badge":
         return onBadge(scan.code);
       case "wo":
         return onWoCode(scan.code);
       case "lot":
+        return void showLabel("LOT", scan.code);
       case "location":
-        // Labels of stock: nothing a station does with them; answered as any other unknown code.
-        return onMessage(t("scan.notACode", { text: raw.trim().slice(0, 40) }));
+        return void showLabel("LOC", scan.code);
       default: {
         const unrouted: never = scan.kind;
         return unrouted;
@@ -52,8 +58,9 @@ export function StationScanBox({ enabled, busy, message, onBadge, onWoCode, onMe
 
   function handle(raw: string) {
     if (!raw.trim()) return;
+    labels.clear();
     const scan = resolveScan(raw);
-    if (scan) return route(scan, raw);
+    if (scan) return route(scan);
     onMessage(t("scan.notACode", { text: raw.trim().slice(0, 40) }));
   }
 
@@ -76,61 +83,25 @@ export function StationScanBox({ enabled, busy, message, onBadge, onWoCode, onMe
       <label htmlFor={`${id}-code`} className="text-base font-semibold text-neutral-900">
         {t("scan.label")}
       </label>
-      <div className="mt-2 flex items-center gap-3">
-        <div className="relative flex-1">
-          <input
-            ref={ref}
-            id={`${id}-code`}
-            name="code"
-            value={value}
-            onChange={(e) => {
-              setValue(e.target.value);
-              onMessage(null);
-            }}
-            inputMode={typing ? "text" : "none"}
-            autoComplete="off"
-            autoCorrect="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            enterKeyHint="go"
-            placeholder={t("scan.placeholder")}
-            aria-describedby={`${id}-hint${message ? ` ${id}-msg` : ""}`}
-            aria-invalid={message ? true : undefined}
-            className="block h-14 w-full rounded-lg border-2 border-neutral-400 bg-white px-4 font-mono text-xl text-neutral-900 placeholder:text-neutral-400 focus:border-blue-700 focus:outline-none focus:ring-4 focus:ring-blue-600/30 aria-[invalid=true]:border-red-700"
-          />
-          {busy && <Spinner className="absolute right-4 top-4.5 h-5 w-5 text-neutral-600" />}
-        </div>
-        <button
-          type="button"
-          onClick={() => {
-            setTyping((v) => !v);
-            ref.current?.focus();
-          }}
-          className={`h-14 shrink-0 rounded-lg border-2 border-neutral-400 bg-white px-4 text-base font-medium text-neutral-900 hover:bg-neutral-100 ${focusRing}`}
-        >
-          {typing ? t("scan.hideKeyboard") : t("scan.typeCode")}
-        </button>
-        <button
-          type="button"
-          aria-pressed={camera}
-          data-testid="station-camera"
-          onClick={() => setCamera((c) => !c)}
-          className={`h-14 shrink-0 rounded-lg border-2 px-4 text-base font-medium ${camera ? "border-blue-800 bg-blue-50 text-blue-900" : "border-neutral-400 bg-white text-neutral-900 hover:bg-neutral-100"} ${focusRing}`}
-        >
-          {tc("open")}
-        </button>
-      </div>
-      {camera && (
-        <Suspense
-          fallback={
-            <div className="mt-4 flex h-24 items-center justify-center rounded-lg border-2 border-neutral-300 bg-neutral-50">
-              <Spinner className="h-6 w-6 text-neutral-600" />
-            </div>
-          }
-        >
-          <CameraScanner onScan={onCameraScan} onClose={() => setCamera(false)} hint={t("scan.cameraHint")} />
-        </Suspense>
-      )}
+      <ScanInput
+        inputRef={ref}
+        id={`${id}-code`}
+        value={value}
+        onChange={(v) => {
+          setValue(v);
+          onMessage(null);
+        }}
+        busy={busy || labels.busy}
+        placeholder={t("scan.placeholder")}
+        describedBy={`${id}-hint${message ? ` ${id}-msg` : ""}`}
+        invalid={message !== null}
+        camera={camera}
+        onToggleCamera={() => setCamera((c) => !c)}
+        labels={{ typeCode: t("scan.typeCode"), hideKeyboard: t("scan.hideKeyboard"), camera: tc("open") }}
+        className="mt-2"
+        cameraTestId="station-camera"
+      />
+      {camera && <ScanCamera onScan={onCameraScan} onClose={() => setCamera(false)} hint={t("scan.cameraHint")} />}
       <p id={`${id}-hint`} className="mt-2 text-sm text-neutral-600">
         {t("scan.hint")}
       </p>
@@ -141,6 +112,7 @@ export function StationScanBox({ enabled, busy, message, onBadge, onWoCode, onMe
           </p>
         )}
       </div>
+      <div aria-live="polite">{labels.shown && <LabelShownCard shown={labels.shown} onClose={labels.clear} />}</div>
     </form>
   );
 }
