@@ -1,7 +1,11 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import useSWR from "swr";
 import { ScrapReason } from "@/lib/db/generated/enums";
+import type { ApiError } from "../../api";
 import { formatQty } from "../../format";
+import { CompleteLots, hasLotFields, lotsBody, NO_LOTS_NAMED, type LotChoice, type WoLots } from "../../operator/CompleteLots";
+import { useLotTarget } from "../../scan/lotTarget";
 import { focusRing } from "../../ui/styles";
 import { TouchButton } from "./TouchButton";
 
@@ -10,6 +14,9 @@ export interface CompletionBody {
   goodQty?: number;
   scrapQty?: number;
   scrapReason?: ScrapReason;
+  /** On the work order that finishes its MO (components/operator/CompleteLots.tsx). */
+  outputLotCode?: string;
+  consumedLots?: { productId: string; lotId: string; quantity: number }[];
 }
 
 export interface CompletableWo {
@@ -34,7 +41,8 @@ const REASONS: readonly ScrapReason[] = Object.values(ScrapReason);
  * The confirmation of "Complete" with the good and scrapped units: large −/+ steppers pre-filled
  * with the defaults (everything that reached the operation is good), so one tap on "Yes, complete"
  * accepts them. Scrap moves units out of good until good is changed by hand; a reason is offered
- * once something is scrapped (none chosen: the server records OTHER).
+ * once something is scrapped (none chosen: the server records OTHER). On the work order whose
+ * completion finishes the order, its lots (CompleteLots): a scanned lot label fills its component's field.
  */
 export function CompletePanel({ wo, size, busy, onConfirm, onCancel }: Props) {
   const t = useTranslations("workorders");
@@ -43,6 +51,20 @@ export function CompletePanel({ wo, size, busy, onConfirm, onCancel }: Props) {
   const [good, setGood] = useState<number | null>(null); // null: follows reached − scrap
   const [reason, setReason] = useState<ScrapReason | null>(null);
   const ref = useRef<HTMLDivElement>(null);
+  // Without a network there are no lot fields: the completion is queued and lots are picked automatically.
+  const lotData = useSWR<WoLots, ApiError>(`/api/workorders/${encodeURIComponent(wo.id)}/lots`).data;
+  const lotFields = hasLotFields(lotData) ? lotData : null;
+  const [lots, setLots] = useState<LotChoice>(NO_LOTS_NAMED);
+  useLotTarget(
+    lotFields?.components.length
+      ? (lot) => {
+          const c = lotFields.components.find((x) => x.productId === lot.productId && x.lots.some((l) => l.id === lot.id));
+          if (!c) return null;
+          setLots((v) => ({ ...v, named: { ...v.named, [c.productId]: lot.id } }));
+          return c.sku;
+        }
+      : null,
+  );
 
   useEffect(() => {
     ref.current?.focus();
@@ -59,6 +81,7 @@ export function CompletePanel({ wo, size, busy, onConfirm, onCancel }: Props) {
       body.scrapQty = scrap;
       if (reason) body.scrapReason = reason;
     }
+    if (lotFields) Object.assign(body, lotsBody(lotFields, lots, { good: goodShown ?? lotFields.moQuantity - lotFields.scrappedBefore - scrap, scrap }));
     onConfirm(body);
   }
 
@@ -109,6 +132,7 @@ export function CompletePanel({ wo, size, busy, onConfirm, onCancel }: Props) {
           </div>
         </fieldset>
       )}
+      {lotFields && <CompleteLots data={lotFields} value={lots} onChange={setLots} disabled={busy} woId={wo.id} />}
       {over && (
         <p className="mt-2 text-sm font-semibold text-red-800" role="alert">
           {t("complete.tooMany", { qty: formatQty(reached) })}
