@@ -125,7 +125,7 @@ describe("GET /api/workorders/:id/lots", () => {
     });
     expect(bom.status).toBe(200);
     const late = await receive(raw.id, 10, "L-LATE", "2027-06-01");
-    const early = await receive(raw.id, 10, "L-EARLY", "2027-03-01");
+    await receive(raw.id, 10, "L-EARLY", "2027-03-01");
     expect((await inventory.post("/api/stock/receipts", { productId: plain.id, quantity: 10 })).status).toBe(201);
     const mo = await manager.post<{ id: string; orderNo: string; workOrders: { id: string; code: string }[] }>("/api/mos", { name: uniq("Order"), productId: top.id, quantity: 3, childOrders: "none" });
     expect(mo.status).toBe(201);
@@ -165,5 +165,29 @@ describe("GET /api/workorders/:id/lots", () => {
     expectError(await operator.get(`/api/workorders/${wo.id}/lots`), 404, "NOT_FOUND");
     expect((await manager.get(`/api/workorders/${wo.id}/lots`)).status).toBe(200);
     expectError(await operator.get(`/api/workorders/not-a-wo/lots`), 400, "VALIDATION_FAILED");
+  });
+});
+
+describe("on a station", () => {
+  test("the operator identified on a station reads a scanned label (the station's confinement lets it through); the stock routes stay closed", async () => {
+    const admin = await app.as("ADMIN");
+    const u = uniq("scan-station");
+    const created = await admin.post<{ id: string }>("/api/users", { name: `Person ${u}`, email: `${u}@example.com`, role: "OPERATOR", password: "Station-pass-1" });
+    expect(created.status).toBe(201);
+    const person = await app.anon().signInOrThrow(`${u}@example.com`, "Station-pass-1");
+    expect((await person.patch("/api/me/pin", { pin: "4826", currentPassword: "Station-pass-1" })).status).toBe(200);
+    const wc = await db().workCenter.create({ data: { name: uniq("Scan WC") } });
+    const station = await manager.post<{ id: string }>("/api/stations", { name: uniq("Scan station"), workCenterIds: [wc.id] });
+    expect(station.status).toBe(201);
+    const tablet = await app.anon().signInOrThrow("manager@demo.com", "Manager@123");
+    expect((await tablet.post(`/api/stations/${station.body.id}/open`)).status).toBe(200);
+    const label = `/api/scan/label?code=${locationLabelCode(STOCK)}`;
+    // Nobody identified: no user at all.
+    expect((await tablet.get(label)).status).toBe(401);
+    expect((await tablet.post("/api/station/identify", { operatorId: created.body.id, pin: "4826" })).status).toBe(200);
+    const res = await tablet.get<LocationCard>(label);
+    expect(res.status).toBe(200);
+    expect(res.body.location.code).toBe("STOCK");
+    expectError(await tablet.get(`/api/locations/${STOCK}`), 403, "FORBIDDEN");
   });
 });
