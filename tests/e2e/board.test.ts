@@ -4,8 +4,8 @@
 // session. The two orders it makes are canceled afterwards (the e2e database is shared).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { APIRequestContext, Browser, Locator, Page } from "playwright-core";
-import { BASE_URL, assertText, demo, launchBrowser, openTab, screenshot, signIn, unique, visible, type Tab } from "./helpers";
+import type { Browser, Locator, Page } from "playwright-core";
+import { BASE_URL, apiJson, assertText, demo, launchBrowser, openTab, screenshot, signIn, unique, visible, type Tab } from "./helpers";
 
 interface Wo {
   id: string;
@@ -15,12 +15,6 @@ interface Wo {
   title: string;
 }
 
-async function api<T>(request: APIRequestContext, method: "GET" | "POST" | "PATCH", url: string, data?: unknown): Promise<T> {
-  const res = await request.fetch(url, { method, data, headers: { Origin: BASE_URL } });
-  const body = await res.text();
-  assert.ok(res.ok(), `${method} ${url} answered ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
 
 function column(page: Page, key: string): Locator {
   return page.locator(`[data-testid="board-column"][data-column="${key}"]`);
@@ -50,15 +44,15 @@ describe("stage board", () => {
     const op = demo("OPERATOR");
     await signIn(manager.page, mgr.email, mgr.password, mgr.role);
     await signIn(operator.page, op.email, op.password, op.role);
-    const operatorId = (await api<{ user: { id: string } }>(operator.page.request, "GET", "/api/me")).user.id;
-    const products = await api<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
+    const operatorId = (await apiJson<{ user: { id: string } }>(operator.page.request, "GET", "/api/me")).user.id;
+    const products = await apiJson<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
     const table = products.items.find((p) => p.sku === "TABLE-100");
     assert.ok(table, "the demo product TABLE-100 exists");
     for (const n of [1, 2]) {
-      const mo = await api<{ id: string; orderNo: string }>(manager.page.request, "POST", "/api/mos", { name: `E2E board ${n}`, productId: table.id, quantity: 1, customerName: customer });
-      const wos = (await api<{ items: Wo[] }>(manager.page.request, "GET", `/api/mos/${mo.id}/workorders`)).items.sort((a, b) => a.sequence - b.sequence);
+      const mo = await apiJson<{ id: string; orderNo: string }>(manager.page.request, "POST", "/api/mos", { name: `E2E board ${n}`, productId: table.id, quantity: 1, customerName: customer });
+      const wos = (await apiJson<{ items: Wo[] }>(manager.page.request, "GET", `/api/mos/${mo.id}/workorders`)).items.sort((a, b) => a.sequence - b.sequence);
       assert.ok(wos.length >= 2, "an MO of TABLE-100 gets its routing's operations");
-      for (const w of wos) await api(manager.page.request, "PATCH", `/api/workorders/${w.id}`, { assignedToId: operatorId });
+      for (const w of wos) await apiJson(manager.page.request, "PATCH", `/api/workorders/${w.id}`, { assignedToId: operatorId });
       made.push({ id: mo.id, orderNo: mo.orderNo, wos });
     }
   });
@@ -92,7 +86,7 @@ describe("stage board", () => {
       ([sel, want]) => Array.from(document.querySelectorAll(sel)).map((e) => e.getAttribute("data-order-no"))[0] === want,
       [`[data-testid="board-column"][data-column="op:${a.wos[0]!.title}"] [data-testid="board-card"]`, b.orderNo] as const,
     );
-    const stored = await api<{ priority: string }>(page.request, "GET", `/api/mos/${b.id}`);
+    const stored = await apiJson<{ priority: string }>(page.request, "GET", `/api/mos/${b.id}`);
     assert.equal(stored.priority, "URGENT");
 
     // A deadline in the past: the card says Late.
@@ -121,11 +115,11 @@ describe("stage board", () => {
     await visible(card(column(page, `op:${a.wos[0]!.title}`), a.orderNo));
 
     // The operator may run one work order at a time: pause any left running by an earlier suite.
-    const running = await api<{ items: { id: string }[] }>(operator.page.request, "GET", "/api/workorders?mine=1&status=STARTED&pageSize=200");
-    for (const w of running.items) await api(operator.page.request, "POST", `/api/workorders/${w.id}/pause`, {});
-    await api(operator.page.request, "POST", `/api/workorders/${a.wos[0]!.id}/start`, {});
+    const running = await apiJson<{ items: { id: string }[] }>(operator.page.request, "GET", "/api/workorders?mine=1&status=STARTED&pageSize=200");
+    for (const w of running.items) await apiJson(operator.page.request, "POST", `/api/workorders/${w.id}/pause`, {});
+    await apiJson(operator.page.request, "POST", `/api/workorders/${a.wos[0]!.id}/start`, {});
     await visible(card(column(page, `op:${a.wos[0]!.title}`), a.orderNo).getByText("Started"));
-    await api(operator.page.request, "POST", `/api/workorders/${a.wos[0]!.id}/complete`, {});
+    await apiJson(operator.page.request, "POST", `/api/workorders/${a.wos[0]!.id}/complete`, {});
 
     // No reload: the socket's events refetch the board.
     await visible(card(column(page, `op:${a.wos[1]!.title}`), a.orderNo));

@@ -4,15 +4,8 @@
 // planned ones below it too. Uses products of its own; nothing is left open.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { APIRequestContext, Browser } from "playwright-core";
-import { BASE_URL, assertText, demo, launchBrowser, openTab, signIn, unique, visible, type Tab } from "./helpers";
-
-async function api<T>(request: APIRequestContext, method: "POST" | "PUT", url: string, data?: unknown): Promise<T> {
-  const res = await request.fetch(url, { method, data, headers: { Origin: BASE_URL } });
-  const body = await res.text();
-  assert.ok(res.ok(), `${method} ${url} answered ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
+import type { Browser } from "playwright-core";
+import { apiJson, assertText, demo, launchBrowser, openTab, signIn, unique, visible, type Tab } from "./helpers";
 
 describe("sub-assembly orders", () => {
   let browser: Browser;
@@ -26,10 +19,10 @@ describe("sub-assembly orders", () => {
     const m = demo("MANAGER");
     await signIn(manager.page, m.email, m.password, m.role);
     const r = manager.page.request;
-    const make = (s: string, isFinished = false) => api<{ id: string }>(r, "POST", "/api/products", { sku: s, name: `Part ${s}`, isFinished, uom: "pcs" });
+    const make = (s: string, isFinished = false) => apiJson<{ id: string }>(r, "POST", "/api/products", { sku: s, name: `Part ${s}`, isFinished, uom: "pcs" });
     const [raw, sub, frame, top] = [await make(sku.raw), await make(sku.sub), await make(sku.frame), await make(sku.top, true)];
     const bom = (id: string, components: [string, number][], title: string) =>
-      api(r, "PUT", `/api/products/${id}/bom`, { components: components.map(([materialId, qtyPerUnit]) => ({ materialId, qtyPerUnit })), operations: [{ title, workCenterId: null, minutesPerUnit: 1 }] });
+      apiJson(r, "PUT", `/api/products/${id}/bom`, { components: components.map(([materialId, qtyPerUnit]) => ({ materialId, qtyPerUnit })), operations: [{ title, workCenterId: null, minutesPerUnit: 1 }] });
     await bom(sub.id, [[raw.id, 2]], "Cut");
     await bom(frame.id, [[sub.id, 3], [raw.id, 1]], "Weld");
     await bom(top.id, [[frame.id, 2], [raw.id, 4]], "Assemble");

@@ -2,15 +2,8 @@
 // pause keeps it (the manager's downtime figures name it), and Cancel leaves the WO running.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { APIRequestContext, Browser } from "playwright-core";
-import { BASE_URL, demo, launchBrowser, openTab, signIn, unique, visible, type Tab } from "./helpers";
-
-async function api<T>(request: APIRequestContext, method: "GET" | "POST" | "PATCH", url: string, data?: unknown): Promise<T> {
-  const res = await request.fetch(url, { method, data, headers: { Origin: BASE_URL } });
-  const body = await res.text();
-  assert.ok(res.ok(), `${method} ${url} answered ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
+import type { Browser } from "playwright-core";
+import { BASE_URL, apiJson, demo, launchBrowser, openTab, signIn, unique, visible, type Tab } from "./helpers";
 
 describe("pause reasons on the tablet", () => {
   let browser: Browser;
@@ -35,17 +28,17 @@ describe("pause reasons on the tablet", () => {
 
   test("Pause shows the reasons as large buttons; Cancel keeps it running; a tap on one pauses with that reason", async () => {
     const { page, pageErrors } = operator;
-    const me = await api<{ user: { id: string } }>(page.request, "GET", "/api/me");
+    const me = await apiJson<{ user: { id: string } }>(page.request, "GET", "/api/me");
     // The operator may run one WO at a time: pause whatever an earlier suite left running.
-    const running = await api<{ items: { id: string }[] }>(page.request, "GET", "/api/workorders?mine=1&status=STARTED");
-    for (const w of running.items) await api(page.request, "POST", `/api/workorders/${w.id}/pause`, { reason: "OTHER" });
-    const products = await api<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
+    const running = await apiJson<{ items: { id: string }[] }>(page.request, "GET", "/api/workorders?mine=1&status=STARTED");
+    for (const w of running.items) await apiJson(page.request, "POST", `/api/workorders/${w.id}/pause`, { reason: "OTHER" });
+    const products = await apiJson<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
     const table = products.items.find((p) => p.sku === "TABLE-100")!;
     const from = new Date(Date.now() - 60_000).toISOString();
-    const mo = await api<{ id: string; workOrders: { id: string; code: string; sequence: number }[] }>(manager.page.request, "POST", "/api/mos", { name: `E2E pause ${unique()}`, productId: table.id, quantity: 1 });
+    const mo = await apiJson<{ id: string; workOrders: { id: string; code: string; sequence: number }[] }>(manager.page.request, "POST", "/api/mos", { name: `E2E pause ${unique()}`, productId: table.id, quantity: 1 });
     moId = mo.id;
     const wo = [...mo.workOrders].sort((a, b) => a.sequence - b.sequence)[0]!;
-    await api(manager.page.request, "PATCH", `/api/workorders/${wo.id}`, { assignedToId: me.user.id });
+    await apiJson(manager.page.request, "PATCH", `/api/workorders/${wo.id}`, { assignedToId: me.user.id });
 
     await page.goto("/operator");
     const card = () => page.locator(`[data-testid="wo-card"][data-code="${wo.code}"]`);
@@ -66,7 +59,7 @@ describe("pause reasons on the tablet", () => {
     await card().getByTestId("pause-reasons").getByRole("button", { name: "Breakdown", exact: true }).click();
     await visible(page.locator(`[data-testid="wo-card"][data-code="${wo.code}"][data-status="PAUSED"]`));
 
-    const figures = await api<{ downtime: { code: string; pauses: number }[] }>(manager.page.request, "GET", `/api/reports/oee?from=${from}&to=${new Date(Date.now() + 60_000).toISOString()}`);
+    const figures = await apiJson<{ downtime: { code: string; pauses: number }[] }>(manager.page.request, "GET", `/api/reports/oee?from=${from}&to=${new Date(Date.now() + 60_000).toISOString()}`);
     assert.ok(figures.downtime.some((d) => d.code === "BREAKDOWN" && d.pauses >= 1), `the downtime names BREAKDOWN: ${JSON.stringify(figures.downtime)}`);
     assert.deepEqual(pageErrors, []);
   });

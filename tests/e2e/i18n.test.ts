@@ -11,9 +11,9 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { APIRequestContext, Browser, Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { catalog, dutch, dutchRe, message, namespaces } from "./catalog";
-import { ARTIFACTS, BASE_URL, assertText, demo, launchBrowser, navLinks, openTab, signIn, unique, visible, type Role, type Tab } from "./helpers";
+import { ARTIFACTS, BASE_URL, apiJson, assertText, demo, launchBrowser, navLinks, openTab, signIn, unique, visible, type Role, type Tab } from "./helpers";
 
 interface Wo {
   id: string;
@@ -22,14 +22,8 @@ interface Wo {
   sequence: number;
 }
 
-async function api<T>(request: APIRequestContext, method: "GET" | "POST" | "PATCH", url: string, data?: unknown): Promise<T> {
-  const res = await request.fetch(url, { method, data, headers: { Origin: BASE_URL } });
-  const body = await res.text();
-  assert.ok(res.ok(), `${method} ${url} answered ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
 
-const setLocale = (page: Page, locale: "en" | "nl" | null) => api(page.request, "PATCH", "/api/me", { locale });
+const setLocale = (page: Page, locale: "en" | "nl" | null) => apiJson(page.request, "PATCH", "/api/me", { locale });
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 const squash = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, " ").trim();
 
@@ -210,11 +204,11 @@ describe("a Dutch user (issue 11)", () => {
     const a = demo("ADMIN");
     await signIn(admin.page, a.email, a.password, a.role);
     for (const [role, p] of Object.entries(people) as [keyof typeof people, (typeof people)[keyof typeof people]][]) {
-      ids[role] = (await api<{ id: string }>(admin.page.request, "POST", "/api/users", { ...p, role })).id;
+      ids[role] = (await apiJson<{ id: string }>(admin.page.request, "POST", "/api/users", { ...p, role })).id;
     }
-    product = await api(admin.page.request, "POST", "/api/products", { sku, name: `Granulaat ${u}`, isFinished: true, uom: "kg", reorderPoint: 2000 });
-    await api(admin.page.request, "POST", "/api/stock/receipts", { productId: product.id, quantity: 1234.25, reference: `PO-NL-${u}` });
-    await api(admin.page.request, "POST", "/api/stock/manual", { productId: product.id, change: 0.25, note: `Telling ${u}` });
+    product = await apiJson(admin.page.request, "POST", "/api/products", { sku, name: `Granulaat ${u}`, isFinished: true, uom: "kg", reorderPoint: 2000 });
+    await apiJson(admin.page.request, "POST", "/api/stock/receipts", { productId: product.id, quantity: 1234.25, reference: `PO-NL-${u}` });
+    await apiJson(admin.page.request, "POST", "/api/stock/manual", { productId: product.id, change: 0.25, note: `Telling ${u}` });
     nl.MANAGER = await dutchTab("MANAGER");
     nl.OPERATOR = await dutchTab("OPERATOR");
     nl.INVENTORY = await dutchTab("INVENTORY");
@@ -224,7 +218,7 @@ describe("a Dutch user (issue 11)", () => {
     for (const tab of Object.values(nl)) await tab?.context.close();
     // The people made here leave again: a second active admin would, for one, let the users test
     // deactivate the demo admin it expects to be the last one.
-    for (const id of Object.values(ids)) if (id) await api(admin.page.request, "PATCH", `/api/users/${id}`, { active: false });
+    for (const id of Object.values(ids)) if (id) await apiJson(admin.page.request, "PATCH", `/api/users/${id}`, { active: false });
     await admin?.context.close();
     await browser?.close();
   });
@@ -255,7 +249,7 @@ describe("a Dutch user (issue 11)", () => {
       // Still signed in, on the same page: no trip to the sign-in page.
       assert.equal(page.url(), `${BASE_URL}/`);
       assert.ok(!visited.some((v) => v.includes("/signin")), `no sign-in page on the way: ${visited.join(", ")}`);
-      assert.equal((await api<{ user: { locale: string | null } }>(page.request, "GET", "/api/me")).user.locale, "nl");
+      assert.equal((await apiJson<{ user: { locale: string | null } }>(page.request, "GET", "/api/me")).user.locale, "nl");
 
       // Saved on the user: a fresh page from the server is Dutch from its first byte.
       const html = await (await page.request.get("/")).text();
@@ -273,7 +267,7 @@ describe("a Dutch user (issue 11)", () => {
       // "Browser language" again (the demo user's saved state before the test): English for this browser.
       await switcher.selectOption({ value: "" });
       await page.waitForFunction(() => !(document.querySelector('[data-testid="language-switcher"]') as HTMLSelectElement | null)?.disabled);
-      assert.equal((await api<{ user: { locale: string | null } }>(page.request, "GET", "/api/me")).user.locale, null);
+      assert.equal((await apiJson<{ user: { locale: string | null } }>(page.request, "GET", "/api/me")).user.locale, null);
       await assertText(h1, new RegExp(`^${manager.heading}$`));
       assert.deepEqual(pageErrors, []);
     } finally {
@@ -355,7 +349,7 @@ describe("a Dutch user (issue 11)", () => {
     await page.waitForURL(/\/mos\/[0-9a-f-]{36}$/);
 
     const id = page.url().split("/").pop()!;
-    const mo = await api<{ name: string; quantity: number | string; product: { sku: string } }>(page.request, "GET", `/api/mos/${id}`);
+    const mo = await apiJson<{ name: string; quantity: number | string; product: { sku: string } }>(page.request, "GET", `/api/mos/${id}`);
     assert.equal(Number(mo.quantity), 1.5, `"1,5" in Dutch is 1.5 (the API stored ${mo.quantity})`);
     assert.equal(mo.name, name);
     assert.equal(mo.product.sku, sku);
@@ -365,13 +359,13 @@ describe("a Dutch user (issue 11)", () => {
 
   test("the operator's tablet in Dutch (Start, Pauzeer, Hervat; the glossary's states) and the ledger in Dutch", async () => {
     const manager = nl.MANAGER!.page;
-    const products = await api<{ items: { id: string; sku: string }[] }>(manager.request, "GET", "/api/products?q=TABLE-100");
+    const products = await apiJson<{ items: { id: string; sku: string }[] }>(manager.request, "GET", "/api/products?q=TABLE-100");
     const table = products.items.find((p) => p.sku === "TABLE-100");
     assert.ok(table, "the demo product TABLE-100 exists");
-    const mo = await api<{ id: string }>(manager.request, "POST", "/api/mos", { name: `Tafels NL ${u}`, productId: table.id, quantity: 1 });
-    const wos = (await api<{ items: Wo[] }>(manager.request, "GET", `/api/mos/${mo.id}/workorders`)).items.sort((a, b) => a.sequence - b.sequence);
+    const mo = await apiJson<{ id: string }>(manager.request, "POST", "/api/mos", { name: `Tafels NL ${u}`, productId: table.id, quantity: 1 });
+    const wos = (await apiJson<{ items: Wo[] }>(manager.request, "GET", `/api/mos/${mo.id}/workorders`)).items.sort((a, b) => a.sequence - b.sequence);
     assert.ok(wos.length > 0, "the order has work orders from TABLE-100's operations");
-    for (const w of wos) await api(manager.request, "PATCH", `/api/workorders/${w.id}`, { assignedToId: ids.OPERATOR });
+    for (const w of wos) await apiJson(manager.request, "PATCH", `/api/workorders/${w.id}`, { assignedToId: ids.OPERATOR });
     const code = wos[0]!.code;
 
     const { page, pageErrors } = nl.OPERATOR!;
@@ -436,7 +430,7 @@ describe("a Dutch user (issue 11)", () => {
   test("a CSV export downloaded by the Dutch user: Dutch headers, ';' between fields, ',' decimals", async () => {
     const { page, pageErrors } = nl.MANAGER!;
     const name = `Export NL ${u}`;
-    await api(page.request, "POST", "/api/mos", { name, productId: product.id, quantity: 2.25 });
+    await apiJson(page.request, "POST", "/api/mos", { name, productId: product.id, quantity: 2.25 });
 
     await page.goto("/reports");
     await expectLang(page, "nl");
@@ -519,8 +513,8 @@ describe("a Dutch user (issue 11)", () => {
 
   test("no English left on the main pages for a Dutch user", async (t) => {
     const mgr = nl.MANAGER!.page;
-    const anyMo = (await api<{ items: { id: string }[] }>(mgr.request, "GET", `/api/mos?q=${encodeURIComponent(`Tafels NL ${u}`)}`)).items[0];
-    const anyWo = anyMo ? (await api<{ items: Wo[] }>(mgr.request, "GET", `/api/mos/${anyMo.id}/workorders`)).items[0] : undefined;
+    const anyMo = (await apiJson<{ items: { id: string }[] }>(mgr.request, "GET", `/api/mos?q=${encodeURIComponent(`Tafels NL ${u}`)}`)).items[0];
+    const anyWo = anyMo ? (await apiJson<{ items: Wo[] }>(mgr.request, "GET", `/api/mos/${anyMo.id}/workorders`)).items[0] : undefined;
     nl.ADMIN = await dutchTab("ADMIN");
     const plan: [Tab, string[]][] = [
       [nl.MANAGER!, ["/", "/mos", "/mos/new", ...(anyMo ? [`/mos/${anyMo.id}`] : []), "/workorders", ...(anyWo ? [`/workorders/${anyWo.id}`] : []), "/products", `/products/${product.id}`, "/workcenters", "/stock", "/stock/ledger", "/reports"]],
@@ -529,8 +523,8 @@ describe("a Dutch user (issue 11)", () => {
       [nl.ADMIN, ["/", "/admin/users", "/admin/audit"]],
     ];
     // The words of the records themselves (the demo data is English, and stays so).
-    const products = await api<{ items: { name: string; description: string | null }[] }>(admin.page.request, "GET", "/api/products?pageSize=100&includeArchived=true");
-    const centers = await api<{ items: { name: string; description: string | null }[] }>(admin.page.request, "GET", "/api/workcenters?pageSize=100");
+    const products = await apiJson<{ items: { name: string; description: string | null }[] }>(admin.page.request, "GET", "/api/products?pageSize=100&includeArchived=true");
+    const centers = await apiJson<{ items: { name: string; description: string | null }[] }>(admin.page.request, "GET", "/api/workcenters?pageSize=100");
     const data = [...products.items, ...centers.items].flatMap((r) => [r.name, r.description ?? ""]).filter((d) => d.length > 2).sort((a, b) => b.length - a.length);
     // The scan is not blind: on the English admin dashboard it finds the English it looks for.
     const control = await englishOn(admin.page, "/");

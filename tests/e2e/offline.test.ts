@@ -7,8 +7,8 @@
 // comes back as a conflict shown on the card until the operator acknowledges it.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { APIRequestContext, Browser, Page } from "playwright-core";
-import { BASE_URL, assertText, demo, launchBrowser, openTab, screenshot, signIn, unique, visible, type Tab } from "./helpers";
+import type { Browser, Page } from "playwright-core";
+import { BASE_URL, apiJson, assertText, demo, launchBrowser, openTab, screenshot, signIn, unique, visible, type Tab } from "./helpers";
 
 interface Wo {
   id: string;
@@ -22,12 +22,6 @@ interface Detail {
   comments: { content: string; createdAt: string }[];
 }
 
-async function api<T>(request: APIRequestContext, method: "GET" | "POST" | "PATCH", url: string, data?: unknown): Promise<T> {
-  const res = await request.fetch(url, { method, data, headers: { Origin: BASE_URL } });
-  const body = await res.text();
-  assert.ok(res.ok(), `${method} ${url} answered ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
 
 /** Waits until the service worker controls the page and keeps the page itself and its build files. */
 async function waitForOfflineCopy(page: Page): Promise<void> {
@@ -74,17 +68,17 @@ describe("offline tablet", () => {
     await signIn(admin.page, adm.email, adm.password, adm.role);
     // A person of their own, so nothing another test runs counts against the one-running-WO rule.
     const email = `offline-${unique()}@example.com`;
-    const user = await api<{ id: string }>(admin.page.request, "POST", "/api/users", { name: "Olga Offline", email, role: "OPERATOR", password: "Operator-pass-1" });
-    const other = await api<{ id: string }>(admin.page.request, "POST", "/api/users", { name: "Oscar Other", email: `other-${unique()}@example.com`, role: "OPERATOR", password: "Operator-pass-1" });
+    const user = await apiJson<{ id: string }>(admin.page.request, "POST", "/api/users", { name: "Olga Offline", email, role: "OPERATOR", password: "Operator-pass-1" });
+    const other = await apiJson<{ id: string }>(admin.page.request, "POST", "/api/users", { name: "Oscar Other", email: `other-${unique()}@example.com`, role: "OPERATOR", password: "Operator-pass-1" });
     otherId = other.id;
     await admin.context.close();
-    const products = await api<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
+    const products = await apiJson<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
     const table = products.items.find((p) => p.sku === "TABLE-100");
     assert.ok(table, "the demo product TABLE-100 exists");
-    const mo = await api<{ id: string }>(manager.page.request, "POST", "/api/mos", { name: `E2E offline ${unique()}`, productId: table.id, quantity: 1 });
+    const mo = await apiJson<{ id: string }>(manager.page.request, "POST", "/api/mos", { name: `E2E offline ${unique()}`, productId: table.id, quantity: 1 });
     moId = mo.id;
-    wos = (await api<{ items: Wo[] }>(manager.page.request, "GET", `/api/mos/${mo.id}/workorders`)).items.sort((a, b) => a.sequence - b.sequence);
-    for (const w of wos) await api(manager.page.request, "PATCH", `/api/workorders/${w.id}`, { assignedToId: user.id });
+    wos = (await apiJson<{ items: Wo[] }>(manager.page.request, "GET", `/api/mos/${mo.id}/workorders`)).items.sort((a, b) => a.sequence - b.sequence);
+    for (const w of wos) await apiJson(manager.page.request, "PATCH", `/api/workorders/${w.id}`, { assignedToId: user.id });
     operator = await openTab(browser);
     await signIn(operator.page, email, "Operator-pass-1", "OPERATOR");
     operator.page.on("response", (res) => {
@@ -136,7 +130,7 @@ describe("offline tablet", () => {
     await screenshot(page, "offline-queued");
 
     // Nothing reached the server yet.
-    let detail = await api<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
+    let detail = await apiJson<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
     assert.equal(detail.status, "PENDING");
     assert.equal(detail.timeLogs.length, 0);
     assert.equal(detail.comments.length, 0);
@@ -151,7 +145,7 @@ describe("offline tablet", () => {
 
     await context.setOffline(false);
     await page.getByTestId("offline-queue").waitFor({ state: "detached", timeout: 30_000 });
-    detail = await api<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
+    detail = await apiJson<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
     assert.equal(detail.status, "PAUSED");
     assert.equal(detail.timeLogs.length, 1, "one time log: one start, one pause");
     assert.equal(detail.comments.length, 1, "one comment");
@@ -171,7 +165,7 @@ describe("offline tablet", () => {
       ["start", "comments", "pause"],
       "the tablet sent the three in the order tapped",
     );
-    const before = await api<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
+    const before = await apiJson<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
     // Back into the queue as they were (as if their answers had been lost on the way back), then replayed.
     await page.evaluate(async (requests) => {
       const me = (await (await fetch("/api/me")).json()) as { user: { id: string } };
@@ -207,7 +201,7 @@ describe("offline tablet", () => {
     for (const deadline = Date.now() + 15_000; replayed.length < 3 && Date.now() < deadline; ) await page.waitForTimeout(200);
     assert.equal(replayed.length, 3, "the three were sent again");
     assert.ok(replayed.every((r) => r.status >= 200 && r.status < 300 && r.replayed === "true"), `answered from the idempotency store: ${JSON.stringify(replayed)}`);
-    const after = await api<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
+    const after = await apiJson<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
     assert.equal(after.status, before.status);
     assert.deepEqual(after.timeLogs, before.timeLogs);
     assert.deepEqual(after.comments, before.comments);
@@ -222,14 +216,14 @@ describe("offline tablet", () => {
     await actions.getByRole("button", { name: `Start ${wo.code}` }).click();
     await assertText(page.getByTestId("offline-queue"), "Waiting for the network (1)");
     // Meanwhile the planner gives the WO to someone else.
-    await api(manager.page.request, "PATCH", `/api/workorders/${wo.id}`, { assignedToId: otherId });
+    await apiJson(manager.page.request, "PATCH", `/api/workorders/${wo.id}`, { assignedToId: otherId });
     await context.setOffline(false);
     const conflict = await visible(page.getByTestId("offline-conflict"));
     await assertText(conflict, `Start of ${wo.code}`);
     await assertText(conflict, "was not applied");
     assert.equal(await conflict.getAttribute("data-code"), "NOT_FOUND");
     await screenshot(page, "offline-conflict");
-    const detail = await api<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
+    const detail = await apiJson<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
     assert.equal(detail.status, "PENDING");
     assert.equal(detail.timeLogs.length, 0);
     await conflict.getByRole("button", { name: "OK, remove it" }).click();

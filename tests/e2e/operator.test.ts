@@ -3,8 +3,8 @@
 // the printable sheet with its QR code and barcode.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { APIRequestContext, Browser, Locator, Page } from "playwright-core";
-import { BASE_URL, TABLET, assertText, demo, launchBrowser, openTab, screenshot, signIn, unique, visible, type Tab } from "./helpers";
+import type { Browser, Locator, Page } from "playwright-core";
+import { BASE_URL, TABLET, apiJson, assertText, demo, launchBrowser, openTab, screenshot, signIn, unique, visible, type Tab } from "./helpers";
 
 interface Wo {
   id: string;
@@ -16,12 +16,6 @@ interface Wo {
   mo: { orderNo: string; state: string };
 }
 
-async function api<T>(request: APIRequestContext, method: "GET" | "POST" | "PATCH", url: string, data?: unknown): Promise<T> {
-  const res = await request.fetch(url, { method, data, headers: { Origin: BASE_URL } });
-  const body = await res.text();
-  assert.ok(res.ok(), `${method} ${url} answered ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
 
 /** The worked milliseconds a card's timer shows (computed from the server's time logs). */
 async function workedMs(scope: Locator): Promise<number> {
@@ -56,13 +50,13 @@ describe("operator tablet view", () => {
     const mgr = demo("MANAGER");
     await signIn(operator.page, op.email, op.password, op.role);
     await signIn(manager.page, mgr.email, mgr.password, mgr.role);
-    operatorId = (await api<{ user: { id: string } }>(operator.page.request, "GET", "/api/me")).user.id;
+    operatorId = (await apiJson<{ user: { id: string } }>(operator.page.request, "GET", "/api/me")).user.id;
 
-    const products = await api<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
+    const products = await apiJson<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
     const table = products.items.find((p) => p.sku === "TABLE-100");
     assert.ok(table, "the demo product TABLE-100 exists");
-    const mo = await api<{ id: string }>(manager.page.request, "POST", "/api/mos", { name: `E2E floor foreign ${unique()}`, productId: table.id, quantity: 1 });
-    const wos = await api<{ items: Wo[] }>(manager.page.request, "GET", `/api/mos/${mo.id}/workorders`);
+    const mo = await apiJson<{ id: string }>(manager.page.request, "POST", "/api/mos", { name: `E2E floor foreign ${unique()}`, productId: table.id, quantity: 1 });
+    const wos = await apiJson<{ items: Wo[] }>(manager.page.request, "GET", `/api/mos/${mo.id}/workorders`);
     assert.ok(wos.items.length > 0, "an MO of TABLE-100 gets work orders from its BOM operations");
     foreign = { moId: mo.id, codes: wos.items.map((w) => w.code) };
   });
@@ -80,7 +74,7 @@ describe("operator tablet view", () => {
     await visible(page.getByRole("heading", { level: 1, name: "My work" }));
     await visible(page.getByTestId("wo-card").first());
 
-    const mine = await api<{ items: Wo[] }>(page.request, "GET", "/api/workorders?mine=1&status=PENDING,STARTED,PAUSED&pageSize=200");
+    const mine = await apiJson<{ items: Wo[] }>(page.request, "GET", "/api/workorders?mine=1&status=PENDING,STARTED,PAUSED&pageSize=200");
     const shown = await page.getByTestId("wo-card").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")));
     const workable = mine.items.filter((w) => w.mo.state === "PLANNED" || w.mo.state === "IN_PROGRESS");
     for (const w of workable) assert.ok(shown.includes(w.code), `${w.code} (assigned to the operator) is on the page`);
@@ -104,13 +98,13 @@ describe("operator tablet view", () => {
 
   test("start, pause, reload (the timer keeps its time), resume and complete both WOs of the demo order (MO-000001): the MO is done", async () => {
     const { page, pageErrors } = operator;
-    let wos = (await api<{ items: Wo[] }>(page.request, "GET", "/api/workorders?mine=1&pageSize=200")).items.filter((w) => w.mo.orderNo === "MO-000001");
+    let wos = (await apiJson<{ items: Wo[] }>(page.request, "GET", "/api/workorders?mine=1&pageSize=200")).items.filter((w) => w.mo.orderNo === "MO-000001");
     if (wos.length !== 2 || wos.some((w) => w.status !== "PENDING")) {
       // Another suite already ran the demo order: run the same flow on a fresh order of the same product.
-      const products = await api<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
-      const mo = await api<{ id: string }>(manager.page.request, "POST", "/api/mos", { name: `E2E floor ${unique()}`, productId: products.items.find((p) => p.sku === "TABLE-100")!.id, quantity: 1 });
-      const created = await api<{ items: Wo[] }>(manager.page.request, "GET", `/api/mos/${mo.id}/workorders`);
-      for (const w of created.items) await api(manager.page.request, "PATCH", `/api/workorders/${w.id}`, { assignedToId: operatorId });
+      const products = await apiJson<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
+      const mo = await apiJson<{ id: string }>(manager.page.request, "POST", "/api/mos", { name: `E2E floor ${unique()}`, productId: products.items.find((p) => p.sku === "TABLE-100")!.id, quantity: 1 });
+      const created = await apiJson<{ items: Wo[] }>(manager.page.request, "GET", `/api/mos/${mo.id}/workorders`);
+      for (const w of created.items) await apiJson(manager.page.request, "PATCH", `/api/workorders/${w.id}`, { assignedToId: operatorId });
       wos = created.items;
     }
     wos.sort((a, b) => a.sequence - b.sequence);
@@ -157,18 +151,18 @@ describe("operator tablet view", () => {
     await visible(page.getByTestId("group-done").locator(`[data-code="${second.code}"][data-status="COMPLETED"]`));
     assert.equal(await page.getByTestId("wo-action-error").count(), 0, "no action was refused");
 
-    const mo = await api<{ state: string }>(manager.page.request, "GET", `/api/mos/${first.moId}`);
+    const mo = await apiJson<{ state: string }>(manager.page.request, "GET", `/api/mos/${first.moId}`);
     assert.equal(mo.state, "DONE", "completing the last work order completes the MO");
     assert.deepEqual(pageErrors, []);
   });
 
   test("completing the last WO with too little stock lists the short products and leaves the WO as it was; issues can be reported", async () => {
     const { page, pageErrors } = operator;
-    const products = await api<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
+    const products = await apiJson<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
     // 1000 tables need 2000 steel plates and 20000 screw packs: far more than the demo stock.
-    const mo = await api<{ id: string }>(manager.page.request, "POST", "/api/mos", { name: `E2E floor shortage ${unique()}`, productId: products.items.find((p) => p.sku === "TABLE-100")!.id, quantity: 1000 });
-    const wos = (await api<{ items: Wo[] }>(manager.page.request, "GET", `/api/mos/${mo.id}/workorders`)).items.sort((a, b) => a.sequence - b.sequence);
-    for (const w of wos) await api(manager.page.request, "PATCH", `/api/workorders/${w.id}`, { assignedToId: operatorId });
+    const mo = await apiJson<{ id: string }>(manager.page.request, "POST", "/api/mos", { name: `E2E floor shortage ${unique()}`, productId: products.items.find((p) => p.sku === "TABLE-100")!.id, quantity: 1000 });
+    const wos = (await apiJson<{ items: Wo[] }>(manager.page.request, "GET", `/api/mos/${mo.id}/workorders`)).items.sort((a, b) => a.sequence - b.sequence);
+    for (const w of wos) await apiJson(manager.page.request, "PATCH", `/api/workorders/${w.id}`, { assignedToId: operatorId });
     const last = wos[wos.length - 1]!;
     try {
       await page.goto("/operator");
@@ -187,7 +181,7 @@ describe("operator tablet view", () => {
       await assertText(list, "SCR-01");
       await assertText(error, `Nothing was changed: ${last.code} is still in progress`);
       assert.equal(await c.getAttribute("data-status"), "STARTED");
-      const moNow = await api<{ state: string }>(manager.page.request, "GET", `/api/mos/${mo.id}`);
+      const moNow = await apiJson<{ state: string }>(manager.page.request, "GET", `/api/mos/${mo.id}`);
       assert.equal(moNow.state, "IN_PROGRESS", "the refused completion left the MO as it was");
 
       // Report the problem on the card itself.
@@ -211,7 +205,7 @@ describe("operator tablet view", () => {
 
   test("the scan box: a WO code + Enter opens that WO; unknown and someone else's codes say so", async () => {
     const { page, pageErrors } = operator;
-    const mine = (await api<{ items: Wo[] }>(page.request, "GET", "/api/workorders?mine=1&pageSize=200")).items;
+    const mine = (await apiJson<{ items: Wo[] }>(page.request, "GET", "/api/workorders?mine=1&pageSize=200")).items;
     const target = mine[0];
     assert.ok(target, "the operator has a work order");
 
@@ -246,13 +240,13 @@ describe("operator tablet view", () => {
     const { page, pageErrors } = operator;
     await page.goto("/operator");
     await visible(page.getByTestId("scan-box"));
-    const wo = (await api<{ items: Wo[] }>(manager.page.request, "GET", `/api/mos/${foreign.moId}/workorders`)).items[0]!;
+    const wo = (await apiJson<{ items: Wo[] }>(manager.page.request, "GET", `/api/mos/${foreign.moId}/workorders`)).items[0]!;
     assert.equal(await card(page, wo.code).count(), 0);
 
-    await api(manager.page.request, "PATCH", `/api/workorders/${wo.id}`, { assignedToId: operatorId });
+    await apiJson(manager.page.request, "PATCH", `/api/workorders/${wo.id}`, { assignedToId: operatorId });
     await visible(card(page, wo.code));
-    const managerId = (await api<{ user: { id: string } }>(manager.page.request, "GET", "/api/me")).user.id;
-    await api(manager.page.request, "PATCH", `/api/workorders/${wo.id}`, { assignedToId: managerId });
+    const managerId = (await apiJson<{ user: { id: string } }>(manager.page.request, "GET", "/api/me")).user.id;
+    await apiJson(manager.page.request, "PATCH", `/api/workorders/${wo.id}`, { assignedToId: managerId });
     await card(page, wo.code).waitFor({ state: "detached" });
     assert.deepEqual(pageErrors, []);
   });
@@ -261,7 +255,7 @@ describe("operator tablet view", () => {
     const { page, pageErrors } = operator;
     await page.setViewportSize({ width: 1280, height: 900 });
     try {
-      const wo = (await api<{ items: Wo[] }>(page.request, "GET", "/api/workorders?mine=1&pageSize=200")).items[0]!;
+      const wo = (await apiJson<{ items: Wo[] }>(page.request, "GET", "/api/workorders?mine=1&pageSize=200")).items[0]!;
       await page.goto(`/workorders/${wo.id}`);
       await page.getByRole("link", { name: "Print sheet" }).click();
       await page.waitForURL(`${BASE_URL}/workorders/${wo.id}/print`);

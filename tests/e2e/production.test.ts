@@ -3,8 +3,8 @@
 // its good and scrap, and the MO's produced and scrapped units. Stock is put back as it was.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { APIRequestContext, Browser } from "playwright-core";
-import { BASE_URL, assertText, demo, launchBrowser, openTab, signIn, unique, visible, type Tab } from "./helpers";
+import type { Browser } from "playwright-core";
+import { apiJson, assertText, demo, launchBrowser, openTab, signIn, unique, visible, type Tab } from "./helpers";
 
 interface Wo {
   id: string;
@@ -13,12 +13,6 @@ interface Wo {
   status: string;
 }
 
-async function api<T>(request: APIRequestContext, method: "GET" | "POST" | "PATCH", url: string, data?: unknown): Promise<T> {
-  const res = await request.fetch(url, { method, data, headers: { Origin: BASE_URL } });
-  const body = await res.text();
-  assert.ok(res.ok(), `${method} ${url} answered ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
 
 describe("production quantities", () => {
   let browser: Browser;
@@ -35,7 +29,7 @@ describe("production quantities", () => {
     const ad = demo("ADMIN");
     await signIn(operator.page, op.email, op.password, op.role);
     await signIn(admin.page, ad.email, ad.password, ad.role);
-    const sku = async (s: string) => (await api<{ items: { id: string; sku: string }[] }>(admin.page.request, "GET", `/api/products?q=${s}`)).items.find((p) => p.sku === s)!.id;
+    const sku = async (s: string) => (await apiJson<{ items: { id: string; sku: string }[] }>(admin.page.request, "GET", `/api/products?q=${s}`)).items.find((p) => p.sku === s)!.id;
     ids = { table: await sku("TABLE-100"), steel: await sku("STEEL-01"), screws: await sku("SCR-01") };
   });
 
@@ -43,9 +37,9 @@ describe("production quantities", () => {
     if (moId) {
       // What this test consumed comes back and what it produced goes out: later suites see the stock they expect.
       const r = admin.page.request;
-      await api(r, "POST", "/api/stock/receipts", { productId: ids.steel, quantity: 10, reference: "E2E production" }).catch(() => undefined);
-      await api(r, "POST", "/api/stock/receipts", { productId: ids.screws, quantity: 100, reference: "E2E production" }).catch(() => undefined);
-      await api(r, "POST", "/api/stock/manual", { productId: ids.table, change: -4, note: "E2E production: test output removed" }).catch(() => undefined);
+      await apiJson(r, "POST", "/api/stock/receipts", { productId: ids.steel, quantity: 10, reference: "E2E production" }).catch(() => undefined);
+      await apiJson(r, "POST", "/api/stock/receipts", { productId: ids.screws, quantity: 100, reference: "E2E production" }).catch(() => undefined);
+      await apiJson(r, "POST", "/api/stock/manual", { productId: ids.table, change: -4, note: "E2E production: test output removed" }).catch(() => undefined);
     }
     await operator?.context.close();
     await admin?.context.close();
@@ -54,16 +48,16 @@ describe("production quantities", () => {
 
   test("the operator reports 4 good and 1 scrapped with the steppers; the MO page shows the figures", async () => {
     const r = admin.page.request;
-    const me = await api<{ user: { id: string } }>(operator.page.request, "GET", "/api/me");
-    const mo = await api<{ id: string; orderNo: string; workOrders: Wo[] }>(r, "POST", "/api/mos", { name: `E2E quantities ${unique()}`, productId: ids.table, quantity: 5 });
+    const me = await apiJson<{ user: { id: string } }>(operator.page.request, "GET", "/api/me");
+    const mo = await apiJson<{ id: string; orderNo: string; workOrders: Wo[] }>(r, "POST", "/api/mos", { name: `E2E quantities ${unique()}`, productId: ids.table, quantity: 5 });
     moId = mo.id;
     const [first, last] = [...mo.workOrders].sort((a, b) => a.sequence - b.sequence);
     assert.ok(first && last, "two operations");
     // The first operation passes all 5 on (the API's defaults); the operator runs the last one.
-    await api(r, "POST", `/api/workorders/${first.id}/start`, {});
-    await api(r, "POST", `/api/workorders/${first.id}/complete`, {});
-    await api(r, "PATCH", `/api/workorders/${last.id}`, { assignedToId: me.user.id });
-    await api(operator.page.request, "POST", `/api/workorders/${last.id}/start`, {});
+    await apiJson(r, "POST", `/api/workorders/${first.id}/start`, {});
+    await apiJson(r, "POST", `/api/workorders/${first.id}/complete`, {});
+    await apiJson(r, "PATCH", `/api/workorders/${last.id}`, { assignedToId: me.user.id });
+    await apiJson(operator.page.request, "POST", `/api/workorders/${last.id}/start`, {});
 
     const page = operator.page;
     await page.goto("/operator");
@@ -85,7 +79,7 @@ describe("production quantities", () => {
     await panel.getByRole("button", { name: "Yes, complete" }).click();
     await visible(page.locator(`[data-testid="wo-card"][data-code="${last.code}"][data-status="COMPLETED"]`));
 
-    const wo = await api<{ goodQty: number; scrapQty: number; scrapReason: string }>(r, "GET", `/api/workorders/${last.id}`);
+    const wo = await apiJson<{ goodQty: number; scrapQty: number; scrapReason: string }>(r, "GET", `/api/workorders/${last.id}`);
     assert.deepEqual({ good: wo.goodQty, scrap: wo.scrapQty, reason: wo.scrapReason }, { good: 4, scrap: 1, reason: "QUALITY" });
 
     const view = admin.page;

@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { APIRequestContext, Browser, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { fakeCameraArgs, writeQrVideo } from "./fake-camera";
-import { BASE_URL, assertText, demo, launchBrowser, openTab, screenshot, signIn, unique, visible, type Tab } from "./helpers";
+import { BASE_URL, apiJson, assertText, demo, launchBrowser, openTab, screenshot, signIn, unique, visible, type Tab } from "./helpers";
 
 interface Wo {
   id: string;
@@ -17,12 +17,6 @@ interface Wo {
   sequence: number;
 }
 
-async function api<T>(request: APIRequestContext, method: "GET" | "POST" | "PATCH", url: string, data?: unknown): Promise<T> {
-  const res = await request.fetch(url, { method, data, headers: { Origin: BASE_URL } });
-  const body = await res.text();
-  assert.ok(res.ok(), `${method} ${url} answered ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
 
 const card = (page: Page, code: string, status?: string) => page.locator(`[data-testid="wo-card"][data-code="${code}"]${status ? `[data-status="${status}"]` : ""}`);
 
@@ -41,14 +35,14 @@ describe("scanning on the operator's landing page", () => {
     plain = await launchBrowser();
     manager = await openTab(plain);
     await signIn(manager.page, demo("MANAGER").email, demo("MANAGER").password, "MANAGER");
-    const operatorId = (await api<{ items: { id: string; name: string }[] }>(manager.page.request, "GET", "/api/users/assignable")).items.find((u) => u.name === demo("OPERATOR").name)?.id;
+    const operatorId = (await apiJson<{ items: { id: string; name: string }[] }>(manager.page.request, "GET", "/api/users/assignable")).items.find((u) => u.name === demo("OPERATOR").name)?.id;
     assert.ok(operatorId, "the demo operator can be assigned work");
-    const products = await api<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
-    const mo = await api<{ id: string; workOrders: Wo[] }>(manager.page.request, "POST", "/api/mos", { name: `E2E scan ${unique()}`, productId: products.items.find((p) => p.sku === "TABLE-100")!.id, quantity: 1 });
+    const products = await apiJson<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
+    const mo = await apiJson<{ id: string; workOrders: Wo[] }>(manager.page.request, "POST", "/api/mos", { name: `E2E scan ${unique()}`, productId: products.items.find((p) => p.sku === "TABLE-100")!.id, quantity: 1 });
     moId = mo.id;
     [first, second] = [...mo.workOrders].sort((a, b) => a.sequence - b.sequence) as [Wo, Wo];
     assert.ok(first && second, "an order of TABLE-100 has two work orders");
-    for (const w of [first, second]) await api(manager.page.request, "PATCH", `/api/workorders/${w.id}`, { assignedToId: operatorId });
+    for (const w of [first, second]) await apiJson(manager.page.request, "PATCH", `/api/workorders/${w.id}`, { assignedToId: operatorId });
 
     // The camera sees the first sheet, a blank moment, the second sheet, a blank moment, in a loop.
     video = writeQrVideo([
@@ -74,8 +68,8 @@ describe("scanning on the operator's landing page", () => {
   test("the landing page shows the scan box and the Start button of an assigned WO without another tap; Start works", async () => {
     const { page, pageErrors } = operator;
     // One running WO per operator: pause whatever an earlier suite left running.
-    const running = await api<{ items: { id: string }[] }>(page.request, "GET", "/api/workorders?mine=1&status=STARTED");
-    for (const w of running.items) await api(page.request, "POST", `/api/workorders/${w.id}/pause`, { reason: "OTHER" });
+    const running = await apiJson<{ items: { id: string }[] }>(page.request, "GET", "/api/workorders?mine=1&status=STARTED");
+    for (const w of running.items) await apiJson(page.request, "POST", `/api/workorders/${w.id}/pause`, { reason: "OTHER" });
 
     await page.goto("/");
     const home = await visible(page.getByTestId("dashboard-OPERATOR"));
@@ -90,7 +84,7 @@ describe("scanning on the operator's landing page", () => {
     await start.click();
     await visible(card(page, first.code, "STARTED"));
     await visible(page.getByTestId("group-started").locator(`[data-code="${first.code}"]`));
-    const wo = await api<{ status: string }>(page.request, "GET", `/api/workorders/${first.id}`);
+    const wo = await apiJson<{ status: string }>(page.request, "GET", `/api/workorders/${first.id}`);
     assert.equal(wo.status, "STARTED");
     assert.deepEqual(pageErrors, []);
   });
@@ -154,14 +148,14 @@ describe("scanning on the operator's landing page", () => {
       await assertText(await visible(tab.page.getByTestId("camera-problem")), "No camera was found on this device.");
       await visible(tab.page.getByRole("button", { name: "Try again" }));
 
-      await api(tab.page.request, "PATCH", "/api/me", { locale: "nl" });
+      await apiJson(tab.page.request, "PATCH", "/api/me", { locale: "nl" });
       try {
         await tab.page.reload();
         await tab.page.getByRole("button", { name: "Camera" }).click();
         await assertText(await visible(tab.page.getByTestId("camera-problem")), "Er is geen camera gevonden op dit apparaat.");
         await visible(tab.page.getByRole("button", { name: "Camera sluiten" }));
       } finally {
-        await api(tab.page.request, "PATCH", "/api/me", { locale: null });
+        await apiJson(tab.page.request, "PATCH", "/api/me", { locale: null });
       }
       assert.deepEqual(tab.pageErrors, []);
     } finally {

@@ -10,15 +10,8 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
-import { ARTIFACTS, BASE_URL, TABLET, assertText, demo, launchBrowser, openTab, signIn, submitSignIn, unique, visible, type Tab } from "./helpers";
-
-async function api<T>(request: APIRequestContext, method: "GET" | "POST" | "PATCH" | "DELETE", url: string, data?: unknown): Promise<T> {
-  const res = await request.fetch(url, { method, data, headers: { Origin: BASE_URL } });
-  const body = await res.text();
-  assert.ok(res.ok(), `${method} ${url} answered ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { ARTIFACTS, BASE_URL, TABLET, apiJson, assertText, demo, launchBrowser, openTab, signIn, submitSignIn, unique, visible, type Tab } from "./helpers";
 
 interface Detail {
   status: string;
@@ -103,26 +96,26 @@ describe("a whole shift on a station tablet", () => {
     // Short names: the README's screenshots show them.
     const short = u.slice(-4).toUpperCase();
     const password = "Shift-e2e-1";
-    const a = await api<{ id: string; name: string }>(admin.page.request, "POST", "/api/users", { name: `Ada Jansen ${short}`, email: `ada-${u}@example.com`, role: "OPERATOR", password });
-    const b = await api<{ id: string; name: string }>(admin.page.request, "POST", "/api/users", { name: `Bas de Vries ${short}`, email: `bas-${u}@example.com`, role: "OPERATOR", password });
+    const a = await apiJson<{ id: string; name: string }>(admin.page.request, "POST", "/api/users", { name: `Ada Jansen ${short}`, email: `ada-${u}@example.com`, role: "OPERATOR", password });
+    const b = await apiJson<{ id: string; name: string }>(admin.page.request, "POST", "/api/users", { name: `Bas de Vries ${short}`, email: `bas-${u}@example.com`, role: "OPERATOR", password });
     // Both set a PIN on their own session; B also gets a badge from the admin.
     for (const [email, pin] of [[`ada-${u}@example.com`, "2468"], [`bas-${u}@example.com`, "1357"]] as const) {
       const tab = await openTab(browser);
       await tab.page.goto("/signin");
       await submitSignIn(tab.page, email, password);
       await tab.page.waitForURL(`${BASE_URL}/`);
-      await api(tab.page.request, "PATCH", "/api/me/pin", { pin, currentPassword: password });
+      await apiJson(tab.page.request, "PATCH", "/api/me/pin", { pin, currentPassword: password });
       await tab.context.close();
     }
-    const badge = await api<{ code: string }>(admin.page.request, "POST", `/api/users/${b.id}/badge`, {});
+    const badge = await apiJson<{ code: string }>(admin.page.request, "POST", `/api/users/${b.id}/badge`, {});
 
     // A work center of its own, with the first operation of a 4-unit order planned at 1 minute.
-    const wc = await api<{ id: string; name: string }>(manager.page.request, "POST", "/api/workcenters", { name: `Lathe ${short}`, costPerHour: 30, capacity: 1 });
-    const products = await api<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
-    const mo = await api<{ id: string; workOrders: { id: string; code: string; sequence: number }[] }>(manager.page.request, "POST", "/api/mos", { name: `Tables ${short}`, productId: products.items.find((p) => p.sku === "TABLE-100")!.id, quantity: 4, childOrders: "none" });
+    const wc = await apiJson<{ id: string; name: string }>(manager.page.request, "POST", "/api/workcenters", { name: `Lathe ${short}`, costPerHour: 30, capacity: 1 });
+    const products = await apiJson<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
+    const mo = await apiJson<{ id: string; workOrders: { id: string; code: string; sequence: number }[] }>(manager.page.request, "POST", "/api/mos", { name: `Tables ${short}`, productId: products.items.find((p) => p.sku === "TABLE-100")!.id, quantity: 4, childOrders: "none" });
     moId = mo.id;
     const wo = [...mo.workOrders].sort((x, y) => x.sequence - y.sequence)[0]!;
-    await api(manager.page.request, "PATCH", `/api/workorders/${wo.id}`, { workCenterId: wc.id, plannedMin: 1 });
+    await apiJson(manager.page.request, "PATCH", `/api/workorders/${wo.id}`, { workCenterId: wc.id, plannedMin: 1 });
 
     // The manager opens the station on the tablet.
     const { page, context } = tablet;
@@ -199,13 +192,13 @@ describe("a whole shift on a station tablet", () => {
     await assertText(page.getByRole("status").filter({ hasText: "waiting for the network" }), `${b.name} has 2 actions waiting for the network. They can only be sent while ${b.name} is signed in: switch when they are sent.`);
     await assertText(page.getByTestId("station-operator"), `Working: ${b.name}`);
     // Nothing reached the server: B's log is still open.
-    let detail = await api<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
+    let detail = await apiJson<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
     assert.equal(detail.status, "STARTED");
     assert.equal(detail.timeLogs.length, 2);
     await page.waitForTimeout(Math.max(0, 60_000 - (Date.now() - offlineFrom)));
     await context.setOffline(false);
     await page.getByTestId("offline-queue").waitFor({ state: "detached", timeout: 45_000 });
-    detail = await api<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
+    detail = await apiJson<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
     assert.equal(detail.status, "STARTED");
     assert.equal(detail.timeLogs.length, 3, "one more log: one pause, one resume");
     const near = (booked: string | null, tapped: string, what: string) => assert.ok(booked !== null && Math.abs(Date.parse(booked) - Date.parse(tapped)) <= 1000, `${what}: booked ${booked}, tapped ${tapped}`);
@@ -225,12 +218,12 @@ describe("a whole shift on a station tablet", () => {
     await card().waitFor({ state: "detached" });
 
     // Exactly one effect each, attributed to whoever tapped it.
-    detail = await api<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
+    detail = await apiJson<Detail>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
     assert.equal(detail.status, "COMPLETED");
     assert.equal(detail.goodQty, 3);
     assert.equal(detail.scrapQty, 1);
     assert.deepEqual(detail.timeLogs.map((l) => l.userId), [a.id, b.id, b.id]);
-    const audit = await api<{ items: { action: string; actor: { id: string } | null; payload?: { reason?: string } }[] }>(admin.page.request, "GET", `/api/audit?entityId=${wo.id}&pageSize=50`);
+    const audit = await apiJson<{ items: { action: string; actor: { id: string } | null; payload?: { reason?: string } }[] }>(admin.page.request, "GET", `/api/audit?entityId=${wo.id}&pageSize=50`);
     const who = (id: string | undefined) => (id === a.id ? "A" : id === b.id ? "B" : "?");
     const steps = audit.items
       .filter((x) => /^wo\.(start|pause|complete)$/.test(x.action))
@@ -255,7 +248,7 @@ describe("a whole shift on a station tablet", () => {
     const today = new Date();
     const from = new Date(today.getTime() - 86_400_000).toISOString().slice(0, 10);
     const to = new Date(today.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
-    const report = await api<{ items: OeeItem[]; downtime: { workCenterId: string | null; code: string; minutes: number; pauses: number }[] }>(manager.page.request, "GET", `/api/reports/oee?${new URLSearchParams({ from, to, tz: "UTC", workCenterId: wc.id })}`);
+    const report = await apiJson<{ items: OeeItem[]; downtime: { workCenterId: string | null; code: string; minutes: number; pauses: number }[] }>(manager.page.request, "GET", `/api/reports/oee?${new URLSearchParams({ from, to, tz: "UTC", workCenterId: wc.id })}`);
     const item = report.items.find((i) => i.workCenterId === wc.id);
     assert.ok(item, "the work center has an OEE row");
     assert.ok(Math.abs(item.runMin - runMin) <= 0.0002, `run ${item.runMin} min, by hand ${runMin}`);

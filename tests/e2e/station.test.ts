@@ -5,15 +5,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
-import { BASE_URL, TABLET, assertText, demo, launchBrowser, openTab, screenshot, signIn, submitSignIn, unique, visible, type Tab } from "./helpers";
-
-async function api<T>(request: APIRequestContext, method: "GET" | "POST" | "PATCH" | "DELETE", url: string, data?: unknown): Promise<T> {
-  const res = await request.fetch(url, { method, data, headers: { Origin: BASE_URL } });
-  const body = await res.text();
-  assert.ok(res.ok(), `${method} ${url} answered ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { BASE_URL, TABLET, apiJson, assertText, demo, launchBrowser, openTab, screenshot, signIn, submitSignIn, unique, visible, type Tab } from "./helpers";
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page (as tests/e2e/a11y.test.ts counts them). */
 async function axe(page: Page, where: string): Promise<void> {
@@ -60,8 +53,8 @@ describe("a station tablet shared by two operators", () => {
   test("set up, PIN sign-in, a switch of operator in one tap, pause / complete as the second, badge scan", async () => {
     const u = unique();
     const password = "Station-e2e-1";
-    const a = await api<{ id: string; name: string }>(admin.page.request, "POST", "/api/users", { name: `Anna ${u}`, email: `anna-${u}@example.com`, role: "OPERATOR", password });
-    const b = await api<{ id: string; name: string }>(admin.page.request, "POST", "/api/users", { name: `Bram ${u}`, email: `bram-${u}@example.com`, role: "OPERATOR", password });
+    const a = await apiJson<{ id: string; name: string }>(admin.page.request, "POST", "/api/users", { name: `Anna ${u}`, email: `anna-${u}@example.com`, role: "OPERATOR", password });
+    const b = await apiJson<{ id: string; name: string }>(admin.page.request, "POST", "/api/users", { name: `Bram ${u}`, email: `bram-${u}@example.com`, role: "OPERATOR", password });
 
     // A sets a PIN on the profile page.
     const anna = await openTab(browser);
@@ -82,7 +75,7 @@ describe("a station tablet shared by two operators", () => {
     await bram.page.goto("/signin");
     await submitSignIn(bram.page, `bram-${u}@example.com`, password);
     await bram.page.waitForURL(`${BASE_URL}/`);
-    await api(bram.page.request, "PATCH", "/api/me/pin", { pin: "1357", currentPassword: password });
+    await apiJson(bram.page.request, "PATCH", "/api/me/pin", { pin: "1357", currentPassword: password });
     await bram.context.close();
     // The admin issues B a badge on the badges page: shown once, printable as QR and Code128.
     await admin.page.goto("/admin/badges");
@@ -97,12 +90,12 @@ describe("a station tablet shared by two operators", () => {
     await axe(admin.page, "/admin/badges with a badge");
 
     // A work center of its own with one work order in its queue.
-    const wc = await api<{ id: string; name: string }>(manager.page.request, "POST", "/api/workcenters", { name: `Press ${u}`, costPerHour: 30, capacity: 1 });
-    const products = await api<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
-    const mo = await api<{ id: string; workOrders: { id: string; code: string; sequence: number }[] }>(manager.page.request, "POST", "/api/mos", { name: `E2E station ${u}`, productId: products.items.find((p) => p.sku === "TABLE-100")!.id, quantity: 1, childOrders: "none" });
+    const wc = await apiJson<{ id: string; name: string }>(manager.page.request, "POST", "/api/workcenters", { name: `Press ${u}`, costPerHour: 30, capacity: 1 });
+    const products = await apiJson<{ items: { id: string; sku: string }[] }>(manager.page.request, "GET", "/api/products?q=TABLE-100");
+    const mo = await apiJson<{ id: string; workOrders: { id: string; code: string; sequence: number }[] }>(manager.page.request, "POST", "/api/mos", { name: `E2E station ${u}`, productId: products.items.find((p) => p.sku === "TABLE-100")!.id, quantity: 1, childOrders: "none" });
     moId = mo.id;
     const wo = [...mo.workOrders].sort((x, y) => x.sequence - y.sequence)[0]!;
-    await api(manager.page.request, "PATCH", `/api/workorders/${wo.id}`, { workCenterId: wc.id });
+    await apiJson(manager.page.request, "PATCH", `/api/workorders/${wo.id}`, { workCenterId: wc.id });
 
     // The manager sets the station up on the tablet and opens it there.
     const { page } = tablet;
@@ -151,11 +144,11 @@ describe("a station tablet shared by two operators", () => {
     // Completed work leaves the queue.
     await page.locator(`[data-testid="wo-card"][data-code="${wo.code}"]`).waitFor({ state: "detached" });
 
-    const detail = await api<{ status: string; timeLogs: { userId: string }[] }>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
+    const detail = await apiJson<{ status: string; timeLogs: { userId: string }[] }>(manager.page.request, "GET", `/api/workorders/${wo.id}`);
     assert.equal(detail.status, "COMPLETED");
     // A's log ran from the start to B's pause; B's from the resume to the completion.
     assert.deepEqual(detail.timeLogs.map((l) => l.userId), [a.id, b.id]);
-    const audit = await api<{ items: { action: string; actor: { id: string } | null }[] }>(admin.page.request, "GET", `/api/audit?entityId=${wo.id}&pageSize=50`);
+    const audit = await apiJson<{ items: { action: string; actor: { id: string } | null }[] }>(admin.page.request, "GET", `/api/audit?entityId=${wo.id}&pageSize=50`);
     const byAction = audit.items.filter((x) => x.action.startsWith("wo.")).map((x) => `${x.action}:${x.actor?.id === a.id ? "A" : x.actor?.id === b.id ? "B" : "?"}`);
     for (const step of ["wo.start:A", "wo.pause:B", "wo.complete:B"]) assert.ok(byAction.includes(step), `${step} in ${byAction.join(", ")}`);
 
