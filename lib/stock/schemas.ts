@@ -131,6 +131,9 @@ export const listLedgerQuery = pagingQuery
     sourceId: text(200).optional(),
     locationId: locationId.optional(),
     lotId: lotId.optional(),
+    // Keyset paging (docs/performance.md): the entries older than this one (its id, as a page's `nextBefore`
+    // gives it), so a deep page is read from the index instead of skipping page × pageSize rows.
+    before: z.string().regex(/^[1-9][0-9]{0,17}$/, "must be a ledger entry id (a page's nextBefore)").optional(),
   })
   .extend(dateRangeQuery.shape)
   .strict()

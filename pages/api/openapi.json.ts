@@ -290,7 +290,7 @@ export const API_ROUTES: RouteDoc[] = [
     },
   },
   { path: "/api/stock", file: "stock/index.ts", tag: "Stock", module: stock, ops: { GET: { summary: "Stock levels", query: listLevelsQuery, description: paged } } },
-  { path: "/api/stock/ledger", file: "stock/ledger.ts", tag: "Stock", module: ledger, ops: { GET: { summary: "The stock ledger", query: listLedgerQuery, description: paged } } },
+  { path: "/api/stock/ledger", file: "stock/ledger.ts", tag: "Stock", module: ledger, ops: { GET: { summary: "The stock ledger", query: listLedgerQuery, description: `${paged} Newest first; past 10,000 rows \`total\` is "at least" (\`totalCapped\`). \`nextBefore\` (when older entries follow) is the \`before\` of the next page: the keyset way to page deep.` } } },
   { path: "/api/stock/manual", file: "stock/manual.ts", tag: "Stock", module: stockManual, ops: { POST: { summary: "A manual stock adjustment", body: manualAdjustmentInput, success: 201 } } },
   { path: "/api/stock/scrap", file: "stock/scrap.ts", tag: "Stock", module: stockScrap, ops: { POST: { summary: "Scrap stock (with a reason)", body: scrapInput, success: 201 } } },
   { path: "/api/stock/receipts", file: "stock/receipts.ts", tag: "Stock", module: stockReceipts, ops: { POST: { summary: "Receive stock", body: receiptInput, success: 201 } } },
