@@ -29,9 +29,15 @@ export function LedgerView() {
   const { product: looked } = useProductRef(filter.productId && picked?.productId !== filter.productId ? filter.productId : null);
   const product = filter.productId ? (picked?.productId === filter.productId ? picked : looked) : null;
 
+  // Next asks for the page below the last row shown (`before`, keyset: docs/performance.md), so a deep
+  // page does not skip page × 50 rows; an address typed or reloaded with only `page` still works (OFFSET).
+  const [cursor, setCursor] = useState<{ key: string; page: number; before: string } | null>(null);
+  const filterKey = new URLSearchParams(filterToQuery({ ...filter, page: 1 })).toString();
+  const before: Record<string, string> = cursor && cursor.key === filterKey && cursor.page === filter.page ? { before: cursor.before } : {};
+
   const badPeriod = Boolean(filter.from && filter.to && filter.to < filter.from);
-  const params = new URLSearchParams({ ...filterToQuery(filter), page: String(filter.page), pageSize: String(PAGE_SIZE) });
-  const { data, error, isLoading, isValidating, mutate } = useSWR<Page<LedgerEntry>, ApiError>(router.isReady && !badPeriod ? `/api/stock/ledger?${params}` : null, { keepPreviousData: true });
+  const params = new URLSearchParams({ ...filterToQuery(filter), page: String(filter.page), pageSize: String(PAGE_SIZE), ...before });
+  const { data, error, isLoading, isValidating, mutate } = useSWR<Page<LedgerEntry> & { nextBefore?: string }, ApiError>(router.isReady && !badPeriod ? `/api/stock/ledger?${params}` : null, { keepPreviousData: true });
   useRealtime("stock:changed", () => void mutate());
 
   function setFilter(next: LedgerFilter, p?: ProductOption | null) {
@@ -69,7 +75,17 @@ export function LedgerView() {
         )}
         {data && data.total > 0 && !badPeriod && (
           <div className="border-t border-neutral-200 px-4 py-3 sm:px-5">
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} noun={t("ledger.noun")} onPage={(page) => setFilter({ ...filter, page })} />
+            <Pagination
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              capped={data.totalCapped}
+              noun={t("ledger.noun")}
+              onPage={(page) => {
+                setCursor(page === data.page + 1 && data.nextBefore ? { key: filterKey, page, before: data.nextBefore } : null);
+                setFilter({ ...filter, page });
+              }}
+            />
           </div>
         )}
       </section>
