@@ -3,7 +3,7 @@ import type { Actor } from "../auth/permissions";
 import { prisma, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
-import { countCapped, pageArgs, type Page } from "../validation/paging";
+import { COUNT_CAP, countCapped, pageArgs, type Page } from "../validation/paging";
 import type { ListMosQuery } from "./schemas";
 import { availabilityOfMos, ensureMaterialStatus } from "./availability";
 import type { MaterialStatus, Tracking } from "../db/generated/enums";
@@ -32,10 +32,22 @@ export async function listMos(q: ListMosQuery, actor: Actor): Promise<Page<MoLis
   const db = prisma();
   // The stored status, with every refresh this process has scheduled so far applied.
   await ensureMaterialStatus(db);
-  const [rows, count] = await Promise.all([
-    db.manufacturingOrder.findMany({ where, select: { ...moItemSelect, materialStatus: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageArgs(q) }),
-    countCapped((take) => db.manufacturingOrder.count({ where, take }), q),
+  // As the ledger (docs/performance.md "Paging and counts"): the page's ids first, from the
+  // ("createdAt", "id") index without reading the rows a deep page skips, then only its rows; past the
+  // count's cap the page's own ids (one more than the page) tell the total, so it counts nothing.
+  const order: Prisma.ManufacturingOrderOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
+  const { skip, take } = pageArgs(q);
+  const deep = skip + take > COUNT_CAP;
+  const [ids, counted] = await Promise.all([
+    db.manufacturingOrder.findMany({ where, select: { id: true }, orderBy: order, skip, take: take + 1 }),
+    deep ? undefined : countCapped((n) => db.manufacturingOrder.count({ where, take: n }), q),
   ]);
+  const more = ids.length > take;
+  const pageIds = ids.slice(0, take).map((r) => r.id);
+  const count =
+    counted ??
+    (more ? { total: skip + take, totalCapped: true as const } : pageIds.length ? { total: skip + pageIds.length } : await countCapped((n) => db.manufacturingOrder.count({ where, take: n }), q));
+  const rows = pageIds.length ? await db.manufacturingOrder.findMany({ where: { id: { in: pageIds } }, select: { ...moItemSelect, materialStatus: true }, orderBy: order }) : [];
   const progress = await progressOf(db, rows.map((r) => r.id));
   const now = new Date();
   return { items: rows.map((r) => ({ ...r, progress: progress.get(r.id)!, late: isLate(r, now) })), ...count, page: q.page, pageSize: q.pageSize };
