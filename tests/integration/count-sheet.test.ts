@@ -14,7 +14,8 @@ let inventory: Client;
 let viewer: Client;
 let locationId: string;
 let emptyId: string;
-const stamp = Date.now().toString(36).toUpperCase();
+// Letters only: a digit in the codes could spell one of the quantities the sheets must not show.
+const stamp = Date.now().toString(36).toUpperCase().replace(/[0-9]/g, (d) => "GHIJKLMNOP"[Number(d)]!);
 const LOC = `CNT-${stamp}`;
 const SKU_LOT = `CS-LOT-${stamp}`;
 const SKU_NONE = `CS-NONE-${stamp}`;
