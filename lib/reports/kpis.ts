@@ -5,6 +5,7 @@
 // forms send the end of the chosen day), with now: the same answer in every zone.
 import { can, type Actor } from "../auth/permissions";
 import { prisma } from "../db/client";
+import { durationsByOperation } from "./duration-rollup";
 import type { Period } from "./schemas";
 
 export interface Kpis {
@@ -47,12 +48,8 @@ export async function getKpis(period: Period, actor: Actor): Promise<Kpis> {
       SELECT (COUNT(*) FILTER (WHERE w."endTime" >= b.day_start))::int AS today, COUNT(*)::int AS week
       FROM "WorkOrder" w, b
       WHERE w."status" = 'COMPLETED' AND w."endTime" >= b.week_start`,
-    db.$queryRaw<{ title: string; completed: number; avg: number; p90: number }[]>`
-      SELECT "title", COUNT(*)::int AS completed, AVG("durationMin")::float8 AS avg,
-             (percentile_cont(0.9) WITHIN GROUP (ORDER BY "durationMin"))::float8 AS p90
-      FROM "WorkOrder"
-      WHERE "status" = 'COMPLETED' AND "durationMin" IS NOT NULL AND "endTime" >= ${from}::timestamptz AT TIME ZONE 'UTC' AND "endTime" < ${to}::timestamptz AT TIME ZONE 'UTC'
-      GROUP BY "title" ORDER BY "title"`,
+    // From the daily rollup and the index, never a sort of every WO of the period (duration-rollup.ts).
+    durationsByOperation(db, from, to),
     db.$queryRaw<{ day: string; mos: number; units: number }[]>`
       WITH days AS (
         SELECT generate_series(
@@ -100,7 +97,7 @@ export async function getKpis(period: Period, actor: Actor): Promise<Kpis> {
     late: { count: lateCount[0]?.n ?? 0, items: lateItems.map((m) => ({ ...m, deadline: iso(m.deadline)! })) },
     onTime: { completed: ot.completed, onTime: ot.on_time, rate: ot.completed ? ot.on_time / ot.completed : null },
     workOrdersCompleted: { today: woDone[0]?.today ?? 0, thisWeek: woDone[0]?.week ?? 0 },
-    durationsByOperation: durations.map((d) => ({ title: d.title, completed: d.completed, avgMinutes: d.avg, p90Minutes: d.p90 })),
+    durationsByOperation: durations,
     throughput: throughput.map((t) => ({ day: t.day, mosCompleted: t.mos, unitsProduced: t.units })),
     inProgress: inProgress.map((m) => ({ id: m.id, orderNo: m.orderNo, name: m.name, deadline: iso(m.deadline), completedWOs: m.completed, totalWOs: m.total })),
     lowStock: lowStock ? { count: lowStock[0]?.total ?? 0, items: lowStock.map(({ total: _t, ...rest }) => rest) } : null,
