@@ -153,17 +153,23 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
 
   await checkKeys(tx, [...explicit.values()].filter((k) => !k.change.isZero()));
 
-  // Levels normally exist from product creation; create missing ones (in order) so they can be locked.
-  await tx.$executeRaw`
-    INSERT INTO "StockLevel" ("productId", "onHand", "updatedAt")
-    SELECT p."id", 0, now() FROM "Product" p WHERE p."id" IN (${Prisma.join(productIds)}) ORDER BY p."id"
-    ON CONFLICT ("productId") DO NOTHING`;
-  const locked = await tx.$queryRaw<LockedLevel[]>`
+  // Levels normally exist from product creation: lock them (in productId order); only when one is
+  // missing, create it (in order) and lock again. One statement in the usual case: every statement
+  // while the product's row is locked is a round trip that every other posting of it waits for.
+  const lockLevels = () => tx.$queryRaw<LockedLevel[]>`
     SELECT l."productId", l."onHand", l."value", p."sku", p."name", p."uom", p."reorderPoint"
     FROM "StockLevel" l JOIN "Product" p ON p."id" = l."productId"
     WHERE l."productId" IN (${Prisma.join(productIds)})
     ORDER BY l."productId"
     FOR UPDATE OF l`;
+  let locked = await lockLevels();
+  if (locked.length !== productIds.length) {
+    await tx.$executeRaw`
+      INSERT INTO "StockLevel" ("productId", "onHand", "updatedAt")
+      SELECT p."id", 0, now() FROM "Product" p WHERE p."id" IN (${Prisma.join(productIds)}) ORDER BY p."id"
+      ON CONFLICT ("productId") DO NOTHING`;
+    locked = await lockLevels();
+  }
   if (locked.length !== productIds.length) {
     const found = new Set(locked.map((l) => l.productId));
     throw new InsufficientStockError(
@@ -217,33 +223,37 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
   }
   if (pickShortages.length) throw new InsufficientStockError(pickShortages);
 
-  // The balances this posting changes: created when missing, then locked, in (product, location, lot) order.
+  // The balances this posting changes, locked in (product, location, lot) order; only when one is missing
+  // is it created (in that order) and the set locked again. The same statement reads the products'
+  // moving averages. That is safe here, unlike in the level lock above (where a row that had to wait is
+  // re-read fresh but a joined Product row is not: Postgres re-checks FOR UPDATE against the statement's
+  // snapshot): this statement starts after this transaction holds the products' level locks, and an
+  // average only changes under its level lock, so its snapshot already has the latest average.
   const changes = [...keys.values()].filter((k) => !k.change.isZero());
   const b = {
     p: changes.map((k) => k.productId),
     l: changes.map((k) => k.locationId),
     t: changes.map((k) => k.lotId),
   };
-  await tx.$executeRaw`
-    INSERT INTO "StockBalance" ("productId", "locationId", "lotId", "onHand", "updatedAt")
-    SELECT k.p, k.l, k.t, 0, now() FROM unnest(${b.p}::text[], ${b.l}::text[], ${b.t}::text[]) AS k(p, l, t)
-    ORDER BY k.p, k.l, k.t NULLS FIRST
-    ON CONFLICT ("productId", "locationId", "lotId") DO NOTHING`;
-  const balances = await tx.$queryRaw<LockedBalance[]>`
-    SELECT b."productId", b."locationId", b."lotId", b."onHand", loc."code" AS "locationCode", lot."code" AS "lotCode"
+  const lockBalances = () => tx.$queryRaw<(LockedBalance & { unitCost: Decimal | null })[]>`
+    SELECT b."productId", b."locationId", b."lotId", b."onHand", loc."code" AS "locationCode", lot."code" AS "lotCode", pr."unitCost"
     FROM "StockBalance" b
     JOIN unnest(${b.p}::text[], ${b.l}::text[], ${b.t}::text[]) AS k(p, l, t)
       ON b."productId" = k.p AND b."locationId" = k.l AND b."lotId" IS NOT DISTINCT FROM k.t
+    JOIN "Product" pr ON pr."id" = b."productId"
     JOIN "Location" loc ON loc."id" = b."locationId" LEFT JOIN "Lot" lot ON lot."id" = b."lotId"
     ORDER BY b."productId", b."locationId", b."lotId" NULLS FIRST
     FOR UPDATE OF b`;
-
-  // The averages, read only now that the levels are locked: in the locking statement above, a row that
-  // had to wait is re-read fresh but a joined Product row is not (Postgres re-checks FOR UPDATE OF l
-  // against the statement's snapshot), so the average set by the posting it waited for would be missed.
-  const averages = new Map(
-    (await tx.$queryRaw<{ id: string; unitCost: Decimal | null }[]>`SELECT "id", "unitCost" FROM "Product" WHERE "id" IN (${Prisma.join(productIds)})`).map((p) => [p.id, p.unitCost]),
-  );
+  let balances = await lockBalances();
+  if (balances.length !== changes.length) {
+    await tx.$executeRaw`
+      INSERT INTO "StockBalance" ("productId", "locationId", "lotId", "onHand", "updatedAt")
+      SELECT k.p, k.l, k.t, 0, now() FROM unnest(${b.p}::text[], ${b.l}::text[], ${b.t}::text[]) AS k(p, l, t)
+      ORDER BY k.p, k.l, k.t NULLS FIRST
+      ON CONFLICT ("productId", "locationId", "lotId") DO NOTHING`;
+    balances = await lockBalances();
+  }
+  const averages = new Map(balances.map((bal) => [bal.productId, bal.unitCost]));
   const shortages: Shortage[] = [];
   const rows = balances.map((bal) => {
     const k = keys.get(keyOf(bal.productId, bal.locationId, bal.lotId))!;
@@ -330,21 +340,22 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
       row.value.push(new Decimal(value.toString()).toFixed());
     }
   }
-  // Value and average change under the same row locks as onHand (taken above, in productId order).
-  await tx.$executeRaw`
-    UPDATE "StockLevel" l SET "onHand" = v.after::numeric, "value" = v.value::numeric, "updatedAt" = now()
-    FROM unnest(${levelIds}::text[], ${levelAfter}::text[], ${levelValue}::text[]) AS v(id, after, value)
-    WHERE l."productId" = v.id`;
-  if (avgIds.length) {
-    await tx.$executeRaw`
-      UPDATE "Product" p SET "unitCost" = v.avg::numeric
-      FROM unnest(${avgIds}::text[], ${avgs}::text[]) AS v(id, avg) WHERE p."id" = v.id`;
-  }
-  await tx.$executeRaw`
-    UPDATE "StockBalance" b SET "onHand" = v.after::numeric, "updatedAt" = now()
-    FROM unnest(${row.p}::text[], ${row.l}::text[], ${row.t}::text[], ${row.after}::text[]) AS v(p, l, t, after)
-    WHERE b."productId" = v.p AND b."locationId" = v.l AND b."lotId" IS NOT DISTINCT FROM v.t`;
+  // Value and average change under the same row locks as onHand (taken above, in productId order). All
+  // four writes are one statement (data-modifying CTEs on four tables run once each, to completion):
+  // one round trip while the rows are locked instead of four.
   const inserted = await tx.$queryRaw<PostedEntry[]>`
+    WITH "levels" AS (
+      UPDATE "StockLevel" l SET "onHand" = v.after::numeric, "value" = v.value::numeric, "updatedAt" = now()
+      FROM unnest(${levelIds}::text[], ${levelAfter}::text[], ${levelValue}::text[]) AS v(id, after, value)
+      WHERE l."productId" = v.id
+    ), "averages" AS (
+      UPDATE "Product" p SET "unitCost" = v.avg::numeric
+      FROM unnest(${avgIds}::text[], ${avgs}::text[]) AS v(id, avg) WHERE p."id" = v.id
+    ), "balances" AS (
+      UPDATE "StockBalance" b SET "onHand" = v.after::numeric, "updatedAt" = now()
+      FROM unnest(${row.p}::text[], ${row.l}::text[], ${row.t}::text[], ${row.after}::text[]) AS v(p, l, t, after)
+      WHERE b."productId" = v.p AND b."locationId" = v.l AND b."lotId" IS NOT DISTINCT FROM v.t
+    )
     INSERT INTO "StockEntry" ("productId", "locationId", "lotId", "change", "balanceAfter", "unitCost", "value", "sourceType", "sourceId", "note", "scrapReason", "createdById", "createdAt")
     SELECT v.p, v.l, v.t, v.change::numeric, v.balance::numeric, v.cost::numeric, v.value::numeric,
            ${input.sourceType}::"StockSourceType", ${input.sourceId ?? null}, ${input.note ?? null}, ${input.scrapReason ?? null}::"ScrapReason",
