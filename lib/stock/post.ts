@@ -189,6 +189,20 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
     keys.set(id, prev ? { ...prev, change: prev.change.plus(k.change) } : k);
   };
   const pickShortages: Shortage[] = [];
+  // Where the outbound lines without a location can take from: one statement for all their products
+  // (an MO's consumption picks several materials), each product's balances in picking order.
+  const picking = [...loose].filter(([, c]) => c.isNegative()).map(([id]) => id);
+  const candidatesOf = new Map<string, { locationId: string; lotId: string | null; onHand: Decimal }[]>(picking.map((id) => [id, []]));
+  if (picking.length) {
+    const found = await tx.$queryRaw<{ productId: string; locationId: string; lotId: string | null; onHand: Decimal }[]>`
+      SELECT b."productId", b."locationId", b."lotId", b."onHand"
+      FROM "StockBalance" b JOIN "Location" loc ON loc."id" = b."locationId" LEFT JOIN "Lot" lot ON lot."id" = b."lotId"
+      WHERE b."productId" IN (${Prisma.join(picking)}) AND b."onHand" > 0 AND loc."kind"::text IN (${Prisma.join([...PICKABLE_KINDS])})
+      ORDER BY b."productId", (b."locationId" = ${DEFAULT_LOCATIONS.STOCK}) DESC,
+               array_position(ARRAY['STORAGE','WIP','FINISHED'], loc."kind"::text), loc."code",
+               lot."expiresAt" ASC NULLS LAST, lot."createdAt" ASC NULLS FIRST, lot."code"`;
+    for (const c of found) candidatesOf.get(c.productId)!.push(c);
+  }
   for (const [productId, change] of loose) {
     if (change.isZero()) continue;
     if (change.gt(0)) {
@@ -196,13 +210,7 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
       continue;
     }
     let need = change.negated();
-    const candidates = await tx.$queryRaw<{ locationId: string; lotId: string | null; onHand: Decimal }[]>`
-      SELECT b."locationId", b."lotId", b."onHand"
-      FROM "StockBalance" b JOIN "Location" loc ON loc."id" = b."locationId" LEFT JOIN "Lot" lot ON lot."id" = b."lotId"
-      WHERE b."productId" = ${productId} AND b."onHand" > 0 AND loc."kind"::text IN (${Prisma.join([...PICKABLE_KINDS])})
-      ORDER BY (b."locationId" = ${DEFAULT_LOCATIONS.STOCK}) DESC,
-               array_position(ARRAY['STORAGE','WIP','FINISHED'], loc."kind"::text), loc."code",
-               lot."expiresAt" ASC NULLS LAST, lot."createdAt" ASC NULLS FIRST, lot."code"`;
+    const candidates = candidatesOf.get(productId)!;
     let available = new Decimal(0);
     for (const c of candidates) {
       const onHand = new Decimal(c.onHand.toString());
