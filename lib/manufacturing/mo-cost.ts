@@ -18,30 +18,28 @@ export interface MoCost {
   total: Decimal;
 }
 
-/** The MO's actual cost so far, read in `tx` (so it sees the consumption just posted there). */
-export async function moCost(tx: Tx, moId: string): Promise<MoCost> {
-  const [row] = await tx.$queryRaw<{ material: Decimal | null; labour: Decimal | null }[]>`
-    SELECT
-      (SELECT -SUM(e."value") FROM "StockEntry" e WHERE e."sourceType" = 'MO_CONSUMPTION' AND e."sourceId" = ${moId}) AS material,
-      (SELECT ROUND(SUM(EXTRACT(EPOCH FROM (t."endedAt" - t."startedAt"))::numeric / 3600 * COALESCE(c."costPerHour", 0)), 4)
-       FROM "WorkOrder" w
-       JOIN "WorkOrderTimeLog" t ON t."workOrderId" = w."id" AND t."endedAt" IS NOT NULL
-       LEFT JOIN "WorkCenter" c ON c."id" = w."workCenterId"
-       WHERE w."moId" = ${moId}) AS labour`;
-  const material = new Decimal((row?.material ?? 0).toString());
-  const labour = new Decimal((row?.labour ?? 0).toString());
-  return { material, labour, total: material.plus(labour) };
+/** The MO's labour: its work orders' closed time logs × their work centers' cost per hour, rounded to 4 decimals. */
+const labourSql = (moId: string) => Prisma.sql`
+  SELECT ROUND(SUM(EXTRACT(EPOCH FROM (t."endedAt" - t."startedAt"))::numeric / 3600 * COALESCE(c."costPerHour", 0)), 4)
+  FROM "WorkOrder" w
+  JOIN "WorkOrderTimeLog" t ON t."workOrderId" = w."id" AND t."endedAt" IS NOT NULL
+  LEFT JOIN "WorkCenter" c ON c."id" = w."workCenterId"
+  WHERE w."moId" = ${moId}`;
+
+/** The MO's labour. Its time logs are all closed when it finishes, so finishMo reads this before it locks any stock. */
+export async function moLabour(tx: Tx, moId: string): Promise<Decimal> {
+  const [row] = await tx.$queryRaw<{ labour: Decimal | null }[]>`SELECT (${labourSql(moId)}) AS labour`;
+  return new Decimal((row?.labour ?? 0).toString());
 }
 
 /**
- * The cost per produced unit of an MO's output (materials + labour) ÷ producedQty, or null when it
+ * The cost per produced unit of an MO's output, (materials + labour) ÷ producedQty, or null when it
  * produced nothing (everything scrapped: no output row; the cost stays a loss in the costs report).
- * Call it after the consumption is posted, in the same transaction.
  */
-export async function moOutputUnitCost(tx: Tx, moId: string, producedQty: Decimal | number | string): Promise<Decimal | null> {
+export function outputUnitCost(cost: Pick<MoCost, "material" | "labour">, producedQty: Decimal | number | string): Decimal | null {
   const produced = new Decimal(producedQty.toString());
   if (!produced.gt(0)) return null;
-  const { total } = await moCost(tx, moId);
+  const total = cost.material.plus(cost.labour);
   // A negative total (impossible with costs ≥ 0, but the ledger could hold odd history) is valued at 0.
   return total.isNegative() ? new Decimal(0) : total.dividedBy(produced);
 }

@@ -8,7 +8,7 @@ import type { DomainEvent } from "../realtime/events";
 import { postAndAlert } from "../inventory/alerts";
 import { lockLevels } from "../stock/levels";
 import { moEvent } from "./events";
-import { moOutputUnitCost } from "./mo-cost";
+import { moLabour, outputUnitCost } from "./mo-cost";
 import { consumptionLines, outputLines } from "./mo-lots";
 import type { CompletionLots } from "./schemas";
 import { lineQty, readSnapshot } from "./snapshot";
@@ -53,21 +53,34 @@ export async function finishMo(tx: Tx, mo: FinishableMo, qty: FinishQuantities, 
   if (won.count !== 1) return [];
 
   const snapshot = readSnapshot(mo.bomSnapshot);
+  const made = new Prisma.Decimal(producedQty.toString());
+  const needs = snapshot.map((l) => ({ line: l, need: lineQty(l, used) }));
+  // What needs no stock lock is read first: every statement while the materials' rows are locked is
+  // one that every other order consuming them waits for. Neither the labour (time logs, which the MO
+  // lock keeps as they are) nor the output product's tracking changes with stock.
+  const labour = made.isZero() ? null : await moLabour(tx, mo.id);
+  const outputProduct = await tx.product.findUniqueOrThrow({ where: { id: mo.productId }, select: { tracking: true, sku: true } });
   // A posting takes one source type, so this is two: consumption (what can be refused) then output.
-  // Each locks its own StockLevel rows in productId order, but across the two the order is not
-  // global: MOs whose outputs feed each other would deadlock. Locking every row first restores it.
-  await lockLevels(tx, [...snapshot.map((l) => l.materialId), mo.productId]);
+  // Each locks its own StockLevel rows in productId order, but across the two the order is not global:
+  // MOs whose outputs feed each other would deadlock. So the consumption locks the output's row too
+  // (lockAlso), or, when picking its lines reads balances (a source location, named lots), every row
+  // is locked before that.
+  const plain = !mo.sourceLocationId && !lots.consumedLots?.length;
+  if (!plain) await lockLevels(tx, [...snapshot.map((l) => l.materialId), mo.productId]);
   const consumed = await postAndAlert(tx, {
-    lines: await consumptionLines(tx, mo, snapshot.map((l) => ({ line: l, need: lineQty(l, used) })), lots.consumedLots ?? []),
+    lines: await consumptionLines(tx, mo, needs, lots.consumedLots ?? []),
     sourceType: "MO_CONSUMPTION",
     sourceId: mo.id,
     note: `${mo.orderNo}: materials consumed`,
     actorId: actor.id,
+    lockAlso: [mo.productId],
   });
   // Everything scrapped: no output row (and no cost per unit of nothing).
-  const made = new Prisma.Decimal(producedQty.toString());
-  const outputKeys = await outputLines(tx, mo, made, lots.outputLotCode);
-  const unitCost = made.isZero() ? null : await moOutputUnitCost(tx, mo.id, producedQty);
+  const outputKeys = await outputLines(tx, mo, made, lots.outputLotCode, outputProduct);
+  // The materials are the consumption rows just posted (finishMo is the only writer of MO_CONSUMPTION,
+  // once per MO: it runs only for the update to DONE that won), so their values need no re-read.
+  const material = consumed.entries.reduce((sum, e) => sum.minus(e.value), new Prisma.Decimal(0));
+  const unitCost = labour === null ? null : outputUnitCost({ material, labour }, made);
   const output = made.isZero() ? { events: [] } : await postAndAlert(tx, {
     // Valued at what this order really cost per good unit (materials just consumed + labour).
     lines: outputKeys.map((k) => ({ ...k, unitCost })),

@@ -5,6 +5,7 @@
 // postStock writes (every posting of a product holds its level lock).
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import type { Tracking } from "../db/generated/enums";
 import { env } from "../env";
 import { badRequest, conflict, InsufficientStockError, invalidState, type Shortage } from "../errors";
 import { DEFAULT_LOCATIONS } from "../locations/defaults";
@@ -181,8 +182,14 @@ async function checkNamedLots(
  * `<code>-001` … (code = `outputLotCode` or the MO number); whole units only and at most
  * MAX_OUTPUT_SERIALS (409), and a serial still in stock is refused (409).
  */
-export async function outputLines(tx: Tx, mo: { productId: string; orderNo: string; destLocationId: string | null }, made: Decimal, outputLotCode: string | undefined): Promise<StockLine[]> {
-  const product = await tx.product.findUniqueOrThrow({ where: { id: mo.productId }, select: { tracking: true, sku: true } });
+export async function outputLines(
+  tx: Tx,
+  mo: { productId: string; orderNo: string; destLocationId: string | null },
+  made: Decimal,
+  outputLotCode: string | undefined,
+  known?: { tracking: Tracking; sku: string },
+): Promise<StockLine[]> {
+  const product = known ?? (await tx.product.findUniqueOrThrow({ where: { id: mo.productId }, select: { tracking: true, sku: true } }));
   if (product.tracking === "NONE") {
     if (outputLotCode !== undefined) throw badRequest("outputLotCode: the product is not tracked by lot.", [{ path: "outputLotCode", message: "must be left out for an untracked product" }]);
     return made.isZero() ? [] : [{ productId: mo.productId, locationId: mo.destLocationId, change: made }];

@@ -54,6 +54,12 @@ export interface PostingInput {
   allowNegative?: boolean;
   /** SCRAP postings: why the stock was scrapped (kept on each entry). */
   scrapReason?: ScrapReason | null;
+  /**
+   * Products whose StockLevel rows to lock too, in the same statement and productId order, for a use
+   * case that posts them next (an MO's output after its consumption): one global lock order across its
+   * postings without a statement of its own (levels.ts lockLevels). Ignored by a posting that writes nothing.
+   */
+  lockAlso?: string[];
 }
 
 export interface PostedEntry {
@@ -156,26 +162,29 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
   // Levels normally exist from product creation: lock them (in productId order); only when one is
   // missing, create it (in order) and lock again. One statement in the usual case: every statement
   // while the product's row is locked is a round trip that every other posting of it waits for.
+  const lockIds = [...new Set([...productIds, ...(input.lockAlso ?? [])])].sort();
   const lockLevels = () => tx.$queryRaw<LockedLevel[]>`
     SELECT l."productId", l."onHand", l."value", p."sku", p."name", p."uom", p."reorderPoint"
     FROM "StockLevel" l JOIN "Product" p ON p."id" = l."productId"
-    WHERE l."productId" IN (${Prisma.join(productIds)})
+    WHERE l."productId" IN (${Prisma.join(lockIds)})
     ORDER BY l."productId"
     FOR UPDATE OF l`;
   let locked = await lockLevels();
-  if (locked.length !== productIds.length) {
+  if (locked.length !== lockIds.length) {
     await tx.$executeRaw`
       INSERT INTO "StockLevel" ("productId", "onHand", "updatedAt")
-      SELECT p."id", 0, now() FROM "Product" p WHERE p."id" IN (${Prisma.join(productIds)}) ORDER BY p."id"
+      SELECT p."id", 0, now() FROM "Product" p WHERE p."id" IN (${Prisma.join(lockIds)}) ORDER BY p."id"
       ON CONFLICT ("productId") DO NOTHING`;
     locked = await lockLevels();
   }
-  if (locked.length !== productIds.length) {
+  if (locked.length !== lockIds.length) {
     const found = new Set(locked.map((l) => l.productId));
     throw new InsufficientStockError(
-      productIds.filter((id) => !found.has(id)).map((id) => ({ productId: id, sku: id, name: "unknown product", uom: "", onHand: 0, required: 0, shortBy: 0 })),
+      lockIds.filter((id) => !found.has(id)).map((id) => ({ productId: id, sku: id, name: "unknown product", uom: "", onHand: 0, required: 0, shortBy: 0 })),
     );
   }
+  // The posting's own levels (lockAlso's are only held).
+  locked = locked.filter((l) => productIds.includes(l.productId));
   const levelOf = new Map(locked.map((l) => [l.productId, l]));
   const allowNegative = input.allowNegative ?? env().ALLOW_NEGATIVE_STOCK;
 
