@@ -22,7 +22,9 @@ export function useQueued(woId?: string): QueuedAction[] {
     let live = true;
     const load = () =>
       void allQueued().then((all) => {
-        if (live) setEntries(all.filter((e) => e.userId === userId && (woId === undefined || e.woId === woId)));
+        const mine = all.filter((e) => e.userId === userId && (woId === undefined || e.woId === woId));
+        // Nothing queued before and after (the usual case): no new array, so no render of the card.
+        if (live) setEntries((before) => (before.length === 0 && mine.length === 0 ? before : mine));
       });
     load();
     const off = onQueueChange(load);

@@ -32,7 +32,9 @@ export function useMyWorkOrders() {
   useRealtime(["wo:created", "wo:updated", "mo:updated", "notification:new"], () => void reload());
 
   let work: MyWork | undefined;
-  if (open.data && done.data) {
+  // The open work as soon as it is there: the buttons do not wait for the done list (the latest 100
+  // completed, the larger answer), whose group follows when it arrives.
+  if (open.data) {
     // A WO of a done or canceled order can no longer start or complete: it is not work any more.
     const items = open.data.items.filter((w) => w.mo.state === "PLANNED" || w.mo.state === "IN_PROGRESS");
     const since = startOfToday();
@@ -40,7 +42,7 @@ export function useMyWorkOrders() {
       started: items.filter((w) => w.status === "STARTED"),
       paused: items.filter((w) => w.status === "PAUSED"),
       pending: items.filter((w) => w.status === "PENDING"),
-      doneToday: done.data.items.filter((w) => w.endTime && Date.parse(w.endTime) >= since).sort((a, b) => Date.parse(b.endTime!) - Date.parse(a.endTime!)),
+      doneToday: (done.data?.items ?? []).filter((w) => w.endTime && Date.parse(w.endTime) >= since).sort((a, b) => Date.parse(b.endTime!) - Date.parse(a.endTime!)),
     };
   }
   return { work, error: open.error ?? done.error, isLoading: open.isLoading || done.isLoading, reload };
