@@ -15,6 +15,11 @@
 //                          raise BENCH_TIMEOUT_SECONDS
 //   BENCH_ONLY=lots        only "Locations and lots": its section replaces (or is added to) that of
 //                          bench/results.md, the rest of the file is kept
+//   BENCH_ONLY=pages       only "Pages" (bench/pages.ts: the production build, a year of data from
+//                          `npm run db:fake`, the operator view and the MO list timed in Chromium at tablet
+//                          size, first-load JS per page); its section replaces (or is added to) that of
+//                          bench/results.md, the rest kept. BENCH_PAGES_SKIP_BUILD=1 reuses the build,
+//                          BENCH_PAGES_DATABASE_URL a loaded database (more in bench/pages.ts)
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -31,6 +36,7 @@ import { benchChildOrders } from "./child-orders";
 import { benchExport } from "./export";
 import { benchFanout } from "./fanout";
 import { benchLots, writeLotsSection } from "./lots";
+import { benchPages, writePagesSection } from "./pages";
 import { benchYear } from "./year";
 import { toMarkdown, type Results } from "./report";
 import { medianRound, type PhaseResult } from "./stats";
@@ -111,8 +117,26 @@ async function onlyLots(): Promise<void> {
   }
 }
 
+/** BENCH_ONLY=pages: bench/pages.ts alone (the production build, a database of its own), its section put into bench/results.md. */
+async function onlyPages(): Promise<void> {
+  const watchdog = setTimeout(() => {
+    console.error(`[bench] still running after ${TIMEOUT} s: giving up`);
+    process.exit(1);
+  }, TIMEOUT * 1000);
+  try {
+    const section = await benchPages(SERVER, { onlyRun: true });
+    writePagesSection(path.join("bench", "results.md"), section);
+    console.log(`\n${section}`);
+    log("its section written to bench/results.md");
+    if (section.includes("FAILED")) throw new Error("the pages benchmark failed (see above)");
+  } finally {
+    clearTimeout(watchdog);
+  }
+}
+
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === "lots") return onlyLots();
+  if (process.env.BENCH_ONLY === "pages") return onlyPages();
   const loadAtStart = os.loadavg()[0]!;
   let bench: BenchDb | undefined;
   let child: ChildProcess | undefined;
