@@ -157,7 +157,7 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
   const productIds = [...new Set([...[...explicit.values()].filter((k) => !k.change.isZero()).map((k) => k.productId), ...[...loose].filter(([, c]) => !c.isZero()).map(([id]) => id)])].sort();
   if (!productIds.length) return { entries: [], events: [], reorderCrossings: [] };
 
-  await checkKeys(tx, [...explicit.values()].filter((k) => !k.change.isZero()));
+  const named = [...explicit.values()].filter((k) => !k.change.isZero());
 
   // Levels normally exist from product creation: lock them (in productId order); only when one is
   // missing, create it (in order) and lock again. One statement in the usual case: every statement
@@ -252,8 +252,8 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
     l: changes.map((k) => k.locationId),
     t: changes.map((k) => k.lotId),
   };
-  const lockBalances = () => tx.$queryRaw<(LockedBalance & { unitCost: Decimal | null })[]>`
-    SELECT b."productId", b."locationId", b."lotId", b."onHand", loc."code" AS "locationCode", lot."code" AS "lotCode", pr."unitCost"
+  const lockBalances = () => tx.$queryRaw<(LockedBalance & { unitCost: Decimal | null; locationActive: boolean })[]>`
+    SELECT b."productId", b."locationId", b."lotId", b."onHand", loc."code" AS "locationCode", lot."code" AS "lotCode", pr."unitCost", loc."active" AS "locationActive"
     FROM "StockBalance" b
     JOIN unnest(${b.p}::text[], ${b.l}::text[], ${b.t}::text[]) AS k(p, l, t)
       ON b."productId" = k.p AND b."locationId" = k.l AND b."lotId" IS NOT DISTINCT FROM k.t
@@ -262,7 +262,13 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
     ORDER BY b."productId", b."locationId", b."lotId" NULLS FIRST
     FOR UPDATE OF b`;
   let balances = await lockBalances();
+  let checked = false;
   if (balances.length !== changes.length) {
+    // A key without a balance yet: its location must exist and each lot be its product's before a row is
+    // made for it. (An existing balance already passed that when it was made, so the usual posting
+    // needs no statement for it.)
+    await checkKeys(tx, named);
+    checked = true;
     await tx.$executeRaw`
       INSERT INTO "StockBalance" ("productId", "locationId", "lotId", "onHand", "updatedAt")
       SELECT k.p, k.l, k.t, 0, now() FROM unnest(${b.p}::text[], ${b.l}::text[], ${b.t}::text[]) AS k(p, l, t)
@@ -270,6 +276,15 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
       ON CONFLICT ("productId", "locationId", "lotId") DO NOTHING`;
     balances = await lockBalances();
   }
+  // Inbound to an inactive location is refused (checkKeys's rule, read here from the locked rows); a named
+  // key that nets to nothing with picked lines has no row here, so it is checked the long way.
+  const unlocked: KeyChange[] = [];
+  for (const k of named) {
+    const bal = balances.find((x) => x.productId === k.productId && x.locationId === k.locationId && x.lotId === k.lotId);
+    if (!bal) unlocked.push(k);
+    else if (!bal.locationActive && k.change.gt(0)) throw invalidState(`Location ${bal.locationCode} is inactive: nothing can be put there.`);
+  }
+  if (unlocked.length && !checked) await checkKeys(tx, unlocked);
   const averages = new Map(balances.map((bal) => [bal.productId, bal.unitCost]));
   const shortages: Shortage[] = [];
   const rows = balances.map((bal) => {
@@ -403,7 +418,7 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
   return { entries, events, reorderCrossings };
 }
 
-/** The named locations exist (inbound: and are active); each lot belongs to its line's product. */
+/** The named locations exist (inbound: and are active); each lot belongs to its line's product. For keys without a balance. */
 async function checkKeys(tx: Tx, keys: KeyChange[]): Promise<void> {
   const locationIds = [...new Set(keys.map((k) => k.locationId))];
   if (locationIds.length) {

@@ -93,6 +93,9 @@ describe("locations", () => {
     const renamed = await inventory.patch<{ name: string; kind: string }>(`/api/locations/${shelf.body.id}`, { name: "Shelf one", kind: "WIP" });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: "Shelf one", kind: "WIP" });
+    // A product with stock there already (its balance row exists when the location goes inactive).
+    const stocked = await makeProduct();
+    expect((await inventory.post("/api/stock/receipts", { productId: stocked, quantity: 3, locationId: shelf.body.id })).status).toBe(201);
     const off = await inventory.patch(`/api/locations/${shelf.body.id}`, { active: false });
     expect(off.status).toBe(200);
     const list = await viewer.get<{ items: { id: string }[] }>("/api/locations");
@@ -103,7 +106,11 @@ describe("locations", () => {
     const part = await makeProduct();
     const before2 = await snapshot();
     expectError(await inventory.post("/api/stock/receipts", { productId: part, quantity: 1, locationId: shelf.body.id }), 409, "INVALID_STATE");
+    expectError(await inventory.post("/api/stock/receipts", { productId: stocked, quantity: 1, locationId: shelf.body.id }), 409, "INVALID_STATE");
     expect(await snapshot()).toEqual(before2);
+    // What is there can still be taken out.
+    expect((await inventory.post("/api/stock/manual", { productId: stocked, change: -1, locationId: shelf.body.id, note: "emptying the shelf" })).status).toBe(201);
+    expect(await balance(stocked, shelf.body.id)).toBe(2);
   });
 });
 
