@@ -1,0 +1,64 @@
+// `npx tsx bench/statements.ts`: the SQL statements one work order start and one completion send, in
+// order, on a fresh Postgres database (dropped at the end); the completion finishes its order (TABLE-100:
+// consumption and output postings). Every statement is a round trip and, on the server's one JS thread,
+// Prisma's and pg's work per statement is most of a request's cost (docs/performance.md "Where a work
+// order transition's time goes"), so this is the list to shorten. It counts what reaches pg.Client.query
+// during each request and the 500 ms after it (the outbox relay and its consumers run after the commit).
+//   BENCH_DATABASE_URL   the server (default postgresql://postgres@127.0.0.1:5432/postgres)
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+const SERVER = process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+
+const seen: string[] = [];
+let recording = false;
+type Query = (...args: unknown[]) => unknown;
+const query = pg.Client.prototype.query as unknown as Query;
+(pg.Client.prototype as unknown as { query: Query }).query = function (this: unknown, ...args: unknown[]) {
+  if (recording) {
+    const first = args[0] as string | { text?: string };
+    seen.push(String(typeof first === "string" ? first : first?.text).replace(/\s+/g, " ").trim().slice(0, 150));
+  }
+  return query.apply(this, args);
+};
+
+async function main(): Promise<void> {
+  // Imported after the patch, so the app's pools use the counting client.
+  const { createBenchDb } = await import("./db");
+  const { startApiServer } = await import("../tests/helpers/server");
+  const { setUpWorkOrders } = await import("./workorders");
+  const bench = await createBenchDb(SERVER, 10);
+  const server = await startApiServer({ databaseUrl: bench.url });
+  try {
+    const op = (await setUpWorkOrders(server.url, 1, 2)).operators[0]!;
+    // The first WO warms every path up; the second one is counted.
+    for (const [i, id] of op.workOrders.entries()) {
+      for (const action of ["start", "complete"]) {
+        await new Promise((r) => setTimeout(r, 300));
+        seen.length = 0;
+        recording = true;
+        const res = await op.client.post(`/api/workorders/${id}/${action}`);
+        await new Promise((r) => setTimeout(r, 500));
+        recording = false;
+        if (res.status !== 200) throw new Error(`${action}: ${res.status} ${res.text}`);
+        if (i === 0) continue;
+        const begin = seen.indexOf("BEGIN");
+        const commit = seen.indexOf("COMMIT", begin);
+        console.log(`\n${action}: ${seen.length} statements; ${commit - begin + 1} in its transaction (BEGIN … COMMIT), the rest before it or after it (relay, consumers)`);
+        for (const [n, s] of seen.entries()) console.log(`${String(n + 1).padStart(3)}. ${s}`);
+      }
+    }
+  } finally {
+    await server.close();
+    await bench.drop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
