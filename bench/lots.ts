@@ -16,7 +16,6 @@
 // direction (default 200), BENCH_LOTS_KEEP=1 keeps the database afterwards (its name is printed) for
 // EXPLAIN work; BENCH_SECONDS / BENCH_ROUNDS / BENCH_POOL_SIZE as bench/run.ts.
 import { randomUUID } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { prisma, setDb, type DbHandle } from "../lib/db/client";
 import { withStockTx } from "../lib/inventory/tx";
@@ -397,21 +396,4 @@ async function run(serverUrl: string, onlyRun: boolean): Promise<string> {
     if (process.env.BENCH_LOTS_KEEP === "1") log(`kept the database ${bench.name} (${bench.url})`);
     else await bench.drop();
   }
-}
-
-/** Puts `section` into `file` in place of an earlier section with the same title, or at the end. */
-export function writeLotsSection(file: string, section: string): void {
-  let md = "";
-  try {
-    md = readFileSync(file, "utf8");
-  } catch {
-    /* a new file */
-  }
-  const start = md.indexOf(`${LOTS_TITLE}\n`);
-  if (start < 0) md = `${md.trimEnd()}\n\n${section}`;
-  else {
-    const next = md.indexOf("\n## ", start + LOTS_TITLE.length);
-    md = md.slice(0, start) + section.trimEnd() + "\n" + (next < 0 ? "" : md.slice(next));
-  }
-  writeFileSync(file, md.endsWith("\n") ? md : `${md}\n`);
 }

@@ -29,7 +29,7 @@
 //   CHROMIUM_PATH             the browser (default /usr/bin/chromium)
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -652,22 +652,4 @@ function report(r: {
     ...r.js.pages.map((p) => `| \`${p.route}\` | ${p.files} | ${kb(p.raw)} | ${kb(p.gzip)} | ${p.gzip / 1024 > JS_LIMIT_KB ? "**yes**" : "no"} |`),
     "",
   ].join("\n");
-}
-
-/** Puts `section` into `file` in place of an earlier section with the same title, or at the end. */
-export function writePagesSection(file: string, section: string): void {
-  let md = "";
-  try {
-    md = readFileSync(file, "utf8");
-  } catch {
-    /* a new file */
-  }
-  const start = md.indexOf(`${PAGES_TITLE}\n`);
-  if (start < 0) md = `${md.trimEnd()}\n\n${section}`;
-  else {
-    // The next section of the same level (its own "### " subsections are part of it).
-    const next = md.indexOf("\n## ", start + PAGES_TITLE.length);
-    md = md.slice(0, start) + section.trimEnd() + "\n" + (next < 0 ? "" : md.slice(next));
-  }
-  writeFileSync(file, md.endsWith("\n") ? md : `${md}\n`);
 }

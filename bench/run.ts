@@ -20,6 +20,9 @@
 //                          size, first-load JS per page); its section replaces (or is added to) that of
 //                          bench/results.md, the rest kept. BENCH_PAGES_SKIP_BUILD=1 reuses the build,
 //                          BENCH_PAGES_DATABASE_URL a loaded database (more in bench/pages.ts)
+// Run on their own, not from here: `npx tsx bench/mixed.ts` (200 users for 60 s on one and two instances,
+// section "A mixed load"), `npx tsx bench/year.ts` (see BENCH_YEAR), `npx tsx bench/statements.ts` (what a
+// WO start and completion send, listed; no section).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -35,8 +38,9 @@ import { benchAvailability } from "./availability";
 import { benchChildOrders } from "./child-orders";
 import { benchExport } from "./export";
 import { benchFanout } from "./fanout";
-import { benchLots, writeLotsSection } from "./lots";
-import { benchPages, writePagesSection } from "./pages";
+import { benchLots } from "./lots";
+import { benchPages } from "./pages";
+import { putSection } from "./sections";
 import { benchYear } from "./year";
 import { toMarkdown, type Results } from "./report";
 import { medianRound, type PhaseResult } from "./stats";
@@ -108,7 +112,7 @@ async function onlyLots(): Promise<void> {
   }, TIMEOUT * 1000);
   try {
     const section = await benchLots(SERVER, { onlyRun: true });
-    writeLotsSection(path.join("bench", "results.md"), section);
+    putSection(path.join("bench", "results.md"), section);
     console.log(`\n${section}`);
     log("its section written to bench/results.md");
     if (section.includes("FAILED") || section.includes("VIOLATED")) throw new Error("the lots benchmark failed (see above)");
@@ -125,7 +129,7 @@ async function onlyPages(): Promise<void> {
   }, TIMEOUT * 1000);
   try {
     const section = await benchPages(SERVER, { onlyRun: true });
-    writePagesSection(path.join("bench", "results.md"), section);
+    putSection(path.join("bench", "results.md"), section);
     console.log(`\n${section}`);
     log("its section written to bench/results.md");
     if (section.includes("FAILED")) throw new Error("the pages benchmark failed (see above)");

@@ -37,9 +37,9 @@ export class Client {
     return [...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"));
   }
 
-  /** A copy of this client's cookies (the same person on a second device). */
-  clone(): Client {
-    const c = new Client(this.baseUrl);
+  /** A copy of this client's cookies (the same person on a second device); `baseUrl`: on another instance. */
+  clone(baseUrl = this.baseUrl): Client {
+    const c = new Client(baseUrl);
     for (const [k, v] of this.cookies) c.cookies.set(k, v);
     return c;
   }
