@@ -184,7 +184,8 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
     );
   }
   // The posting's own levels (lockAlso's are only held).
-  locked = locked.filter((l) => productIds.includes(l.productId));
+  const ownIds = new Set(productIds);
+  locked = locked.filter((l) => ownIds.has(l.productId));
   const levelOf = new Map(locked.map((l) => [l.productId, l]));
   const allowNegative = input.allowNegative ?? env().ALLOW_NEGATIVE_STOCK;
 
@@ -279,8 +280,9 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
   // Inbound to an inactive location is refused (checkKeys's rule, read here from the locked rows); a named
   // key that nets to nothing with picked lines has no row here, so it is checked the long way.
   const unlocked: KeyChange[] = [];
+  const lockedKeys = new Map(balances.map((x) => [keyOf(x.productId, x.locationId, x.lotId), x]));
   for (const k of named) {
-    const bal = balances.find((x) => x.productId === k.productId && x.locationId === k.locationId && x.lotId === k.lotId);
+    const bal = lockedKeys.get(keyOf(k.productId, k.locationId, k.lotId));
     if (!bal) unlocked.push(k);
     else if (!bal.locationActive && k.change.gt(0)) throw invalidState(`Location ${bal.locationCode} is inactive: nothing can be put there.`);
   }
