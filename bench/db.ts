@@ -13,7 +13,8 @@ export interface BenchDb {
   drop(): Promise<void>;
 }
 
-async function admin<T>(serverUrl: string, fn: (c: Client) => Promise<T>): Promise<T> {
+/** Runs `fn` on a connection of its own to `serverUrl` (CREATE / DROP DATABASE and the like). */
+export async function admin<T>(serverUrl: string, fn: (c: Client) => Promise<T>): Promise<T> {
   const c = new Client({ connectionString: serverUrl });
   await c.connect();
   try {

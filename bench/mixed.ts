@@ -25,6 +25,7 @@ import { prisma } from "../lib/db/client";
 import { Client } from "../tests/helpers/client";
 import { createBenchDb } from "./db";
 import { putSection } from "./sections";
+import { startBenchServer, stopBenchServer } from "./server";
 import { quantile } from "./stats";
 import { setUpWorkOrders } from "./workorders";
 
@@ -43,34 +44,8 @@ interface Server {
   child: ChildProcess;
 }
 
-async function startServer(databaseUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "http-server.ts")], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, DB_POOL_SIZE: "10", NODE_ENV: "production", NEXTAUTH_SECRET: secret, PORT: "0", LOGIN_MAX_FAILURES_PER_IP: "100000" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      try {
-        const msg = JSON.parse(line) as { url?: string };
-        if (msg.url) resolve(msg.url);
-      } catch {
-        /* the server's own log lines */
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`the bench server exited early (code ${code})`)));
-    setTimeout(() => reject(new Error("the bench server did not start within 60 s")), 60_000).unref();
-  });
-  return { url, child };
-}
-
-async function stopServer(s: Server): Promise<void> {
-  if (s.child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => s.child.once("exit", () => resolve()));
-  s.child.kill("SIGTERM");
-  const timer = setTimeout(() => s.child.kill("SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
-}
+const startServer = (databaseUrl: string): Promise<Server> => startBenchServer(databaseUrl, { poolSize: 10, secret, env: { LOGIN_MAX_FAILURES_PER_IP: "100000" } });
+const stopServer = (s: Server) => stopBenchServer(s.child);
 
 /** CPU seconds (user + system) and resident memory (MB) of a process, from /proc. */
 function usage(pid: number): { cpu: number; rssMb: number } {

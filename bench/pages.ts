@@ -35,8 +35,8 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import bcrypt from "bcryptjs";
-import { Client as PgClient } from "pg";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { admin } from "./db";
 import { quantile } from "./stats";
 
 export const PAGES_TITLE = "## Pages (production build, tablet viewport)";
@@ -296,16 +296,6 @@ interface Db {
   name: string;
   created: boolean;
   drop(): Promise<void>;
-}
-
-async function admin<T>(url: string, fn: (c: PgClient) => Promise<T>): Promise<T> {
-  const c = new PgClient({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
 }
 
 async function freshDb(serverUrl: string, months: number, secret: string): Promise<Db & { seconds: number }> {

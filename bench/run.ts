@@ -23,12 +23,11 @@
 // Run on their own, not from here: `npx tsx bench/mixed.ts` (200 users for 60 s on one and two instances,
 // section "A mixed load"), `npx tsx bench/year.ts` (see BENCH_YEAR), `npx tsx bench/statements.ts` (what a
 // WO start and completion send, listed; no section).
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { prisma } from "../lib/db/client";
 import { DEMO_MO_NAME } from "../lib/demo/seed";
 import { Client } from "../tests/helpers/client";
@@ -41,6 +40,7 @@ import { benchFanout } from "./fanout";
 import { benchLots } from "./lots";
 import { benchPages } from "./pages";
 import { putSection } from "./sections";
+import { startBenchServer, stopBenchServer } from "./server";
 import { benchYear } from "./year";
 import { toMarkdown, type Results } from "./report";
 import { medianRound, type PhaseResult } from "./stats";
@@ -67,36 +67,8 @@ process.env.NEXTAUTH_SECRET = secret;
 
 const log = (m: string) => console.log(`[bench] ${m}`);
 
-/** Starts bench/http-server.ts on the bench database and resolves with its URL. */
-async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "http-server.ts")], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(POOL), NODE_ENV: "production", NEXTAUTH_SECRET: secret, PORT: "0" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on("line", (line) => {
-      try {
-        const msg = JSON.parse(line) as { url?: string };
-        if (msg.url) resolve(msg.url);
-      } catch {
-        console.log(`[server] ${line}`);
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`the bench server exited early (code ${code})`)));
-    setTimeout(() => reject(new Error("the bench server did not start within 60 s")), 60_000).unref();
-  });
-  return { url, child };
-}
-
-async function stopServer(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
-}
+const startServer = (databaseUrl: string) => startBenchServer(databaseUrl, { poolSize: POOL, secret });
+const stopServer = stopBenchServer;
 
 /** Whether the work order routes exist yet (they are built in parallel with this benchmark). */
 async function woRoutesExist(client: Client): Promise<boolean> {
@@ -104,43 +76,29 @@ async function woRoutesExist(client: Client): Promise<boolean> {
   return res.status !== 404 || (res.body as { error?: { message?: string } }).error?.message !== "No such route.";
 }
 
-/** BENCH_ONLY=lots: bench/lots.ts alone (a database of its own), its section put into bench/results.md. */
-async function onlyLots(): Promise<void> {
+/**
+ * BENCH_ONLY=lots or pages: that benchmark alone (bench/lots.ts, bench/pages.ts: each makes a database of its
+ * own), its section put into bench/results.md in place of an earlier one.
+ */
+async function onlySection(name: string, bench: () => Promise<string>, failed: (section: string) => boolean): Promise<void> {
   const watchdog = setTimeout(() => {
     console.error(`[bench] still running after ${TIMEOUT} s: giving up`);
     process.exit(1);
   }, TIMEOUT * 1000);
   try {
-    const section = await benchLots(SERVER, { onlyRun: true });
+    const section = await bench();
     putSection(path.join("bench", "results.md"), section);
     console.log(`\n${section}`);
     log("its section written to bench/results.md");
-    if (section.includes("FAILED") || section.includes("VIOLATED")) throw new Error("the lots benchmark failed (see above)");
-  } finally {
-    clearTimeout(watchdog);
-  }
-}
-
-/** BENCH_ONLY=pages: bench/pages.ts alone (the production build, a database of its own), its section put into bench/results.md. */
-async function onlyPages(): Promise<void> {
-  const watchdog = setTimeout(() => {
-    console.error(`[bench] still running after ${TIMEOUT} s: giving up`);
-    process.exit(1);
-  }, TIMEOUT * 1000);
-  try {
-    const section = await benchPages(SERVER, { onlyRun: true });
-    putSection(path.join("bench", "results.md"), section);
-    console.log(`\n${section}`);
-    log("its section written to bench/results.md");
-    if (section.includes("FAILED")) throw new Error("the pages benchmark failed (see above)");
+    if (failed(section)) throw new Error(`the ${name} benchmark failed (see above)`);
   } finally {
     clearTimeout(watchdog);
   }
 }
 
 async function main(): Promise<void> {
-  if (process.env.BENCH_ONLY === "lots") return onlyLots();
-  if (process.env.BENCH_ONLY === "pages") return onlyPages();
+  if (process.env.BENCH_ONLY === "lots") return onlySection("lots", () => benchLots(SERVER, { onlyRun: true }), (s) => s.includes("FAILED") || s.includes("VIOLATED"));
+  if (process.env.BENCH_ONLY === "pages") return onlySection("pages", () => benchPages(SERVER, { onlyRun: true }), (s) => s.includes("FAILED"));
   const loadAtStart = os.loadavg()[0]!;
   let bench: BenchDb | undefined;
   let child: ChildProcess | undefined;
