@@ -53,10 +53,11 @@ async function previousTransition(tx: Tx, woId: string): Promise<Date | null> {
 
 /**
  * The instant a WO transition is booked at: `deviceTime`, then not before the WO's previous
- * transition (see the module comment). Call it under the MO lock, after the state checks.
+ * transition (see the module comment). Call it under the MO lock, after the state checks. `now` is
+ * the server's clock for this request: pass the same instant to `assertNoOverlap`, so a start without
+ * `at` (booked at now) is never taken for one in the past because the clock ticked in between.
  */
-export async function transitionTime(tx: Tx, woId: string, at: Date | undefined): Promise<Date> {
-  const now = new Date();
+export async function transitionTime(tx: Tx, woId: string, at: Date | undefined, now = new Date()): Promise<Date> {
   const t = deviceTime(at, now);
   if (!at) return t;
   const previous = await previousTransition(tx, woId);

@@ -170,8 +170,9 @@ async function start(tx: Tx, wo: LockedWo, actor: Actor, warnings: StartWarning[
   await assertChildrenReady(tx, wo.mo);
   warnings.push(...(await checkStartRules(tx, wo, actor)));
   // The device's time of the tap when it sent one (a replay of a queued action), else now: action-time.ts.
-  const now = await transitionTime(tx, wo.id, at);
-  await assertNoOverlap(tx, actor, wo.id, now, new Date());
+  const serverNow = new Date();
+  const now = await transitionTime(tx, wo.id, at, serverNow);
+  await assertNoOverlap(tx, actor, wo.id, now, serverNow);
   await endPause(tx, wo.id, now);
   await tx.workOrderTimeLog.create({ data: { workOrderId: wo.id, userId: actor.id, startedAt: now } });
   const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "STARTED", startTime: wo.startTime ?? now }, select: { id: true, status: true, moId: true } });

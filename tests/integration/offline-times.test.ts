@@ -171,6 +171,41 @@ test("a start booked in the past may not overlap the person's own work elsewhere
   for (let i = 1; i < mine.length; i++) expect(mine[i]!.startedAt.getTime()).toBeGreaterThanOrEqual(mine[i - 1]!.endedAt!.getTime());
 });
 
+test("a start without `at` is booked now and never checked as one in the past, even beside work that ended 'later' (a clock stepped back)", async () => {
+  const { wos, op } = await newWos();
+  const [a, b] = wos;
+  expect((await op.post(`/api/workorders/${a!.id}/start`)).status).toBe(200);
+  expect((await op.post(`/api/workorders/${a!.id}/pause`)).status).toBe(200);
+  // The server's clock stepped back 10 minutes after A's pause was booked.
+  await db().workOrderTimeLog.updateMany({ where: { workOrderId: a!.id }, data: { endedAt: new Date(Date.now() + 10 * MIN) } });
+  // The overlap check once compared the booked instant with a second reading of the clock: whenever the
+  // millisecond ticked in between, a plain start was refused as OVERLAP (CI saw it once in ~1,000 tests).
+  // The server runs in this process: a clock that moves on 1 ms at every reading makes each tick happen.
+  const RealDate = Date;
+  let ticks = 0;
+  class TickingDate extends RealDate {
+    constructor(...args: [] | [number | string | Date]) {
+      if (args.length === 0) super(RealDate.now() + ++ticks);
+      else super(args[0]);
+    }
+    static override now() {
+      return RealDate.now() + ++ticks;
+    }
+  }
+  globalThis.Date = TickingDate as DateConstructor;
+  try {
+    for (let i = 0; i < 3; i++) {
+      const start = await op.post(`/api/workorders/${b!.id}/start`);
+      expect({ i, status: start.status, body: start.status === 200 ? null : start.body }).toEqual({ i, status: 200, body: null });
+      expect((await op.post(`/api/workorders/${b!.id}/pause`)).status).toBe(200);
+    }
+  } finally {
+    globalThis.Date = RealDate;
+  }
+  expect(ticks).toBeGreaterThan(0);
+  expect(await logsOf(b!.id)).toHaveLength(3);
+});
+
 test("the OpenAPI document describes `at` on start, pause, complete and comments", async () => {
   const doc = await manager.get<{ paths: Record<string, { post?: { description?: string; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } } }> }>("/api/openapi.json");
   expect(doc.status).toBe(200);

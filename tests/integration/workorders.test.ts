@@ -107,7 +107,10 @@ async function woIn(status: "PENDING" | "STARTED" | "PAUSED" | "COMPLETED", who:
   const mo = await newMo();
   const wo = mo.workOrders[0]!;
   const steps = { PENDING: [], STARTED: ["start"], PAUSED: ["start", "pause"], COMPLETED: ["start", "complete"] }[status];
-  for (const s of steps) expect((await who.post(`/api/workorders/${wo.id}/${s}`)).status).toBe(200);
+  for (const s of steps) {
+    const res = await who.post(`/api/workorders/${wo.id}/${s}`);
+    expect({ step: s, status: res.status, body: res.status === 200 ? null : res.body }).toEqual({ step: s, status: 200, body: null });
+  }
   return (await manager.get<Page<Wo>>(`/api/mos/${mo.id}/workorders`)).body.items.find((w) => w.id === wo.id)!;
 }
 
