@@ -1,5 +1,5 @@
-// `npx tsx bench/statements.ts`: the SQL statements one work order start and one completion send, in
-// order, on a fresh Postgres database (dropped at the end); the completion finishes its order (TABLE-100:
+// `npx tsx bench/statements.ts`: the SQL statements one work order start, one completion and one manual
+// stock posting over HTTP (POST /api/stock/manual, issue 16 §2) send, in order, on a fresh Postgres database (dropped at the end); the completion finishes its order (TABLE-100:
 // consumption and output postings). Every statement is a round trip and, on the server's one JS thread,
 // Prisma's and pg's work per statement is most of a request's cost (docs/performance.md "Where a work
 // order transition's time goes"), so this is the list to shorten. It counts what reaches pg.Client.query
@@ -28,27 +28,35 @@ async function main(): Promise<void> {
   const { createBenchDb } = await import("./db");
   const { startApiServer } = await import("../tests/helpers/server");
   const { setUpWorkOrders } = await import("./workorders");
+  const { hotProduct } = await import("./stock");
+  const { Client } = await import("../tests/helpers/client");
   const bench = await createBenchDb(SERVER, 10);
   const server = await startApiServer({ databaseUrl: bench.url });
+  /** Sends one request, listing its statements unless it is the warm-up (`show` false). */
+  async function count(label: string, send: () => Promise<{ status: number; text: string }>, ok: number, show: boolean) {
+    await new Promise((r) => setTimeout(r, 300));
+    seen.length = 0;
+    recording = true;
+    const res = await send();
+    await new Promise((r) => setTimeout(r, 500));
+    recording = false;
+    if (res.status !== ok) throw new Error(`${label}: ${res.status} ${res.text}`);
+    if (!show) return;
+    const begin = seen.indexOf("BEGIN");
+    const commit = seen.indexOf("COMMIT", begin);
+    console.log(`\n${label}: ${seen.length} statements; ${commit - begin + 1} in its transaction (BEGIN … COMMIT), the rest before it or after it (relay, consumers)`);
+    for (const [n, s] of seen.entries()) console.log(`${String(n + 1).padStart(3)}. ${s}`);
+  }
   try {
     const op = (await setUpWorkOrders(server.url, 1, 2)).operators[0]!;
     // The first WO warms every path up; the second one is counted.
     for (const [i, id] of op.workOrders.entries()) {
-      for (const action of ["start", "complete"]) {
-        await new Promise((r) => setTimeout(r, 300));
-        seen.length = 0;
-        recording = true;
-        const res = await op.client.post(`/api/workorders/${id}/${action}`);
-        await new Promise((r) => setTimeout(r, 500));
-        recording = false;
-        if (res.status !== 200) throw new Error(`${action}: ${res.status} ${res.text}`);
-        if (i === 0) continue;
-        const begin = seen.indexOf("BEGIN");
-        const commit = seen.indexOf("COMMIT", begin);
-        console.log(`\n${action}: ${seen.length} statements; ${commit - begin + 1} in its transaction (BEGIN … COMMIT), the rest before it or after it (relay, consumers)`);
-        for (const [n, s] of seen.entries()) console.log(`${String(n + 1).padStart(3)}. ${s}`);
-      }
+      for (const action of ["start", "complete"]) await count(action, () => op.client.post(`/api/workorders/${id}/${action}`), 200, i > 0);
     }
+    // The stock benchmark's HTTP path: a ±1 manual adjustment of one product by the inventory user.
+    const productId = await hotProduct("statements");
+    const inventory = await new Client(server.url).signInOrThrow("inventory@demo.com", "Inventory@123");
+    for (const i of [0, 1]) await count("manual posting", () => inventory.post("/api/stock/manual", { productId, change: i ? 1 : -1, note: "bench" }), 201, i > 0);
   } finally {
     await server.close();
     await bench.drop();

@@ -60,6 +60,12 @@ export interface PostingInput {
    * postings without a statement of its own (levels.ts lockLevels). Ignored by a posting that writes nothing.
    */
   lockAlso?: string[];
+  /**
+   * An audit row per entry (entityType StockEntry, entityId the entry's id, by `actorId`), written by the
+   * statement that writes the entries: no round trip of its own while the rows are locked. Its payload is
+   * { productId, sku, change, balanceAfter, locationId, lotId } with `payload`'s fields over it.
+   */
+  auditEach?: { action: string; payload?: Prisma.InputJsonObject };
 }
 
 export interface PostedEntry {
@@ -71,6 +77,10 @@ export interface PostedEntry {
   balanceAfter: Decimal;
   unitCost: Decimal;
   value: Decimal;
+  createdAt: Date;
+  /** The codes of its location and lot, as a ledger line shows them (read by the writing statement). */
+  locationCode: string;
+  lotCode: string | null;
 }
 
 /** A level this posting took from above its reorder point to at or below it. */
@@ -344,12 +354,15 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
   const levelIds: string[] = [];
   const levelAfter: string[] = [];
   const levelValue: string[] = [];
+  const levelSkus: string[] = [];
+  const now = new Date();
   const avgIds: string[] = [];
   const avgs: string[] = [];
   const row = { p: [] as string[], l: [] as string[], t: [] as (string | null)[], change: [] as string[], after: [] as string[], balance: [] as string[], cost: [] as string[], value: [] as string[] };
   for (const n of next) {
     const v = n.valuation;
     levelIds.push(n.level.productId);
+    levelSkus.push(n.level.sku);
     levelAfter.push(n.after.toFixed());
     levelValue.push(new Decimal(v.levelValue.toString()).toFixed());
     if (v.average !== null) {
@@ -377,6 +390,7 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
   // Value and average change under the same row locks as onHand (taken above, in productId order). All
   // four writes are one statement (data-modifying CTEs on four tables run once each, to completion):
   // one round trip while the rows are locked instead of four.
+  const audit = input.auditEach ?? null;
   const inserted = await tx.$queryRaw<PostedEntry[]>`
     WITH "levels" AS (
       UPDATE "StockLevel" l SET "onHand" = v.after::numeric, "value" = v.value::numeric, "updatedAt" = now()
@@ -389,15 +403,27 @@ export async function postStock(tx: Tx, input: PostingInput): Promise<PostingRes
       UPDATE "StockBalance" b SET "onHand" = v.after::numeric, "updatedAt" = now()
       FROM unnest(${row.p}::text[], ${row.l}::text[], ${row.t}::text[], ${row.after}::text[]) AS v(p, l, t, after)
       WHERE b."productId" = v.p AND b."locationId" = v.l AND b."lotId" IS NOT DISTINCT FROM v.t
+    ), "entries" AS (
+      INSERT INTO "StockEntry" ("productId", "locationId", "lotId", "change", "balanceAfter", "unitCost", "value", "sourceType", "sourceId", "note", "scrapReason", "createdById", "createdAt")
+      SELECT v.p, v.l, v.t, v.change::numeric, v.balance::numeric, v.cost::numeric, v.value::numeric,
+             ${input.sourceType}::"StockSourceType", ${input.sourceId ?? null}, ${input.note ?? null}, ${input.scrapReason ?? null}::"ScrapReason",
+             ${input.actorId ?? null}, ${now}
+      FROM unnest(${row.p}::text[], ${row.l}::text[], ${row.t}::text[], ${row.change}::text[], ${row.balance}::text[], ${row.cost}::text[], ${row.value}::text[])
+        WITH ORDINALITY AS v(p, l, t, change, balance, cost, value, ord)
+      ORDER BY v.ord
+      RETURNING "id", "productId", "locationId", "lotId", "change", "balanceAfter", "unitCost", "value", "createdAt"
+    ), "audit" AS (
+      INSERT INTO "AuditLog" ("actorId", "action", "entityType", "entityId", "payload", "createdAt")
+      SELECT ${input.actorId ?? null}, ${audit?.action ?? null}, 'StockEntry', e."id"::text,
+             jsonb_build_object('productId', e."productId", 'sku', s.sku, 'change', trim_scale(e."change"), 'balanceAfter', trim_scale(e."balanceAfter"),
+                                'locationId', e."locationId", 'lotId', e."lotId") || ${JSON.stringify(audit?.payload ?? {})}::jsonb,
+             ${now}
+      FROM "entries" e JOIN unnest(${levelIds}::text[], ${levelSkus}::text[]) AS s(id, sku) ON s.id = e."productId"
+      WHERE ${audit?.action ?? null}::text IS NOT NULL
+      ORDER BY e."id"
     )
-    INSERT INTO "StockEntry" ("productId", "locationId", "lotId", "change", "balanceAfter", "unitCost", "value", "sourceType", "sourceId", "note", "scrapReason", "createdById", "createdAt")
-    SELECT v.p, v.l, v.t, v.change::numeric, v.balance::numeric, v.cost::numeric, v.value::numeric,
-           ${input.sourceType}::"StockSourceType", ${input.sourceId ?? null}, ${input.note ?? null}, ${input.scrapReason ?? null}::"ScrapReason",
-           ${input.actorId ?? null}, ${new Date()}
-    FROM unnest(${row.p}::text[], ${row.l}::text[], ${row.t}::text[], ${row.change}::text[], ${row.balance}::text[], ${row.cost}::text[], ${row.value}::text[])
-      WITH ORDINALITY AS v(p, l, t, change, balance, cost, value, ord)
-    ORDER BY v.ord
-    RETURNING "id", "productId", "locationId", "lotId", "change", "balanceAfter", "unitCost", "value"`;
+    SELECT e.*, loc."code" AS "locationCode", lot."code" AS "lotCode"
+    FROM "entries" e JOIN "Location" loc ON loc."id" = e."locationId" LEFT JOIN "Lot" lot ON lot."id" = e."lotId"`;
   // In the order the rows were built (one row per key in a posting).
   const byKey = new Map(inserted.map((e) => [keyOf(e.productId, e.locationId, e.lotId), e]));
   const entries: PostedEntry[] = row.p.map((p, i) => {

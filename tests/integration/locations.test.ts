@@ -332,3 +332,74 @@ describe("counts", () => {
     expect(await balance(steel, STOCK, lotId)).toBe(6);
   });
 });
+
+describe("a manual correction's and a scrap's answer and audit row", () => {
+  // The posting's own statement writes the audit row and returns the ledger line (no read-back after the
+  // commit): both must be what the ledger and the audit trail read back, for every kind of key.
+  test("equal the ledger's line and the audit row's usual payload: default location, a named one (existing and new balance), a lot; scrap too", async () => {
+    const admin = await app.as("ADMIN");
+    const made = await admin.post<{ id: string }>("/api/products", { sku: `LOC-KG-${n++}`, name: "Location test sheet", isFinished: false, uom: "kg" });
+    expect(made.status).toBe(201);
+    const plain = made.body.id; // kg: decimals allowed
+    const lotted = await makeProduct("LOT");
+    const lot = (await inventory.post<{ lots: { id: string }[] }>("/api/stock/receipts", { productId: lotted, quantity: 5, lotCode: `L-${n++}`, locationId: WIP })).body.lots[0]!.id;
+    await inventory.post("/api/stock/receipts", { productId: plain, quantity: 9 });
+    const cases = [
+      { productId: plain, change: -2.5, note: "default location, existing balance" },
+      { productId: plain, change: 1.25, locationId: QC, note: "named location, new balance" },
+      { productId: plain, change: -0.25, locationId: QC, note: "named location, existing balance" },
+      { productId: lotted, change: -1, locationId: WIP, lotId: lot, note: "a lot" },
+    ];
+    const inventoryUser = await prisma().user.findUniqueOrThrow({ where: { email: "inventory@demo.com" } });
+    for (const body of cases) {
+      const res = await inventory.post<{ entry: { id: number; balanceAfter: number }; onHand: number }>("/api/stock/manual", body);
+      expect({ status: res.status, body: res.status === 201 ? null : res.body }).toEqual({ status: 201, body: null });
+      const ledger = await viewer.get<{ items: { id: number }[] }>(`/api/stock/ledger?productId=${body.productId}`);
+      expect(res.body.entry).toEqual(ledger.body.items.find((e) => e.id === res.body.entry.id));
+      expect(res.body.onHand).toBe(res.body.entry.balanceAfter);
+      const audit = await prisma().auditLog.findMany({ where: { entityType: "StockEntry", entityId: String(res.body.entry.id) } });
+      const sku = (await prisma().product.findUniqueOrThrow({ where: { id: body.productId } })).sku;
+      expect(audit.map(({ actorId, action, payload }) => ({ actorId, action, payload }))).toEqual([
+        {
+          actorId: inventoryUser.id,
+          action: "stock.manual",
+          payload: { productId: body.productId, sku, change: body.change, balanceAfter: res.body.entry.balanceAfter, locationId: body.locationId ?? STOCK, lotId: body.lotId ?? null, note: body.note },
+        },
+      ]);
+      expect(audit[0]!.createdAt.toISOString()).toBe((res.body.entry as unknown as { createdAt: string }).createdAt);
+    }
+    // Scrap answers and audits the same way, with its reason (and order) on top.
+    const mo = await prisma().manufacturingOrder.findFirstOrThrow({ select: { id: true, orderNo: true } });
+    const scraps = [
+      { productId: plain, quantity: 0.5, reason: "DAMAGED", note: "dropped" },
+      { productId: lotted, quantity: 1, reason: "EXPIRED", locationId: WIP, lotId: lot, moId: mo.id },
+    ];
+    for (const body of scraps) {
+      const res = await inventory.post<{ entry: { id: number; balanceAfter: number; scrapReason: string }; onHand: number }>("/api/stock/scrap", body);
+      expect({ status: res.status, body: res.status === 201 ? null : res.body }).toEqual({ status: 201, body: null });
+      const ledger = await viewer.get<{ items: { id: number }[] }>(`/api/stock/ledger?productId=${body.productId}`);
+      expect(res.body.entry).toEqual(ledger.body.items.find((e) => e.id === res.body.entry.id));
+      expect(res.body.entry.scrapReason).toBe(body.reason);
+      const audit = await prisma().auditLog.findMany({ where: { entityType: "StockEntry", entityId: String(res.body.entry.id) } });
+      const sku = (await prisma().product.findUniqueOrThrow({ where: { id: body.productId } })).sku;
+      expect(audit.map(({ actorId, action, payload }) => ({ actorId, action, payload }))).toEqual([
+        {
+          actorId: inventoryUser.id,
+          action: "stock.scrap",
+          payload: {
+            productId: body.productId,
+            sku,
+            change: -body.quantity,
+            balanceAfter: res.body.entry.balanceAfter,
+            reason: body.reason,
+            locationId: body.locationId ?? STOCK,
+            lotId: body.lotId ?? null,
+            moId: body.moId ?? null,
+            orderNo: body.moId ? mo.orderNo : null,
+            note: body.note ?? null,
+          },
+        },
+      ]);
+    }
+  });
+});
