@@ -6,22 +6,24 @@
 // even while its child still runs (someone else made or received it). Called under the parent MO's
 // row lock (wo-transitions start).
 import type { Tx } from "../db/client";
+import type { OrderState } from "../db/generated/enums";
 import { invalidState } from "../errors";
 import { availabilityOfMos } from "./availability";
 
 /** Refuses (409 INVALID_STATE, naming the child order) to start a WO of `mo` while a needed child is open and short. */
 export async function assertChildrenReady(tx: Tx, mo: { id: string; orderNo: string }): Promise<void> {
-  const open = await tx.manufacturingOrder.findMany({
-    where: { parentId: mo.id, state: { in: ["PLANNED", "IN_PROGRESS"] } },
-    select: { id: true, orderNo: true, state: true, productId: true, product: { select: { sku: true } } },
-    orderBy: [{ createdAt: "asc" }, { orderNo: "asc" }],
-  });
+  // One statement (Prisma reads the product relation with a second one, even when no child is open).
+  const open = await tx.$queryRaw<{ id: string; orderNo: string; state: OrderState; productId: string; sku: string }[]>`
+    SELECT m."id", m."orderNo", m."state"::text AS "state", m."productId", p."sku"
+    FROM "ManufacturingOrder" m JOIN "Product" p ON p."id" = m."productId"
+    WHERE m."parentId" = ${mo.id} AND m."state" IN ('PLANNED', 'IN_PROGRESS')
+    ORDER BY m."createdAt", m."orderNo"`;
   if (!open.length) return;
   const components = (await availabilityOfMos(tx, [mo.id])).get(mo.id)?.components ?? new Map();
   const blocking = open.flatMap((c) => {
     const a = components.get(c.productId);
     if (!a || !a.shortBy.greaterThan(0)) return [];
-    return [{ id: c.id, orderNo: c.orderNo, state: c.state, productId: c.productId, sku: c.product.sku, required: a.required.toNumber(), onHand: a.onHand.toNumber(), allocatedAhead: a.allocatedAhead.toNumber(), available: a.available.toNumber(), shortBy: a.shortBy.toNumber() }];
+    return [{ id: c.id, orderNo: c.orderNo, state: c.state, productId: c.productId, sku: c.sku, required: a.required.toNumber(), onHand: a.onHand.toNumber(), allocatedAhead: a.allocatedAhead.toNumber(), available: a.available.toNumber(), shortBy: a.shortBy.toNumber() }];
   });
   if (!blocking.length) return;
   const first = blocking[0]!;

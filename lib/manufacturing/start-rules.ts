@@ -42,12 +42,13 @@ export async function checkStartRules(tx: Tx, wo: StartingWo, actor: Actor): Pro
   }
   if (max > 0) {
     await lockUser(tx, actor.id);
-    const running = await tx.workOrderTimeLog.findMany({
-      where: { userId: actor.id, endedAt: null, workOrderId: { not: wo.id } },
-      orderBy: { startedAt: "asc" },
-      take: max,
-      select: { workOrder: { select: { id: true, code: true } } },
-    });
+    // One statement: Prisma reads the workOrder relation with a second one, even when nothing runs.
+    const running = (
+      await tx.$queryRaw<{ id: string; code: string }[]>`
+        SELECT w."id", w."code" FROM "WorkOrderTimeLog" l JOIN "WorkOrder" w ON w."id" = l."workOrderId"
+        WHERE l."userId" = ${actor.id} AND l."endedAt" IS NULL AND l."workOrderId" <> ${wo.id}
+        ORDER BY l."startedAt" LIMIT ${max}`
+    ).map((workOrder) => ({ workOrder }));
     if (running.length >= max) {
       const first = running[0]!.workOrder;
       const message =

@@ -9,6 +9,7 @@ import type { Tx } from "../db/client";
 import { withTx } from "../db/tx";
 import { badRequest, invalidState, notFound } from "../errors";
 import { Prisma } from "../db/generated/client";
+import type { OrderState, WorkStatus } from "../db/generated/enums";
 import { assertWholeQuantities } from "../products/units";
 import type { DomainEvent, Outcome } from "../realtime/events";
 import { withStockTx } from "../inventory/tx";
@@ -16,7 +17,7 @@ import { assertChildrenReady } from "./child-gate";
 import { moEvent, woEvent } from "./events";
 import { lockMo } from "./lock";
 import { finishMo } from "./mo-finish";
-import { reachedOf, woScrapOf } from "./quantities";
+import { reachedAt } from "./quantities";
 import { activePauseReason } from "./pause-reasons";
 import type { CompleteWoInput, PauseWoInput } from "./schemas";
 import { assertNoOverlap, transitionTime } from "./action-time";
@@ -29,21 +30,38 @@ import { woWhere } from "./wo-read";
 
 export type { WoAction } from "./states";
 
-const lockedSelect = {
-  id: true,
-  code: true,
-  moId: true,
-  sequence: true,
-  status: true,
-  assignedToId: true,
-  workCenterId: true,
-  startTime: true,
-  mo: { select: { id: true, orderNo: true, productId: true, state: true, bomSnapshot: true, quantity: true, sourceLocationId: true, destLocationId: true } },
-} as const;
-type LockedWo = NonNullable<Awaited<ReturnType<typeof readLocked>>>;
+interface LockedWoRow {
+  id: string;
+  code: string;
+  moId: string;
+  sequence: number;
+  status: WorkStatus;
+  assignedToId: string | null;
+  workCenterId: string | null;
+  startTime: Date | null;
+  orderNo: string;
+  productId: string;
+  moState: OrderState;
+  bomSnapshot: Prisma.JsonValue;
+  quantity: Prisma.Decimal;
+  sourceLocationId: string | null;
+  destLocationId: string | null;
+}
+type LockedWo = Awaited<ReturnType<typeof readLocked>>;
 
+/** The WO and its MO as a transition decides on them, read under the MO's lock in one statement (Prisma took two). */
 async function readLocked(tx: Tx, id: string) {
-  return tx.workOrder.findUnique({ where: { id }, select: lockedSelect });
+  const [r] = await tx.$queryRaw<LockedWoRow[]>`
+    SELECT w."id", w."code", w."moId", w."sequence", w."status"::text AS "status", w."assignedToId", w."workCenterId", w."startTime",
+           m."orderNo", m."productId", m."state"::text AS "moState", m."bomSnapshot", m."quantity", m."sourceLocationId", m."destLocationId"
+    FROM "WorkOrder" w JOIN "ManufacturingOrder" m ON m."id" = w."moId"
+    WHERE w."id" = ${id}`;
+  if (!r) throw notFound("Work order");
+  const { orderNo, productId, moState, bomSnapshot, quantity, sourceLocationId, destLocationId, ...wo } = r;
+  return {
+    ...wo,
+    mo: { id: wo.moId, orderNo, productId, state: moState, bomSnapshot, quantity: new Prisma.Decimal(quantity.toString()), sourceLocationId, destLocationId },
+  };
 }
 
 /** A WO as transitions return it: the list item plus what reached its operation (quantities.ts). */
@@ -127,7 +145,6 @@ export async function transitionWo(ref: string, action: WoAction, actor: Actor, 
     if (!found) throw notFound("Work order");
     await lockMo(tx, found.moId);
     const wo = await readLocked(tx, found.id);
-    if (!wo) throw notFound("Work order");
     assertOwnWo(actor, "wo:execute", wo);
     if (wo.status === WO_TARGET[action]) return { result: await itemOf(tx, wo.id), events: [] };
 
@@ -149,7 +166,6 @@ export async function completeWo(ref: string, input: CompleteWoInput, actor: Act
     if (!found) throw notFound("Work order");
     await lockMo(tx, found.moId);
     const wo = await readLocked(tx, found.id);
-    if (!wo) throw notFound("Work order");
     assertOwnWo(actor, "wo:execute", wo);
     if (wo.status === WO_TARGET.complete) return { result: await itemOf(tx, wo.id), events: [] };
     const events = await complete(tx, wo, actor, input);
@@ -173,7 +189,7 @@ async function start(tx: Tx, wo: LockedWo, actor: Actor, warnings: StartWarning[
   const serverNow = new Date();
   const now = await transitionTime(tx, wo.id, at, serverNow);
   await assertNoOverlap(tx, actor, wo.id, now, serverNow);
-  await endPause(tx, wo.id, now);
+  if (wo.status === "PAUSED") await endPause(tx, wo.id, now); // only a PAUSED WO has an open pause
   await tx.workOrderTimeLog.create({ data: { workOrderId: wo.id, userId: actor.id, startedAt: now } });
   const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "STARTED", startTime: wo.startTime ?? now }, select: { id: true, status: true, moId: true } });
   await writeAudit(tx, { actorId: actor.id, action: "wo.start", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: wo.status, ...(warnings.length ? { warnings } : {}) } });
@@ -206,7 +222,7 @@ async function completionQuantities(tx: Tx, wo: LockedWo, input: CompleteWoInput
     { path: ["goodQty"], productId: wo.mo.productId, quantity: input.goodQty },
     { path: ["scrapQty"], productId: wo.mo.productId, quantity: input.scrapQty },
   ]);
-  const reached = (await reachedOf(tx, [wo])).get(wo.id)!;
+  const reached = await reachedAt(tx, wo, wo.mo.quantity);
   const scrapQty = new Prisma.Decimal(input.scrapQty ?? 0);
   const goodQty = input.goodQty === undefined ? reached.minus(scrapQty) : new Prisma.Decimal(input.goodQty);
   const over = (path: "goodQty" | "scrapQty") =>
@@ -225,8 +241,9 @@ async function complete(tx: Tx, wo: LockedWo, actor: Actor, input: CompleteWoInp
   }
   const qty = await completionQuantities(tx, wo, input);
   const now = await transitionTime(tx, wo.id, input.at);
-  await closeOpenLog(tx, wo.id, now);
-  await endPause(tx, wo.id, now);
+  // A STARTED WO has its open time log, a PAUSED one its open pause (never both): close the one it has.
+  if (wo.status === "STARTED") await closeOpenLog(tx, wo.id, now);
+  else await endPause(tx, wo.id, now);
   const durationMin = await workedMinutes(tx, wo.id);
   const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "COMPLETED", endTime: now, durationMin, ...qty }, select: { id: true, status: true, moId: true } });
   await writeAudit(tx, {
@@ -237,11 +254,17 @@ async function complete(tx: Tx, wo: LockedWo, actor: Actor, input: CompleteWoInp
     payload: { code: wo.code, from: wo.status, durationMin: durationMin.toString(), goodQty: qty.goodQty.toString(), scrapQty: qty.scrapQty.toString(), scrapReason: qty.scrapReason },
   });
   const events = [woEvent("wo:updated", updated)];
-  const open = await tx.workOrder.count({ where: { moId: wo.moId, status: { not: "COMPLETED" } } });
-  if (open === 0) {
+  // In one statement: how many of the MO's WOs are still open, and for its completion the good units
+  // of its final operation and the scrap of all (woScrapOf's sum).
+  const [mine] = await tx.$queryRaw<{ open: number; finalGood: Prisma.Decimal | null; scrap: Prisma.Decimal | null }[]>`
+    SELECT COUNT(*) FILTER (WHERE "status" <> 'COMPLETED')::int AS "open",
+           (SELECT f."goodQty" FROM "WorkOrder" f WHERE f."moId" = ${wo.moId} ORDER BY f."sequence" DESC LIMIT 1) AS "finalGood",
+           SUM("scrapQty") AS "scrap"
+    FROM "WorkOrder" WHERE "moId" = ${wo.moId}`;
+  if (mine!.open === 0) {
     // The MO made what its final operation passed as good; it scrapped what every operation scrapped.
-    const final = await tx.workOrder.findFirstOrThrow({ where: { moId: wo.moId }, orderBy: { sequence: "desc" }, select: { goodQty: true } });
-    const quantities = { producedQty: final.goodQty ?? wo.mo.quantity, scrapQty: await woScrapOf(tx, wo.moId) };
+    const dec = (d: Prisma.Decimal | null) => new Prisma.Decimal((d ?? 0).toString());
+    const quantities = { producedQty: mine!.finalGood === null ? wo.mo.quantity : dec(mine!.finalGood), scrapQty: dec(mine!.scrap) };
     events.push(...(await finishMo(tx, wo.mo, quantities, actor, { via: "last work order", workOrder: wo.code }, input)));
   } else if (input.outputLotCode !== undefined || input.consumedLots !== undefined) {
     // Lots are named when the order is finished: by its last open work order (the transaction rolls back).

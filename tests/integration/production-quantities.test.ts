@@ -4,7 +4,7 @@
 import { startTestApp, type TestApp } from "../helpers/app";
 import type { ApiResponse, Client } from "../helpers/client";
 import { assertLedgerInvariant } from "../helpers/ledger";
-import { withReached } from "@/lib/manufacturing/quantities";
+import { reachedAt, withReached } from "@/lib/manufacturing/quantities";
 import { toWoItem, woItemSelect } from "@/lib/manufacturing/views";
 import { itemOf } from "@/lib/manufacturing/wo-transitions";
 
@@ -325,7 +325,7 @@ describe("concurrency", () => {
 describe("a transition's answer", () => {
   // wo-transitions.ts itemOf reads the WO in one statement; the lists read it through Prisma
   // (woItemSelect) and quantities.ts reachedOf. Both must give the same item for every state.
-  test("equals the Prisma read with reachedOf, for every work order in the database", async () => {
+  test("equals the Prisma read with reachedOf (and reachedAt agrees), for every work order in the database", async () => {
     // States this file's other tests may not leave: a pause after a scrapping operation, no assignee or work center.
     const { a, b } = await assignedMo(6);
     expect((await operator.post(`/api/workorders/${a.id}/start`)).status).toBe(200);
@@ -348,6 +348,9 @@ describe("a transition's answer", () => {
         const one = await itemOf(tx, id);
         const [reference] = await withReached(tx, [toWoItem(await tx.workOrder.findUniqueOrThrow({ where: { id }, select: woItemSelect }))]);
         expect(json(one)).toEqual(json(reference));
+        // reachedAt, the completion's one-statement rule, agrees as well.
+        const mo = await tx.manufacturingOrder.findUniqueOrThrow({ where: { id: one.moId }, select: { quantity: true } });
+        expect((await reachedAt(tx, one, mo.quantity)).toString()).toBe(reference!.reachedQty.toString());
         expect(one.startTime === null || one.startTime instanceof Date).toBe(true);
         seen.add(`${one.status}/${one.mo.state}/${one.assignee ? "a" : "-"}/${one.workCenter ? "c" : "-"}/${one.reachedQty.toString()}`);
       }
