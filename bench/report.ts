@@ -70,7 +70,7 @@ export function toMarkdown(r: Results): string {
     "  locked (`SELECT … FOR UPDATE`), for a −1 the balances to pick from, the balance locked with the average read, then one",
     "  statement writing level, balance and ledger row (data-modifying CTEs); 4 statements while the row is locked (−1), 3 (+1).",
     "- (2) adds everything a real request does: session decode and the user re-read, zod validation, the product",
-    "  lookup, the posting, the audit row, reading the entry back for the response (after the commit), and publishing `stock:changed` through",
+    "  lookup, the posting whose writing statement also writes the audit row and returns the ledger line (no read-back), and publishing `stock:changed` through",
     "  Socket.IO's Postgres adapter. The server is `tests/helpers/server.ts` (pages/api through Next's own API resolver,",
     "  Socket.IO attached) in a child process of its own (`bench/http-server.ts`, NODE_ENV=production, DB_POOL_SIZE=" + s.poolSize + "), so the",
     "  load generator does not share its event loop. It is not `next start`: Next's router and page machinery are",

@@ -22,7 +22,8 @@
 //                          BENCH_PAGES_DATABASE_URL a loaded database (more in bench/pages.ts)
 // Run on their own, not from here: `npx tsx bench/mixed.ts` (200 users for 60 s on one and two instances,
 // section "A mixed load"), `npx tsx bench/year.ts` (see BENCH_YEAR), `npx tsx bench/statements.ts` (what a
-// WO start and completion send, listed; no section).
+// WO start and completion send, listed; no section), `npx tsx bench/compare.ts` (the stock phases and the
+// contended WO case alone, one JSON line: for old and new code taking turns from two git worktrees).
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
