@@ -1,5 +1,8 @@
 // Formats the benchmark's figures as the markdown of bench/results.md (and for the terminal).
 import type { PhaseResult } from "./stats";
+import type { CpuShare } from "./workorders";
+
+type Saturation = PhaseResult & { exhausted: number; cpu: CpuShare };
 
 export interface Machine {
   date: string;
@@ -20,6 +23,8 @@ export interface Results {
   http: Round;
   raw: Round;
   workOrders: (PhaseResult & { exhausted: number }) | { todo: string };
+  /** Independent orders: saturation on one and on two instances, and an open-loop arrival (per request). */
+  independent?: { one: Saturation; two: Saturation; open: PhaseResult & { lateSends: number; rate: number; cpu: CpuShare } };
   /** The realtime fan-out section (bench/fanout.ts), already markdown. */
   fanout: string;
   ledgerOk: boolean;
@@ -98,9 +103,39 @@ export function toMarkdown(r: Results): string {
     );
     if (w.exhausted) lines.push(`(${w.exhausted} operators ran out of work orders before the end of the phase.)`, "");
   }
+  if (r.independent) lines.push(...independentSection(r.independent, s.operators));
   lines.push(r.fanout.trimEnd(), "");
-  const samples = [r.service, r.http, r.raw, ...("todo" in r.workOrders ? [] : [r.workOrders])].flatMap((p) => p.errorSamples);
+  const i = r.independent;
+  const samples = [r.service, r.http, r.raw, ...("todo" in r.workOrders ? [] : [r.workOrders]), ...(i ? [i.one, i.two, i.open] : [])].flatMap((p) => p.errorSamples);
   lines.push(`Ledger invariant after the run: ${r.ledgerOk ? "holds" : "VIOLATED"}.`, "");
   if (samples.length) lines.push("First errors:", "", ...samples.map((e) => `- ${e.replace(/\n/g, " ")}`), "");
   return lines.join("\n");
+}
+
+const mark = (ok: boolean) => (ok ? "✓" : "✗");
+
+function independentSection(i: NonNullable<Results["independent"]>, operators: number): string[] {
+  const row = (name: string, p: PhaseResult & { cpu: CpuShare }, target: string) =>
+    `| ${name} | ${p.ops} | ${n(p.perSecond)} | ${n(p.p50)} | ${n(p.p95)} | ${n(p.p99)} | ${p.errors} | ${n(p.cpu.serverMs)} | ${n(p.cpu.postgresMs)} | ${n(p.cpu.benchMs)} | ${target} |`;
+  const lines = [
+    `## Work orders: independent orders, ${operators} operators, per transition`,
+    "",
+    "Each operator works through one-WO orders of a product of their own made from a material of their own, so no",
+    "two requests touch the same order, stock level or balance. Each request (`POST /api/workorders/:id/start` or",
+    "`/complete`, alternating; a completion completes the MO and posts its consumption and output) is one transition;",
+    "latencies are per request. **Saturation**: every operator sends the next transition as soon as the last one",
+    `answered (closed loop). **A factory's pace**: ${i.open.rate} requests/s on a fixed schedule whatever the answers (open loop:`,
+    `${operators} operators each acting every ${n(operators / i.open.rate, 0)} s), a latency counted from the request's scheduled time. CPU: milliseconds per`,
+    "transition of the API servers' processes, of every `postgres` process on the machine, and of the load generator.",
+    "",
+    "| phase | transitions | transitions/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms | Postgres CPU ms | bench CPU ms | target |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    row("saturation, one instance", i.one, `≥ 300/s: ${n(i.one.perSecond / 300, 2)}× ${mark(i.one.perSecond >= 300)}`),
+    row("saturation, two instances", i.two, `≥ 300/s: ${n(i.two.perSecond / 300, 2)}× ${mark(i.two.perSecond >= 300)}`),
+    row(`open loop, ${i.open.rate}/s, one instance`, i.open, `p95 < 50 ms: ${n(i.open.p95 / 50, 2)}× ${mark(i.open.p95 < 50)}`),
+    "",
+  ];
+  if (i.open.lateSends) lines.push(`(${i.open.lateSends} paced requests left more than 10 ms after their time: the load generator was short of CPU.)`, "");
+  if (i.one.exhausted || i.two.exhausted) lines.push("(Some operators ran out of work orders before the end of a phase.)", "");
+  return lines;
 }

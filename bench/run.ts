@@ -7,6 +7,8 @@
 //   BENCH_POOL_SIZE        database connections of each stock path (default 10)
 //   BENCH_FANOUT_CLIENTS / BENCH_FANOUT_CHANGES   size of the fan-out (default 500 / 10)
 //   BENCH_EXPORT_ROWS      ledger rows of the export benchmark (default 1000000)
+//   BENCH_WO_OPEN_SECONDS  length of the open-loop work order phase at 10 requests/s (default 20)
+//   BENCH_SERVER_NODE_ARGS Node flags for the API servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
 //   BENCH_TIMEOUT_SECONDS  bound on the whole run (default 1500)
 //   BENCH_YEAR=1           also "A year of data" (bench/year.ts: generate a year of a factory, then the
 //                          read endpoints' p95); long (minutes), so off by default; raise BENCH_TIMEOUT_SECONDS
@@ -46,7 +48,7 @@ import { benchYear } from "./year";
 import { toMarkdown, type Results } from "./report";
 import { medianRound, type PhaseResult } from "./stats";
 import { overHttp, rawSql, serviceLayer } from "./stock";
-import { roundTrips, setUpWorkOrders } from "./workorders";
+import { openLoop, roundTrips, saturation, setUpIndependentWorkOrders, setUpWorkOrders, spreadOver, withCpu } from "./workorders";
 
 const SERVER = process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
@@ -61,6 +63,9 @@ const POOL = Number(process.env.BENCH_POOL_SIZE || 10);
 const WARMUP_SECONDS = 2;
 const FANOUT_CLIENTS = Number(process.env.BENCH_FANOUT_CLIENTS || 500);
 const FANOUT_CHANGES = Number(process.env.BENCH_FANOUT_CHANGES || 10);
+// Work orders at a factory's pace: 50 operators each acting every 5 s, on a fixed schedule (open loop).
+const OPEN_RATE = 10;
+const OPEN_SECONDS = Number(process.env.BENCH_WO_OPEN_SECONDS || 20);
 
 // The app's env is parsed once per process: fix it before anything reads it (no dev-secret file).
 const secret = randomBytes(32).toString("base64url");
@@ -138,12 +143,34 @@ async function main(): Promise<void> {
     const http = medianRound(rounds.http);
 
     let workOrders: Results["workOrders"];
+    let independent: Results["independent"];
     if (await woRoutesExist(inventory)) {
       const perOperator = Math.max(20, SECONDS * 6);
       log(`work orders: setting up ${OPERATORS} operators × ${perOperator} WOs`);
       const setup = await setUpWorkOrders(server.url, OPERATORS, perOperator);
       log(`work orders: ${OPERATORS} operators, ${SECONDS} s`);
       workOrders = await roundTrips(setup, SECONDS);
+      // Independent orders (each operator's own product and material): saturation on one instance, the
+      // factory's pace (open loop), saturation on two instances of the same database.
+      const independentPerOperator = Math.max(40, SECONDS * 8);
+      log(`work orders, independent: setting up ${OPERATORS} operators × ${independentPerOperator} WOs`);
+      const ind = await setUpIndependentWorkOrders(server.url, OPERATORS, independentPerOperator);
+      const warm = await saturation(ind, WARMUP_SECONDS);
+      log(`work orders, independent: saturation on one instance, ${SECONDS} s`);
+      const one = await withCpu([child.pid], () => saturation(ind, SECONDS, warm.next));
+      await new Promise((r) => setTimeout(r, 2000)); // the relay catches up before the paced phase
+      log(`work orders, independent: open loop at ${OPEN_RATE} requests/s, ${OPEN_SECONDS} s`);
+      const open = await withCpu([child.pid], () => openLoop(ind, OPEN_RATE, OPEN_SECONDS, one.next));
+      const second = await startServer(bench.url);
+      try {
+        const both = spreadOver(ind, [server.url, second.url]);
+        const warm2 = await saturation(both, WARMUP_SECONDS, one.next);
+        log(`work orders, independent: saturation on two instances, ${SECONDS} s`);
+        const two = await withCpu([child.pid, second.child.pid], () => saturation(both, SECONDS, warm2.next));
+        independent = { one, two, open: { ...open, rate: OPEN_RATE } };
+      } finally {
+        await stopServer(second.child);
+      }
     } else {
       workOrders = { todo: "POST /api/workorders/:id/start and /complete did not exist when this ran; rerun `npm run bench` once they do." };
     }
@@ -179,6 +206,7 @@ async function main(): Promise<void> {
       http,
       raw,
       workOrders,
+      independent,
       fanout,
       ledgerOk: violations.length === 0,
     };

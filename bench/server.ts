@@ -4,9 +4,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 
-/** Starts bench/http-server.ts on `databaseUrl` (NODE_ENV=production) and resolves with its URL. */
+/**
+ * Starts bench/http-server.ts on `databaseUrl` (NODE_ENV=production) and resolves with its URL.
+ * BENCH_SERVER_NODE_ARGS adds Node flags to it, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (not allowed in
+ * NODE_OPTIONS): the profile is written when the bench stops the server.
+ */
 export async function startBenchServer(databaseUrl: string, opts: { poolSize: number; secret: string; env?: Record<string, string> }): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "http-server.ts")], {
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join("bench", "http-server.ts")], {
     env: { ...process.env, DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(opts.poolSize), NODE_ENV: "production", NEXTAUTH_SECRET: opts.secret, PORT: "0", ...opts.env },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -1,4 +1,5 @@
 // Timing helpers: run workers until a deadline, count operations and keep their latencies.
+import { readdirSync, readFileSync } from "node:fs";
 
 export interface PhaseResult {
   ops: number;
@@ -70,3 +71,34 @@ export function medianRound(rounds: PhaseResult[]): PhaseResult & { rates: numbe
   const mid = sorted[Math.floor((sorted.length - 1) / 2)]!;
   return { ...mid, errors: rounds.reduce((s, r) => s + r.errors, 0), errorSamples: rounds.flatMap((r) => r.errorSamples).slice(0, 5), rates: rounds.map((r) => r.perSecond) };
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN where unreadable. */
+export function processCpuSeconds(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis).
+    const rest = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(rest[11]) + Number(rest[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU seconds used so far by every process named `postgres` (the server's backends and workers). */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (!stat.includes(" (postgres) ")) continue;
+      const rest = stat.split(") ")[1]!.split(" ");
+      total += (Number(rest[11]) + Number(rest[12])) / CLOCK_TICKS;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+const CLOCK_TICKS = 100; // USER_HZ: 100 on every Linux this runs on

@@ -8,7 +8,7 @@ import { prisma } from "../lib/db/client";
 import { postStock } from "../lib/stock/post";
 import { withStockTx } from "../lib/inventory/tx";
 import { Client } from "../tests/helpers/client";
-import { runFor, sampleError, type PhaseResult } from "./stats";
+import { postgresCpuSeconds, processCpuSeconds, quantile, runFor, sampleError, type PhaseResult } from "./stats";
 
 const PASSWORD = "Bench-pass-1";
 
@@ -71,4 +71,163 @@ export async function roundTrips(setup: WoSetup, seconds: number): Promise<Phase
     return done.status === 200;
   });
   return { ...r, exhausted, errorSamples: [...r.errorSamples, ...samples].slice(0, 5) };
+}
+
+/**
+ * Independent orders: every operator works on orders of a product of their own, made from a material of
+ * their own (one unit each), so no two operators' transitions touch the same MO, stock level or balance.
+ * What is left to share is the server's JS thread, the pool and Postgres itself.
+ */
+export async function setUpIndependentWorkOrders(baseUrl: string, operators: number, perOperator: number): Promise<WoSetup> {
+  const p = prisma();
+  const manager = await p.user.findUniqueOrThrow({ where: { email: "manager@demo.com" } });
+  const stamp = Date.now().toString(36);
+  const materials = await p.product.createManyAndReturn({
+    data: Array.from({ length: operators }, (_, i) => ({ sku: `BENCH-MAT-${i + 1}-${stamp}`, name: `Bench material ${i + 1}`, unitCost: 2 })),
+    select: { id: true, sku: true, name: true, uom: true },
+  });
+  const outputs = await p.product.createManyAndReturn({
+    data: Array.from({ length: operators }, (_, i) => ({ sku: `BENCH-OUT-${i + 1}-${stamp}`, name: `Bench part ${i + 1}`, isFinished: true })),
+    select: { id: true },
+  });
+  await withStockTx((tx) =>
+    postStock(tx, { lines: materials.map((m) => ({ productId: m.id, change: perOperator })), sourceType: "RECEIPT", sourceId: "BENCH", note: "bench material" }),
+  );
+  const passwordHash = await hashPassword(PASSWORD);
+  const users = await p.user.createManyAndReturn({
+    data: Array.from({ length: operators }, (_, i) => ({ name: `Bench Operator ${i + 1}`, email: `bench-ind-${i + 1}-${stamp}@bench.local`, role: "OPERATOR" as const, passwordHash })),
+    select: { id: true, email: true },
+  });
+  const total = operators * perOperator;
+  const mos = await p.manufacturingOrder.createManyAndReturn({
+    data: Array.from({ length: total }, (_, i) => {
+      const op = i % operators;
+      const m = materials[op]!;
+      return { name: `Bench MO ${i + 1}`, productId: outputs[op]!.id, quantity: 1, bomSnapshot: [{ materialId: m.id, sku: m.sku, name: m.name, uom: m.uom, qtyPerUnit: 1 }], createdById: manager.id };
+    }),
+    select: { id: true },
+  });
+  const wos = await p.workOrder.createManyAndReturn({
+    data: mos.map((mo, i) => ({ moId: mo.id, sequence: 1, title: "Bench assembly", assignedToId: users[i % operators]!.id })),
+    select: { id: true, assignedToId: true },
+  });
+  const clients = await Promise.all(users.map((u) => new Client(baseUrl).signInOrThrow(u.email, PASSWORD)));
+  return {
+    operators: users.map((u, i) => ({ client: clients[i]!, workOrders: wos.filter((w) => w.assignedToId === u.id).map((w) => w.id) })),
+  };
+}
+
+/** The operators' clients moved to other instances, round robin over `baseUrls` (the same sessions). */
+export function spreadOver(setup: WoSetup, baseUrls: string[]): WoSetup {
+  return { operators: setup.operators.map((o, i) => ({ client: o.client.clone(baseUrls[i % baseUrls.length]!), workOrders: o.workOrders })) };
+}
+
+/** Posts one transition: an operator's n-th request is the start (n even) or the completion (n odd) of WO n/2. */
+async function transition(setup: WoSetup, operator: number, n: number, samples: string[]): Promise<boolean | null> {
+  const op = setup.operators[operator]!;
+  const id = op.workOrders[n >> 1];
+  if (!id) return null;
+  const action = n % 2 === 0 ? "start" : "complete";
+  const res = await op.client.post(`/api/workorders/${id}/${action}`);
+  if (res.status !== 200) sampleError(samples, `${action} ${res.status} ${res.text}`);
+  return res.status === 200;
+}
+
+/**
+ * Closed loop at saturation: every operator sends its next transition as soon as the last one answered.
+ * Each request is one operation (ops/s = transitions/s; latencies per request). `from`: each operator's
+ * transitions already done (a later phase on the same queues continues them); `next` in the answer.
+ */
+export async function saturation(setup: WoSetup, seconds: number, from?: number[]): Promise<PhaseResult & { exhausted: number; next: number[] }> {
+  const samples: string[] = [];
+  const next = setup.operators.map((_, i) => from?.[i] ?? 0);
+  let exhausted = 0;
+  const r = await runFor(setup.operators.length, seconds, async (w) => {
+    const ok = await transition(setup, w, next[w]!, samples);
+    if (ok === null) {
+      exhausted++;
+      return null;
+    }
+    if (ok) next[w]!++;
+    else next[w]! += 2 - (next[w]! % 2); // a failed transition: go on with the next WO's start
+    return ok;
+  });
+  return { ...r, exhausted, next, errorSamples: [...r.errorSamples, ...samples].slice(0, 5) };
+}
+
+/**
+ * Open loop at a factory's pace: `rate` requests/s on a fixed schedule whatever the answers, round robin
+ * over the operators (50 operators at 10/s: each acts every 5 s), each alternating start and complete.
+ * A request's latency counts from its scheduled time (no coordinated omission: a request that had to
+ * wait for its operator's previous one counts that wait). `next`: where each operator's queue stands.
+ */
+export async function openLoop(setup: WoSetup, rate: number, seconds: number, next: number[]): Promise<PhaseResult & { lateSends: number }> {
+  const samples: string[] = [];
+  const latencies: number[] = [];
+  let errors = 0;
+  let lateSends = 0;
+  const count = Math.round(rate * seconds);
+  const chains = setup.operators.map(() => Promise.resolve());
+  const start = performance.now() + 50;
+  const all: Promise<void>[] = [];
+  for (let k = 0; k < count; k++) {
+    const at = start + (k * 1000) / rate;
+    const wait = at - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (performance.now() - at > 10) lateSends++;
+    const w = k % setup.operators.length;
+    const n = next[w]!++;
+    const p = chains[w]!.then(async () => {
+      let ok: boolean | null;
+      try {
+        ok = await transition(setup, w, n, samples);
+      } catch (err) {
+        ok = false;
+        sampleError(samples, String((err as Error)?.message ?? err));
+      }
+      if (ok) latencies.push(performance.now() - at);
+      else errors++;
+    });
+    chains[w] = p;
+    all.push(p);
+  }
+  await Promise.all(all);
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    ops: latencies.length,
+    errors,
+    seconds: elapsed,
+    perSecond: latencies.length / elapsed,
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    p99: quantile(latencies, 0.99),
+    errorSamples: samples,
+    lateSends,
+  };
+}
+
+export interface CpuShare {
+  /** CPU milliseconds per operation: the app servers' processes, Postgres's, and the load generator's own. */
+  serverMs: number;
+  postgresMs: number;
+  benchMs: number;
+}
+
+/** Runs a phase and adds the CPU the servers (`pids`), Postgres and this process spent per operation. */
+export async function withCpu<T extends PhaseResult>(pids: (number | undefined)[], phase: () => Promise<T>): Promise<T & { cpu: CpuShare }> {
+  const server0 = pids.reduce<number>((s, pid) => s + processCpuSeconds(pid), 0);
+  const pg0 = postgresCpuSeconds();
+  const own0 = process.cpuUsage();
+  const r = await phase();
+  const own = process.cpuUsage(own0);
+  const per = (seconds: number) => (seconds * 1000) / Math.max(1, r.ops + r.errors);
+  return {
+    ...r,
+    cpu: {
+      serverMs: per(pids.reduce<number>((s, pid) => s + processCpuSeconds(pid), 0) - server0),
+      postgresMs: per(postgresCpuSeconds() - pg0),
+      benchMs: per((own.user + own.system) / 1e6),
+    },
+  };
 }
