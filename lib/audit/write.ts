@@ -21,3 +21,11 @@ export async function writeAudit(tx: Tx, input: AuditInput): Promise<void> {
     },
   });
 }
+
+/** Records several changes in one statement, in the given order (ascending ids); inside the changing transaction. */
+export async function writeAudits(tx: Tx, inputs: AuditInput[]): Promise<void> {
+  if (!inputs.length) return;
+  await tx.auditLog.createMany({
+    data: inputs.map((input) => ({ actorId: input.actorId, action: input.action, entityType: input.entityType, entityId: input.entityId, payload: input.payload ?? {} })),
+  });
+}

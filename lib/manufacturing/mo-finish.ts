@@ -1,9 +1,9 @@
 // Entering DONE: the one place that consumes an MO's materials and books its output.
 import type { Actor } from "../auth/permissions";
-import { writeAudit } from "../audit/write";
+import { writeAudits, type AuditInput } from "../audit/write";
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import type { OrderState } from "../db/generated/enums";
+import type { OrderState, Tracking } from "../db/generated/enums";
 import type { DomainEvent } from "../realtime/events";
 import { postAndAlert } from "../inventory/alerts";
 import { lockLevels } from "../stock/levels";
@@ -22,6 +22,8 @@ export interface FinishableMo {
   bomSnapshot: Prisma.JsonValue;
   sourceLocationId: string | null;
   destLocationId: string | null;
+  /** The product's tracking and SKU when the caller read them already (a WO completion does, with the WO). */
+  output?: { tracking: Tracking; sku: string };
 }
 
 /** What an MO made: good units (its output) and units scrapped on the way (they used material too). */
@@ -42,15 +44,29 @@ export interface FinishQuantities {
  * it has one (lots first-expiry-first-out, then oldest), else are picked as postStock picks (STOCK first);
  * `lots.consumedLots` are taken first, the rest picked. Output goes to the destination (default FG), in
  * a lot for a tracked product (lib/manufacturing/mo-lots.ts).
+ *
+ * `audits`: the caller's own audit rows (the completing WO's), written in the same statement as the MO's
+ * and ahead of it, or alone when another transaction finished the order first.
  */
-export async function finishMo(tx: Tx, mo: FinishableMo, qty: FinishQuantities, actor: Actor, via: Prisma.InputJsonObject, lots: CompletionLots = {}): Promise<DomainEvent[]> {
+export async function finishMo(
+  tx: Tx,
+  mo: FinishableMo,
+  qty: FinishQuantities,
+  actor: Actor,
+  via: Prisma.InputJsonObject,
+  lots: CompletionLots = {},
+  audits: AuditInput[] = [],
+): Promise<DomainEvent[]> {
   const { producedQty, scrapQty } = qty;
   const used = new Prisma.Decimal(producedQty.toString()).plus(new Prisma.Decimal(scrapQty.toString()));
   const won = await tx.manufacturingOrder.updateMany({
     where: { id: mo.id, state: { in: moFrom("complete") } },
     data: { state: "DONE", producedQty, scrapQty, completedAt: new Date() },
   });
-  if (won.count !== 1) return [];
+  if (won.count !== 1) {
+    await writeAudits(tx, audits);
+    return [];
+  }
 
   const snapshot = readSnapshot(mo.bomSnapshot);
   const made = new Prisma.Decimal(producedQty.toString());
@@ -59,7 +75,7 @@ export async function finishMo(tx: Tx, mo: FinishableMo, qty: FinishQuantities, 
   // one that every other order consuming them waits for. Neither the labour (time logs, which the MO
   // lock keeps as they are) nor the output product's tracking changes with stock.
   const labour = made.isZero() ? null : await moLabour(tx, mo.id);
-  const outputProduct = await tx.product.findUniqueOrThrow({ where: { id: mo.productId }, select: { tracking: true, sku: true } });
+  const outputProduct = mo.output ?? (await tx.product.findUniqueOrThrow({ where: { id: mo.productId }, select: { tracking: true, sku: true } }));
   // A posting takes one source type, so this is two: consumption (what can be refused) then output.
   // Each locks its own StockLevel rows in productId order, but across the two the order is not global:
   // MOs whose outputs feed each other would deadlock. So the consumption locks the output's row too
@@ -89,20 +105,23 @@ export async function finishMo(tx: Tx, mo: FinishableMo, qty: FinishQuantities, 
     note: `${mo.orderNo}: produced`,
     actorId: actor.id,
   });
-  await writeAudit(tx, {
-    actorId: actor.id,
-    action: "mo.complete",
-    entityType: "ManufacturingOrder",
-    entityId: mo.id,
-    payload: {
-      orderNo: mo.orderNo,
-      from: mo.state,
-      producedQty: producedQty.toString(),
-      scrapQty: scrapQty.toString(),
-      ...via,
-      ...(lots.consumedLots?.length ? { consumedLots: lots.consumedLots.map((l) => ({ ...l })) } : {}),
-      ...(outputKeys.some((k) => k.lotId) ? { outputLots: outputKeys.flatMap((k) => (k.lotId ? [k.lotId] : [])) } : {}),
+  await writeAudits(tx, [
+    ...audits,
+    {
+      actorId: actor.id,
+      action: "mo.complete",
+      entityType: "ManufacturingOrder",
+      entityId: mo.id,
+      payload: {
+        orderNo: mo.orderNo,
+        from: mo.state,
+        producedQty: producedQty.toString(),
+        scrapQty: scrapQty.toString(),
+        ...via,
+        ...(lots.consumedLots?.length ? { consumedLots: lots.consumedLots.map((l) => ({ ...l })) } : {}),
+        ...(outputKeys.some((k) => k.lotId) ? { outputLots: outputKeys.flatMap((k) => (k.lotId ? [k.lotId] : [])) } : {}),
+      },
     },
-  });
+  ]);
   return [moEvent("mo:updated", { id: mo.id, state: "DONE" }), ...consumed.events, ...output.events];
 }

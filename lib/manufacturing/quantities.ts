@@ -34,16 +34,20 @@ export async function reachedOf(db: Tx, wos: WoPlace[]): Promise<Map<string, Dec
 }
 
 /**
- * What reaches one work order whose MO's quantity the caller holds (a transition, under the MO's
- * lock): reachedOf's rule in one statement instead of two. production-quantities.test.ts holds the
- * two equal.
+ * reachedOf's rule as one column of a query over a work order `w` joined to its MO `m`: the good units
+ * of the nearest earlier COMPLETED operation, else the MO's quantity. A transition reads it with the
+ * locked WO (wo-transitions.ts readLocked) and in its answer (itemOf); production-quantities.test.ts holds
+ * it equal to reachedOf through reachedAt, for every work order its tests leave behind.
  */
-export async function reachedAt(db: Tx, wo: WoPlace, moQuantity: Decimal): Promise<Decimal> {
-  const [before] = await db.$queryRaw<{ goodQty: Decimal }[]>`
-    SELECT "goodQty" FROM "WorkOrder"
-    WHERE "moId" = ${wo.moId} AND "status" = 'COMPLETED' AND "sequence" < ${wo.sequence} AND "goodQty" IS NOT NULL
-    ORDER BY "sequence" DESC LIMIT 1`;
-  return before ? new Decimal(before.goodQty.toString()) : new Decimal(moQuantity.toString());
+export const REACHED_SQL = Prisma.sql`COALESCE((SELECT d."goodQty" FROM "WorkOrder" d
+    WHERE d."moId" = w."moId" AND d."status" = 'COMPLETED' AND d."sequence" < w."sequence" AND d."goodQty" IS NOT NULL
+    ORDER BY d."sequence" DESC LIMIT 1), m."quantity")`;
+
+/** What reaches one work order, by REACHED_SQL (one statement; reachedOf takes two). */
+export async function reachedAt(db: Tx, wo: WoPlace): Promise<Decimal> {
+  const [r] = await db.$queryRaw<{ reachedQty: Decimal }[]>`
+    SELECT ${REACHED_SQL} AS "reachedQty" FROM "WorkOrder" w JOIN "ManufacturingOrder" m ON m."id" = w."moId" WHERE w."id" = ${wo.id}`;
+  return new Decimal(r!.reachedQty.toString());
 }
 
 /** The rows with `reachedQty` added (see reachedOf). */

@@ -4,29 +4,28 @@
 // completion. A start also passes the operation-order and parallel-work settings (start-rules.ts,
 // docs/decisions/0003-one-running-wo-per-operator.md); a pause keeps its reason (pause-reasons.ts).
 import type { Actor } from "../auth/permissions";
-import { writeAudit } from "../audit/write";
+import { writeAudit, writeAudits, type AuditInput } from "../audit/write";
 import type { Tx } from "../db/client";
 import { withTx } from "../db/tx";
 import { badRequest, invalidState, notFound } from "../errors";
 import { Prisma } from "../db/generated/client";
-import type { OrderState, WorkStatus } from "../db/generated/enums";
+import type { OrderState, Tracking, WorkStatus } from "../db/generated/enums";
 import { assertWholeQuantities } from "../products/units";
 import type { DomainEvent, Outcome } from "../realtime/events";
 import { withStockTx } from "../inventory/tx";
 import { assertChildrenReady } from "./child-gate";
 import { moEvent, woEvent } from "./events";
-import { lockMo } from "./lock";
+import { lockMoOfWo } from "./lock";
 import { finishMo } from "./mo-finish";
-import { reachedAt } from "./quantities";
+import { REACHED_SQL } from "./quantities";
 import { activePauseReason } from "./pause-reasons";
 import type { CompleteWoInput, PauseWoInput } from "./schemas";
 import { assertNoOverlap, transitionTime } from "./action-time";
 import { checkStartRules, type StartWarning } from "./start-rules";
 import { canMo, canWo, isClosed, moFrom, woCanStartIn, woRefusalHint, WO_TARGET, type WoAction } from "./states";
 import { assertOwnWo } from "./scope";
-import { closeOpenLog, endPause, openPause, workedMinutes } from "./time-logs";
+import { closeOpenLog, closeOpenLogAndSum, endPause, openPause, workedMinutes } from "./time-logs";
 import type { WoItem } from "./views";
-import { woWhere } from "./wo-read";
 
 export type { WoAction } from "./states";
 
@@ -46,21 +45,44 @@ interface LockedWoRow {
   quantity: Prisma.Decimal;
   sourceLocationId: string | null;
   destLocationId: string | null;
+  tracking: Tracking;
+  sku: string;
+  reachedQty: Prisma.Decimal;
+  hasOpenChildren: boolean;
 }
 type LockedWo = Awaited<ReturnType<typeof readLocked>>;
 
-/** The WO and its MO as a transition decides on them, read under the MO's lock in one statement (Prisma took two). */
+/**
+ * The WO and its MO as a transition decides on them, read under the MO's lock in one statement (Prisma
+ * took two; what else it holds took three more): what reached the operation (REACHED_SQL, a completion's
+ * check), whether the MO has an open child order (a start's gate reads them only then), and the
+ * product's tracking and SKU (the MO's output, when this completion finishes it).
+ */
 async function readLocked(tx: Tx, id: string) {
   const [r] = await tx.$queryRaw<LockedWoRow[]>`
     SELECT w."id", w."code", w."moId", w."sequence", w."status"::text AS "status", w."assignedToId", w."workCenterId", w."startTime",
-           m."orderNo", m."productId", m."state"::text AS "moState", m."bomSnapshot", m."quantity", m."sourceLocationId", m."destLocationId"
-    FROM "WorkOrder" w JOIN "ManufacturingOrder" m ON m."id" = w."moId"
+           m."orderNo", m."productId", m."state"::text AS "moState", m."bomSnapshot", m."quantity", m."sourceLocationId", m."destLocationId",
+           p."tracking"::text AS "tracking", p."sku", ${REACHED_SQL} AS "reachedQty",
+           EXISTS (SELECT 1 FROM "ManufacturingOrder" c WHERE c."parentId" = m."id" AND c."state" IN ('PLANNED', 'IN_PROGRESS')) AS "hasOpenChildren"
+    FROM "WorkOrder" w JOIN "ManufacturingOrder" m ON m."id" = w."moId" JOIN "Product" p ON p."id" = m."productId"
     WHERE w."id" = ${id}`;
   if (!r) throw notFound("Work order");
-  const { orderNo, productId, moState, bomSnapshot, quantity, sourceLocationId, destLocationId, ...wo } = r;
+  const { orderNo, productId, moState, bomSnapshot, quantity, sourceLocationId, destLocationId, tracking, sku, reachedQty, hasOpenChildren, ...wo } = r;
   return {
     ...wo,
-    mo: { id: wo.moId, orderNo, productId, state: moState, bomSnapshot, quantity: new Prisma.Decimal(quantity.toString()), sourceLocationId, destLocationId },
+    reachedQty: new Prisma.Decimal(reachedQty.toString()),
+    hasOpenChildren,
+    mo: {
+      id: wo.moId,
+      orderNo,
+      productId,
+      state: moState,
+      bomSnapshot,
+      quantity: new Prisma.Decimal(quantity.toString()),
+      sourceLocationId,
+      destLocationId,
+      output: { tracking, sku },
+    },
   };
 }
 
@@ -107,9 +129,7 @@ export async function itemOf(tx: Tx, id: string): Promise<WoTransitionItem> {
            w."goodQty", w."scrapQty", w."scrapReason"::text AS "scrapReason", w."createdAt", w."updatedAt",
            u."name" AS "assigneeName", c."name" AS "workCenterName",
            m."orderNo", m."name" AS "moName", m."state"::text AS "moState",
-           COALESCE((SELECT d."goodQty" FROM "WorkOrder" d
-                     WHERE d."moId" = w."moId" AND d."status" = 'COMPLETED' AND d."sequence" < w."sequence" AND d."goodQty" IS NOT NULL
-                     ORDER BY d."sequence" DESC LIMIT 1), m."quantity") AS "reachedQty"
+           ${REACHED_SQL} AS "reachedQty"
     FROM "WorkOrder" w
     JOIN "ManufacturingOrder" m ON m."id" = w."moId"
     LEFT JOIN "User" u ON u."id" = w."assignedToId"
@@ -141,10 +161,7 @@ export async function itemOf(tx: Tx, id: string): Promise<WoTransitionItem> {
 export async function transitionWo(ref: string, action: WoAction, actor: Actor, pauseInput: PauseWoInput = {}): Promise<Outcome<WoTransitionItem & { warnings?: StartWarning[] }>> {
   const run = action === "complete" ? withStockTx : withTx;
   return run(async (tx) => {
-    const found = await tx.workOrder.findFirst({ where: woWhere(ref), select: { id: true, moId: true } });
-    if (!found) throw notFound("Work order");
-    await lockMo(tx, found.moId);
-    const wo = await readLocked(tx, found.id);
+    const wo = await readLocked(tx, await lockMoOfWo(tx, ref));
     assertOwnWo(actor, "wo:execute", wo);
     if (wo.status === WO_TARGET[action]) return { result: await itemOf(tx, wo.id), events: [] };
 
@@ -162,10 +179,7 @@ export async function transitionWo(ref: string, action: WoAction, actor: Actor, 
  */
 export async function completeWo(ref: string, input: CompleteWoInput, actor: Actor): Promise<Outcome<WoTransitionItem>> {
   return withStockTx(async (tx) => {
-    const found = await tx.workOrder.findFirst({ where: woWhere(ref), select: { id: true, moId: true } });
-    if (!found) throw notFound("Work order");
-    await lockMo(tx, found.moId);
-    const wo = await readLocked(tx, found.id);
+    const wo = await readLocked(tx, await lockMoOfWo(tx, ref));
     assertOwnWo(actor, "wo:execute", wo);
     if (wo.status === WO_TARGET.complete) return { result: await itemOf(tx, wo.id), events: [] };
     const events = await complete(tx, wo, actor, input);
@@ -183,7 +197,7 @@ async function start(tx: Tx, wo: LockedWo, actor: Actor, warnings: StartWarning[
     throw invalidState(`${wo.mo.orderNo} is ${wo.mo.state}: its work orders cannot start.`, { code: wo.code, status: wo.status, moState: wo.mo.state });
   }
   if (!canWo("start", wo.status)) refuse(wo, "start");
-  await assertChildrenReady(tx, wo.mo);
+  if (wo.hasOpenChildren) await assertChildrenReady(tx, wo.mo);
   warnings.push(...(await checkStartRules(tx, wo, actor)));
   // The device's time of the tap when it sent one (a replay of a queued action), else now: action-time.ts.
   const serverNow = new Date();
@@ -192,13 +206,14 @@ async function start(tx: Tx, wo: LockedWo, actor: Actor, warnings: StartWarning[
   if (wo.status === "PAUSED") await endPause(tx, wo.id, now); // only a PAUSED WO has an open pause
   await tx.workOrderTimeLog.create({ data: { workOrderId: wo.id, userId: actor.id, startedAt: now } });
   const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "STARTED", startTime: wo.startTime ?? now }, select: { id: true, status: true, moId: true } });
-  await writeAudit(tx, { actorId: actor.id, action: "wo.start", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: wo.status, ...(warnings.length ? { warnings } : {}) } });
+  const audits: AuditInput[] = [{ actorId: actor.id, action: "wo.start", entityType: "WorkOrder", entityId: wo.id, payload: { code: wo.code, from: wo.status, ...(warnings.length ? { warnings } : {}) } }];
   const events = [woEvent("wo:updated", updated)];
   if (canMo("start", wo.mo.state)) {
     await tx.manufacturingOrder.updateMany({ where: { id: wo.moId, state: { in: moFrom("start") } }, data: { state: "IN_PROGRESS", startedAt: now } });
-    await writeAudit(tx, { actorId: actor.id, action: "mo.start", entityType: "ManufacturingOrder", entityId: wo.moId, payload: { orderNo: wo.mo.orderNo, from: "PLANNED", workOrder: wo.code } });
+    audits.push({ actorId: actor.id, action: "mo.start", entityType: "ManufacturingOrder", entityId: wo.moId, payload: { orderNo: wo.mo.orderNo, from: "PLANNED", workOrder: wo.code } });
     events.push(moEvent("mo:updated", { id: wo.moId, state: "IN_PROGRESS" }));
   }
+  await writeAudits(tx, audits); // the WO's row and, when it started the MO, the MO's: one statement
   return events;
 }
 
@@ -222,7 +237,7 @@ async function completionQuantities(tx: Tx, wo: LockedWo, input: CompleteWoInput
     { path: ["goodQty"], productId: wo.mo.productId, quantity: input.goodQty },
     { path: ["scrapQty"], productId: wo.mo.productId, quantity: input.scrapQty },
   ]);
-  const reached = await reachedAt(tx, wo, wo.mo.quantity);
+  const reached = wo.reachedQty;
   const scrapQty = new Prisma.Decimal(input.scrapQty ?? 0);
   const goodQty = input.goodQty === undefined ? reached.minus(scrapQty) : new Prisma.Decimal(input.goodQty);
   const over = (path: "goodQty" | "scrapQty") =>
@@ -242,17 +257,21 @@ async function complete(tx: Tx, wo: LockedWo, actor: Actor, input: CompleteWoInp
   const qty = await completionQuantities(tx, wo, input);
   const now = await transitionTime(tx, wo.id, input.at);
   // A STARTED WO has its open time log, a PAUSED one its open pause (never both): close the one it has.
-  if (wo.status === "STARTED") await closeOpenLog(tx, wo.id, now);
-  else await endPause(tx, wo.id, now);
-  const durationMin = await workedMinutes(tx, wo.id);
+  let durationMin: Prisma.Decimal;
+  if (wo.status === "STARTED") durationMin = await closeOpenLogAndSum(tx, wo.id, now);
+  else {
+    await endPause(tx, wo.id, now);
+    durationMin = await workedMinutes(tx, wo.id);
+  }
   const updated = await tx.workOrder.update({ where: { id: wo.id }, data: { status: "COMPLETED", endTime: now, durationMin, ...qty }, select: { id: true, status: true, moId: true } });
-  await writeAudit(tx, {
+  // Written with the MO's own row when this completion finishes it (one statement), else alone.
+  const audit: AuditInput = {
     actorId: actor.id,
     action: "wo.complete",
     entityType: "WorkOrder",
     entityId: wo.id,
     payload: { code: wo.code, from: wo.status, durationMin: durationMin.toString(), goodQty: qty.goodQty.toString(), scrapQty: qty.scrapQty.toString(), scrapReason: qty.scrapReason },
-  });
+  };
   const events = [woEvent("wo:updated", updated)];
   // In one statement: how many of the MO's WOs are still open, and for its completion the good units
   // of its final operation and the scrap of all (woScrapOf's sum).
@@ -265,11 +284,14 @@ async function complete(tx: Tx, wo: LockedWo, actor: Actor, input: CompleteWoInp
     // The MO made what its final operation passed as good; it scrapped what every operation scrapped.
     const dec = (d: Prisma.Decimal | null) => new Prisma.Decimal((d ?? 0).toString());
     const quantities = { producedQty: mine!.finalGood === null ? wo.mo.quantity : dec(mine!.finalGood), scrapQty: dec(mine!.scrap) };
-    events.push(...(await finishMo(tx, wo.mo, quantities, actor, { via: "last work order", workOrder: wo.code }, input)));
-  } else if (input.outputLotCode !== undefined || input.consumedLots !== undefined) {
+    events.push(...(await finishMo(tx, wo.mo, quantities, actor, { via: "last work order", workOrder: wo.code }, input, [audit])));
+    return events;
+  }
+  if (input.outputLotCode !== undefined || input.consumedLots !== undefined) {
     // Lots are named when the order is finished: by its last open work order (the transaction rolls back).
     const path = input.outputLotCode !== undefined ? "outputLotCode" : "consumedLots";
     throw badRequest(`${path}: only the completion of ${wo.mo.orderNo}'s last open work order finishes the order and can name lots.`, [{ path, message: "only on the last open work order" }]);
   }
+  await writeAudit(tx, audit);
   return events;
 }

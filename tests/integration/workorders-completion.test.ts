@@ -1,6 +1,9 @@
 // Completing the last open work order completes its MO in the same transaction: materials consumed
 // and output booked exactly once, or — when stock is short — nothing changes at all.
+import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { withTx } from "@/lib/db/tx";
+import { closeOpenLog, closeOpenLogAndSum, workedMinutes } from "@/lib/manufacturing/time-logs";
 import { postStock } from "@/lib/stock/post";
 import { startTestApp, type TestApp } from "../helpers/app";
 import type { ApiResponse, Client } from "../helpers/client";
@@ -140,4 +143,49 @@ test("a shortage on the last WO's completion refuses everything (409 listing eac
   const retry = await act(b, "complete");
   expect(retry.body).toMatchObject({ status: "COMPLETED", mo: { state: "DONE" } });
   expect((await ledger(mo.id)).sort()).toEqual(["MO_CONSUMPTION screws -1200", "MO_CONSUMPTION steel -120", "MO_OUTPUT table 60"]);
+});
+
+test("closing the open time log and summing the worked minutes in one statement equals the two steps it replaced", async () => {
+  // lib/manufacturing/time-logs.ts closeOpenLogAndSum (a STARTED WO's completion) against closeOpenLog + workedMinutes.
+  const { a } = await assignedMo(1);
+  const base = Date.UTC(2026, 0, 5, 8, 0, 0, 0);
+  // Closed logs of odd lengths (a millisecond, one ending before it starts: counted as 0), then the open one.
+  const closed: [number, number][] = [
+    [0, 61_234],
+    [70_000, 70_001],
+    [100_000, 99_000],
+    [200_000, 3_600_007],
+  ];
+  await db().workOrderTimeLog.createMany({ data: closed.map(([s, e]) => ({ workOrderId: a.id, userId: ids.operator, startedAt: new Date(base + s), endedAt: new Date(base + e) })) });
+  await db().workOrderTimeLog.create({ data: { workOrderId: a.id, userId: ids.operator, startedAt: new Date(base + 4_000_000) } });
+  const at = new Date(base + 4_000_000 + 123_457);
+  const expected = new Prisma.Decimal(closed.reduce((sum, [s, e]) => sum + Math.max(0, e - s), 123_457)).div(60_000).toDecimalPlaces(4);
+
+  const rollback = new Error("rolled back on purpose");
+  const inRolledBackTx = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    let out: T | undefined;
+    await db()
+      .$transaction(async (tx) => {
+        out = await fn(tx);
+        throw rollback;
+      })
+      .catch((err: unknown) => {
+        if (err !== rollback) throw err;
+      });
+    return out!;
+  };
+  const twoSteps = await inRolledBackTx(async (tx) => {
+    await closeOpenLog(tx, a.id, at);
+    return workedMinutes(tx, a.id);
+  });
+  expect(twoSteps.toString()).toBe(expected.toString());
+  expect(await db().workOrderTimeLog.count({ where: { workOrderId: a.id, endedAt: null } })).toBe(1); // rolled back
+
+  const oneStatement = await db().$transaction((tx) => closeOpenLogAndSum(tx, a.id, at));
+  expect(oneStatement.toString()).toBe(expected.toString());
+  const open = await db().workOrderTimeLog.findMany({ where: { workOrderId: a.id, startedAt: new Date(base + 4_000_000) } });
+  expect(open.map((l) => l.endedAt?.toISOString())).toEqual([at.toISOString()]);
+  // Nothing open any more: the closed logs alone, the same sum.
+  expect((await db().$transaction((tx) => closeOpenLogAndSum(tx, a.id, new Date(base + 9_000_000)))).toString()).toBe(expected.toString());
+  await db().workOrderTimeLog.deleteMany({ where: { workOrderId: a.id } });
 });
