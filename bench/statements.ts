@@ -3,7 +3,8 @@
 // consumption and output postings). Every statement is a round trip and, on the server's one JS thread,
 // Prisma's and pg's work per statement is most of a request's cost (docs/performance.md "Where a work
 // order transition's time goes"), so this is the list to shorten. It counts what reaches pg.Client.query
-// during each request and the 500 ms after it (the outbox relay and its consumers run after the commit).
+// during each request and the 500 ms after it (the outbox relay and its consumers run after the commit),
+// with each statement's time from the call to its answer (one request alone: the database's work and the round trip).
 //   BENCH_DATABASE_URL   the server (default postgresql://postgres@127.0.0.1:5432/postgres)
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -11,16 +12,21 @@ import pg from "pg";
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
 const SERVER = process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 
-const seen: string[] = [];
+/** Each statement, and its time from the call to its answer (the database's work plus the round trip). */
+const seen: { text: string; ms: number }[] = [];
 let recording = false;
 type Query = (...args: unknown[]) => unknown;
 const query = pg.Client.prototype.query as unknown as Query;
 (pg.Client.prototype as unknown as { query: Query }).query = function (this: unknown, ...args: unknown[]) {
+  const result = query.apply(this, args);
   if (recording) {
     const first = args[0] as string | { text?: string };
-    seen.push(String(typeof first === "string" ? first : first?.text).replace(/\s+/g, " ").trim().slice(0, 150));
+    const entry = { text: String(typeof first === "string" ? first : first?.text).replace(/\s+/g, " ").trim().slice(0, 150), ms: NaN };
+    seen.push(entry);
+    const t0 = performance.now();
+    if (result instanceof Promise) void result.then(() => (entry.ms = performance.now() - t0), () => (entry.ms = performance.now() - t0));
   }
-  return query.apply(this, args);
+  return result;
 };
 
 async function main(): Promise<void> {
@@ -42,10 +48,14 @@ async function main(): Promise<void> {
     recording = false;
     if (res.status !== ok) throw new Error(`${label}: ${res.status} ${res.text}`);
     if (!show) return;
-    const begin = seen.indexOf("BEGIN");
-    const commit = seen.indexOf("COMMIT", begin);
-    console.log(`\n${label}: ${seen.length} statements; ${commit - begin + 1} in its transaction (BEGIN … COMMIT), the rest before it or after it (relay, consumers)`);
-    for (const [n, s] of seen.entries()) console.log(`${String(n + 1).padStart(3)}. ${s}`);
+    const texts = seen.map((e) => e.text);
+    const begin = texts.indexOf("BEGIN");
+    const commit = texts.indexOf("COMMIT", begin);
+    const total = seen.reduce((sum, e) => sum + (Number.isFinite(e.ms) ? e.ms : 0), 0);
+    console.log(
+      `\n${label}: ${seen.length} statements; ${commit - begin + 1} in its transaction (BEGIN … COMMIT), the rest before it or after it (relay, consumers); ${total.toFixed(1)} ms summed over their answers`,
+    );
+    for (const [n, e] of seen.entries()) console.log(`${String(n + 1).padStart(3)}. ${(Number.isFinite(e.ms) ? e.ms.toFixed(2) : "–").padStart(6)} ms  ${e.text}`); // –: sent with a callback (pg-pool's own query), not timed
   }
   try {
     const op = (await setUpWorkOrders(server.url, 1, 2)).operators[0]!;
