@@ -5,7 +5,7 @@
 //   BENCH_SECONDS          length of each phase (default 8)
 //   BENCH_ROUNDS           how often the three stock phases take turns (default 3)
 //   BENCH_POOL_SIZE        database connections of each stock path (default 10)
-//   BENCH_FANOUT_CLIENTS / BENCH_FANOUT_CHANGES   size of the fan-out (default 500 / 10)
+//   BENCH_FANOUT_CLIENTS / BENCH_FANOUT_CHANGES   size of the fan-out (default 2000 / 10)
 //   BENCH_EXPORT_ROWS      ledger rows of the export benchmark (default 1000000)
 //   BENCH_WO_OPEN_SECONDS  length of the open-loop work order phase at 10 requests/s (default 20)
 //   BENCH_SERVER_NODE_ARGS Node flags for the API servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
@@ -61,7 +61,7 @@ const OPERATORS = 50;
 // instances) would crowd a default max_connections of 100.
 const POOL = Number(process.env.BENCH_POOL_SIZE || 10);
 const WARMUP_SECONDS = 2;
-const FANOUT_CLIENTS = Number(process.env.BENCH_FANOUT_CLIENTS || 500);
+const FANOUT_CLIENTS = Number(process.env.BENCH_FANOUT_CLIENTS || 2000); // issue 16 §4
 const FANOUT_CHANGES = Number(process.env.BENCH_FANOUT_CHANGES || 10);
 // Work orders at a factory's pace: 50 operators each acting every 5 s, on a fixed schedule (open loop).
 const OPEN_RATE = 10;

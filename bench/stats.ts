@@ -84,20 +84,31 @@ export function processCpuSeconds(pid: number | undefined): number {
   }
 }
 
-/** CPU seconds used so far by every process named `postgres` (the server's backends and workers). */
-export function postgresCpuSeconds(): number {
-  let total = 0;
+/** CPU seconds used so far by each process named `postgres` (the server's backends and workers), by pid. */
+export function postgresCpu(): Map<number, number> {
+  const out = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       if (!stat.includes(" (postgres) ")) continue;
       const rest = stat.split(") ")[1]!.split(" ");
-      total += (Number(rest[11]) + Number(rest[12])) / CLOCK_TICKS;
+      out.set(Number(entry), (Number(rest[11]) + Number(rest[12])) / CLOCK_TICKS);
     } catch {
       // the process ended meanwhile
     }
   }
+  return out;
+}
+
+/**
+ * The CPU seconds Postgres's processes used between two postgresCpu() snapshots: each process alive at the
+ * end, less what it had used at the start (all of it when it started since). A process that ended in between
+ * takes its share along, so this is a lower bound (the backends of the pools under test live throughout).
+ */
+export function postgresCpuBetween(start: Map<number, number>, end: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of end) total += seconds - (start.get(pid) ?? 0);
   return total;
 }
 

@@ -8,7 +8,7 @@ import { prisma } from "../lib/db/client";
 import { postStock } from "../lib/stock/post";
 import { withStockTx } from "../lib/inventory/tx";
 import { Client } from "../tests/helpers/client";
-import { postgresCpuSeconds, processCpuSeconds, quantile, runFor, sampleError, type PhaseResult } from "./stats";
+import { postgresCpu, postgresCpuBetween, processCpuSeconds, quantile, runFor, sampleError, type PhaseResult } from "./stats";
 
 const PASSWORD = "Bench-pass-1";
 
@@ -217,7 +217,7 @@ export interface CpuShare {
 /** Runs a phase and adds the CPU the servers (`pids`), Postgres and this process spent per operation. */
 export async function withCpu<T extends PhaseResult>(pids: (number | undefined)[], phase: () => Promise<T>): Promise<T & { cpu: CpuShare }> {
   const server0 = pids.reduce<number>((s, pid) => s + processCpuSeconds(pid), 0);
-  const pg0 = postgresCpuSeconds();
+  const pg0 = postgresCpu();
   const own0 = process.cpuUsage();
   const r = await phase();
   const own = process.cpuUsage(own0);
@@ -226,7 +226,7 @@ export async function withCpu<T extends PhaseResult>(pids: (number | undefined)[
     ...r,
     cpu: {
       serverMs: per(pids.reduce<number>((s, pid) => s + processCpuSeconds(pid), 0) - server0),
-      postgresMs: per(postgresCpuSeconds() - pg0),
+      postgresMs: per(postgresCpuBetween(pg0, postgresCpu())),
       benchMs: per((own.user + own.system) / 1e6),
     },
   };
