@@ -151,6 +151,8 @@ export interface Relay {
   position(): Cursor;
   /** Reads now (as a notification would). */
   poke(): void;
+  /** How many rounds of reading (this instance's rows, then the shared consumers') it has made (tests, diagnostics). */
+  rounds(): number;
   stop(): Promise<void>;
 }
 
@@ -181,6 +183,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   };
 
   const round = async () => {
+    rounds++;
     let heldBack = await drainLocal();
     for (const [name, fn] of gs.__mesOutboxConsumers ?? []) {
       try {
@@ -194,7 +197,23 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     if (heldBack && !stopped && !retry) retry = setTimeout(() => ((retry = undefined), poke()), 50);
   };
 
+  // A commit that wrote n outbox rows sends n notifications, which arrive together (one read of the LISTEN
+  // connection): the round starts on the next turn of the event loop, so they make one round and not two
+  // (the second, started by the notifications that came while the first ran, found nothing: six statements).
+  let scheduled = false;
+  let rounds = 0;
   const poke = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(startRound);
+  };
+  const startRound = () => {
+    scheduled = false;
     if (stopped) return;
     if (running) {
       again = true;
@@ -270,9 +289,10 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
 
   return {
     async idle() {
-      while (running || retry) await (running ?? new Promise((r) => setTimeout(r, 20)));
+      while (running || retry || scheduled) await (running ?? new Promise((r) => setTimeout(r, 20)));
     },
     poke,
+    rounds: () => rounds,
     position: () => cursor,
     async stop() {
       stopped = true;

@@ -3,7 +3,7 @@
 // once; rows are pruned once read. On PGlite and on Postgres (TEST_DATABASE_URL), where the SQL is
 // sent by a connection of its own, as psql would.
 import { Client as PgClient } from "pg";
-import { pruneOutbox } from "@/lib/outbox/relay";
+import { pruneOutbox, startRelay } from "@/lib/outbox/relay";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { connectSocket, settle, type TestSocket } from "../helpers/socket";
 import type { UserRole } from "@/lib/db/generated/enums";
@@ -189,3 +189,28 @@ if (process.env.TEST_DATABASE_URL) {
     expect(ids.map((r) => r.entityId)).toEqual([first, second]); // the late one has the lower id
   });
 }
+
+test("a commit that writes several outbox rows makes the relay read once, not once per notification", async () => {
+  // Each row's trigger sends a notification; they arrive together and must start one round (rows, then the
+  // shared consumers: six statements), not a second one that finds nothing.
+  const ids = [await freshMo("Outbox burst A"), await freshMo("Outbox burst B"), await freshMo("Outbox burst C")];
+  const seen = new Set<string>();
+  const relay = await startRelay({
+    deliver: async (events) => {
+      for (const e of events) if (e.entityId && ids.includes(e.entityId) && e.name === "mo:updated") seen.add(e.entityId);
+    },
+    databaseUrl: app.db.url,
+  });
+  try {
+    await relay.idle();
+    const before = relay.rounds();
+    await sql(`UPDATE "ManufacturingOrder" SET "priority" = 'URGENT' WHERE "id" IN ($1, $2, $3)`, ids);
+    const deadline = Date.now() + 5000;
+    while (seen.size < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await relay.idle();
+    expect(seen.size).toBe(3);
+    expect(relay.rounds() - before).toBe(1);
+  } finally {
+    await relay.stop();
+  }
+});
