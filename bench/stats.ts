@@ -46,13 +46,17 @@ export async function runFor(workers: number, seconds: number, op: (worker: numb
       }
     }),
   );
-  const elapsed = (performance.now() - start) / 1000;
+  return phaseResult(latencies, errors, (performance.now() - start) / 1000, errorSamples);
+}
+
+/** A phase's figures from its successful operations' latencies (sorted here), its failures and its length in seconds. */
+export function phaseResult(latencies: number[], errors: number, seconds: number, errorSamples: string[]): PhaseResult {
   latencies.sort((a, b) => a - b);
   return {
     ops: latencies.length,
     errors,
-    seconds: elapsed,
-    perSecond: latencies.length / elapsed,
+    seconds,
+    perSecond: latencies.length / seconds,
     p50: quantile(latencies, 0.5),
     p95: quantile(latencies, 0.95),
     p99: quantile(latencies, 0.99),

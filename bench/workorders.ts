@@ -5,10 +5,11 @@
 // material rows.
 import { hashPassword } from "../lib/auth/password";
 import { prisma } from "../lib/db/client";
+import type { Prisma } from "../lib/db/generated/client";
 import { postStock } from "../lib/stock/post";
 import { withStockTx } from "../lib/inventory/tx";
 import { Client } from "../tests/helpers/client";
-import { postgresCpu, postgresCpuBetween, processCpuSeconds, quantile, runFor, sampleError, type PhaseResult } from "./stats";
+import { phaseResult, postgresCpu, postgresCpuBetween, processCpuSeconds, runFor, sampleError, type PhaseResult } from "./stats";
 
 const PASSWORD = "Bench-pass-1";
 
@@ -20,7 +21,6 @@ export interface WoSetup {
 /** Creates the operators, their MOs and WOs directly in the database, and signs each operator in. */
 export async function setUpWorkOrders(baseUrl: string, operators: number, perOperator: number): Promise<WoSetup> {
   const p = prisma();
-  const manager = await p.user.findUniqueOrThrow({ where: { email: "manager@demo.com" } });
   const table = await p.product.findUniqueOrThrow({ where: { sku: "TABLE-100" }, include: { bom: { include: { components: { include: { material: true } } } } } });
   const components = table.bom?.components ?? [];
   const snapshot = components.map((c) => ({ materialId: c.materialId, sku: c.material.sku, name: c.material.name, uom: c.material.uom, qtyPerUnit: c.qtyPerUnit.toNumber() }));
@@ -29,15 +29,30 @@ export async function setUpWorkOrders(baseUrl: string, operators: number, perOpe
   await withStockTx((tx) =>
     postStock(tx, { lines: components.map((c) => ({ productId: c.materialId, change: c.qtyPerUnit.times(total) })), sourceType: "RECEIPT", sourceId: "BENCH", note: "bench material" }),
   );
+  return operatorsWithOrders(baseUrl, operators, perOperator, "op", () => ({ productId: table.id, bomSnapshot: snapshot }));
+}
 
+/**
+ * Creates `operators` signed-in operators and `perOperator` one-WO MOs (of 1 unit) for each, MO i going
+ * to operator i mod `operators` with what `order(operator)` says it makes and from what.
+ */
+async function operatorsWithOrders(
+  baseUrl: string,
+  operators: number,
+  perOperator: number,
+  tag: string,
+  order: (operator: number) => { productId: string; bomSnapshot: Prisma.InputJsonValue },
+): Promise<WoSetup> {
+  const p = prisma();
+  const manager = await p.user.findUniqueOrThrow({ where: { email: "manager@demo.com" } });
   const passwordHash = await hashPassword(PASSWORD);
   const stamp = Date.now().toString(36);
   const users = await p.user.createManyAndReturn({
-    data: Array.from({ length: operators }, (_, i) => ({ name: `Bench Operator ${i + 1}`, email: `bench-op-${i + 1}-${stamp}@bench.local`, role: "OPERATOR" as const, passwordHash })),
+    data: Array.from({ length: operators }, (_, i) => ({ name: `Bench Operator ${i + 1}`, email: `bench-${tag}-${i + 1}-${stamp}@bench.local`, role: "OPERATOR" as const, passwordHash })),
     select: { id: true, email: true },
   });
   const mos = await p.manufacturingOrder.createManyAndReturn({
-    data: Array.from({ length: total }, (_, i) => ({ name: `Bench MO ${i + 1}`, productId: table.id, quantity: 1, bomSnapshot: snapshot, createdById: manager.id })),
+    data: Array.from({ length: operators * perOperator }, (_, i) => ({ name: `Bench MO ${i + 1}`, quantity: 1, createdById: manager.id, ...order(i % operators) })),
     select: { id: true },
   });
   const wos = await p.workOrder.createManyAndReturn({
@@ -80,7 +95,6 @@ export async function roundTrips(setup: WoSetup, seconds: number): Promise<Phase
  */
 export async function setUpIndependentWorkOrders(baseUrl: string, operators: number, perOperator: number): Promise<WoSetup> {
   const p = prisma();
-  const manager = await p.user.findUniqueOrThrow({ where: { email: "manager@demo.com" } });
   const stamp = Date.now().toString(36);
   const materials = await p.product.createManyAndReturn({
     data: Array.from({ length: operators }, (_, i) => ({ sku: `BENCH-MAT-${i + 1}-${stamp}`, name: `Bench material ${i + 1}`, unitCost: 2 })),
@@ -93,28 +107,10 @@ export async function setUpIndependentWorkOrders(baseUrl: string, operators: num
   await withStockTx((tx) =>
     postStock(tx, { lines: materials.map((m) => ({ productId: m.id, change: perOperator })), sourceType: "RECEIPT", sourceId: "BENCH", note: "bench material" }),
   );
-  const passwordHash = await hashPassword(PASSWORD);
-  const users = await p.user.createManyAndReturn({
-    data: Array.from({ length: operators }, (_, i) => ({ name: `Bench Operator ${i + 1}`, email: `bench-ind-${i + 1}-${stamp}@bench.local`, role: "OPERATOR" as const, passwordHash })),
-    select: { id: true, email: true },
+  return operatorsWithOrders(baseUrl, operators, perOperator, "ind", (op) => {
+    const m = materials[op]!;
+    return { productId: outputs[op]!.id, bomSnapshot: [{ materialId: m.id, sku: m.sku, name: m.name, uom: m.uom, qtyPerUnit: 1 }] };
   });
-  const total = operators * perOperator;
-  const mos = await p.manufacturingOrder.createManyAndReturn({
-    data: Array.from({ length: total }, (_, i) => {
-      const op = i % operators;
-      const m = materials[op]!;
-      return { name: `Bench MO ${i + 1}`, productId: outputs[op]!.id, quantity: 1, bomSnapshot: [{ materialId: m.id, sku: m.sku, name: m.name, uom: m.uom, qtyPerUnit: 1 }], createdById: manager.id };
-    }),
-    select: { id: true },
-  });
-  const wos = await p.workOrder.createManyAndReturn({
-    data: mos.map((mo, i) => ({ moId: mo.id, sequence: 1, title: "Bench assembly", assignedToId: users[i % operators]!.id })),
-    select: { id: true, assignedToId: true },
-  });
-  const clients = await Promise.all(users.map((u) => new Client(baseUrl).signInOrThrow(u.email, PASSWORD)));
-  return {
-    operators: users.map((u, i) => ({ client: clients[i]!, workOrders: wos.filter((w) => w.assignedToId === u.id).map((w) => w.id) })),
-  };
 }
 
 /** The operators' clients moved to other instances, round robin over `baseUrls` (the same sessions). */
@@ -192,19 +188,7 @@ export async function openLoop(setup: WoSetup, rate: number, seconds: number, ne
     all.push(p);
   }
   await Promise.all(all);
-  const elapsed = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    ops: latencies.length,
-    errors,
-    seconds: elapsed,
-    perSecond: latencies.length / elapsed,
-    p50: quantile(latencies, 0.5),
-    p95: quantile(latencies, 0.95),
-    p99: quantile(latencies, 0.99),
-    errorSamples: samples,
-    lateSends,
-  };
+  return { ...phaseResult(latencies, errors, (performance.now() - start) / 1000, samples), lateSends };
 }
 
 export interface CpuShare {
