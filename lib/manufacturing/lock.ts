@@ -17,7 +17,7 @@ export async function lockMo(tx: Tx, moId: string): Promise<{ id: string; state:
 }
 
 /**
- * Finds a work order by id or code (`WO-…`) and locks its MO's row, in one statement (lockMo after a
+ * Finds a work order by id or code (`WO-…`, as wo-read.ts woWhere tells them apart) and locks its MO's row, in one statement (lockMo after a
  * lookup took two). Answers the WO's id; 404 when there is none. Only the MO row is locked: the caller
  * reads the WO again after this, as rows not locked here may have changed while it waited.
  */

@@ -15,7 +15,7 @@ export async function closeOpenLog(tx: Tx, woId: string, at: Date): Promise<void
  * Closes the WO's open time log and answers its worked minutes (workedMinutes's sum, the log just closed
  * included) in one statement: a STARTED WO's completion, which holds the MO's lock (and soon its materials').
  * The closed logs are read from the statement's snapshot, where the open one is still open, so the sum
- * takes it once, from what the update returned. time-logs.test.ts holds it equal to the two steps.
+ * takes it once, from what the update returned. workorders-completion.test.ts holds it equal to the two steps.
  */
 export async function closeOpenLogAndSum(tx: Tx, woId: string, at: Date): Promise<Prisma.Decimal> {
   const [r] = await tx.$queryRaw<{ ms: Prisma.Decimal | null }[]>`
