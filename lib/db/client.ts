@@ -2,7 +2,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { mkdirSync } from "node:fs";
+import { Pool } from "pg";
 import { env } from "../env";
+import { cursorReader, EXPORT_STREAMS, type CursorReader } from "./cursor";
 import { PrismaClient } from "./generated/client";
 
 export type Db = InstanceType<typeof PrismaClient>;
@@ -23,6 +25,8 @@ interface DbHandle {
   pglite?: PGlite;
   /** A dedicated connection for migrations / advisory locks. */
   connect(): Promise<SqlConn>;
+  /** Postgres only: large results in batches through a server-side cursor (lib/db/cursor.ts). */
+  cursor?: CursorReader;
   close(): Promise<void>;
 }
 
@@ -56,9 +60,19 @@ export function createDb(opts: { url?: string; pgliteDir?: string; poolSize?: nu
       },
     );
     const prisma = new PrismaClient({ adapter });
-    return {
+    // The streams' own pool (lib/db/cursor.ts), made when the first stream starts.
+    let streams: Pool | undefined;
+    const streamPool = () => {
+      if (!streams) {
+        streams = new Pool({ connectionString: url, max: EXPORT_STREAMS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, options: "-c jit=off" });
+        streams.on("error", (err) => console.warn(`[db] idle stream connection lost: ${err.message}`));
+      }
+      return streams;
+    };
+    return registered({
       prisma,
       kind: "postgres",
+      cursor: cursorReader(streamPool),
       async connect() {
         const { Client } = await import("pg");
         const client = new Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
@@ -79,8 +93,9 @@ export function createDb(opts: { url?: string; pgliteDir?: string; poolSize?: nu
       },
       async close() {
         await prisma.$disconnect();
+        await streams?.end();
       },
-    };
+    });
   }
   const dir = opts.pgliteDir ?? ".data/pglite";
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
@@ -89,7 +104,7 @@ export function createDb(opts: { url?: string; pgliteDir?: string; poolSize?: nu
   // PGlite is one session: hand out one "connection" at a time, so a migration's BEGIN…COMMIT
   // cannot interleave with another runner's (the advisory lock is re-entrant within a session).
   let queue: Promise<void> = Promise.resolve();
-  return {
+  return registered({
     prisma,
     kind: "pglite",
     pglite,
@@ -115,7 +130,20 @@ export function createDb(opts: { url?: string; pgliteDir?: string; poolSize?: nu
       await prisma.$disconnect();
       await pglite.close();
     },
-  };
+  });
+}
+
+/** Each client's handle, so that code given only the Prisma client can reach its back end's extras (cursor). */
+const handles = new WeakMap<Db, DbHandle>();
+
+function registered(handle: DbHandle): DbHandle {
+  handles.set(handle.prisma, handle);
+  return handle;
+}
+
+/** The handle `db` was made by (undefined for a client made elsewhere). */
+export function handleOf(db: Db): DbHandle | undefined {
+  return handles.get(db);
 }
 
 /** The process-wide handle, made on first use from the environment (kept on globalThis so the

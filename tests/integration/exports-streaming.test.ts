@@ -13,6 +13,10 @@ import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
+import { createHash } from "node:crypto";
+import { Writable as WritableStream } from "node:stream";
+import { handleOf } from "@/lib/db/client";
+import { EXPORT_STREAMS } from "@/lib/db/cursor";
 import { prepareExport } from "@/lib/reports/export/service";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { bulkReceipts } from "../helpers/ledger";
@@ -162,6 +166,61 @@ test(`a ${ROWS / 1000} k-row ledger streams as xlsx with memory growth under ${M
   expect(cell("Balance after")).toBe(100 + ROWS); // a number, not text
 }, TIMEOUT);
 
+/** The file's SHA-1 and size, written by the export service (no HTTP) through the cursor or through id windows. */
+async function fileOf(query: Record<string, string>, windows: boolean): Promise<{ sha1: string; bytes: number }> {
+  const file = await prepareExport(query, { id: "compare", role: "ADMIN" }, { db: app.db.handle.prisma, windows, locale: "nl" });
+  const hash = createHash("sha1");
+  let bytes = 0;
+  await file.write(
+    new WritableStream({
+      write(chunk: Buffer, _enc, cb) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        cb();
+      },
+    }),
+  );
+  return { sha1: hash.digest("hex"), bytes };
+}
+
+test("the ledger streams through a cursor on Postgres, byte for byte the file the id windows make, and in id windows on PGlite", async () => {
+  // PGlite (one connection) has no cursor reader: the export takes the windows, the other side of the comparison below.
+  expect(typeof handleOf(app.db.handle.prisma)?.cursor).toBe(app.db.handle.kind === "postgres" ? "function" : "undefined");
+  if (app.db.handle.kind !== "postgres") return;
+  const queries: Record<string, string>[] = [
+    { report: "ledger", format: "csv", productId: steel },
+    // The whole ledger in the Dutch spreadsheet dialect: words, the seed's MO postings' notes in Dutch.
+    { report: "ledger", format: "csv" },
+  ];
+  for (const query of queries) {
+    const cursor = await fileOf(query, false);
+    const windows = await fileOf(query, true);
+    expect(cursor.bytes).toBeGreaterThan(1_000_000);
+    expect(cursor).toEqual(windows);
+  }
+}, TIMEOUT);
+
+test(`more downloads at once than the ${EXPORT_STREAMS} stream connections all finish, and none is left holding a transaction`, async () => {
+  const c = await app.as("INVENTORY");
+  const n = EXPORT_STREAMS + 2;
+  // On Postgres each download reads the 200 k-row ledger of steel, so they overlap and the ones past the
+  // pool's size wait for a connection; on PGlite (one connection, no stream pool) a seeded product's few entries.
+  const other = await app.db.handle.prisma.stockEntry.findFirstOrThrow({ where: { productId: { not: steel } }, select: { productId: true } });
+  const product = app.db.handle.kind === "postgres" ? steel : other.productId;
+  const expected = await app.db.handle.prisma.stockEntry.count({ where: { productId: product } });
+  const query = `productId=${product}`;
+  const done = await Promise.all(Array.from({ length: n }, () => c.get(`/api/reports/export?report=ledger&format=csv&dialect=rfc4180&${query}`)));
+  for (const res of done) {
+    expect(res.status).toBe(200);
+    expect(res.text.split("\r\n").length).toBe(expected + 2); // the header, the rows, after the final CRLF nothing
+  }
+  if (app.db.handle.kind === "postgres") {
+    const [open] = await app.db.handle.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
+    expect(open!.n).toBe(0);
+  }
+}, TIMEOUT);
+
 test("a client that leaves mid-download ends the export quietly, and the server keeps answering", async () => {
   const errors = jest.spyOn(console, "error");
   try {
@@ -177,6 +236,12 @@ test("a client that leaves mid-download ends the export quietly, and the server 
     expect(errors).not.toHaveBeenCalled();
     const again = await (await app.as("INVENTORY")).get("/api/reports/export?report=levels&format=csv");
     expect(again.status).toBe(200);
+    if (app.db.handle.kind === "postgres") {
+      // The stream gave its connection back: no session is left inside the cursor's transaction.
+      const [open] = await app.db.handle.prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND (state LIKE 'idle in transaction%' OR query LIKE '%export_rows%') AND pid <> pg_backend_pid()`;
+      expect(open!.n).toBe(0);
+    }
   } finally {
     errors.mockRestore();
   }

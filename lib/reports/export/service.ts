@@ -63,7 +63,7 @@ export interface PreparedExport {
  * The section with its first batch of rows already read: the first query runs (and fails) before
  * the response starts; the rows are then replayed, and the rest read as before, batch by batch.
  */
-async function primed(section: Section): Promise<Section> {
+async function primed(section: Section): Promise<Section & { close(): Promise<void> }> {
   const it = section.rows()[Symbol.asyncIterator]();
   const first = await it.next();
   let used = false;
@@ -73,10 +73,20 @@ async function primed(section: Section): Promise<Section> {
       if (used) throw new Error(`The rows of ${section.name} are read once.`);
       used = true;
       return (async function* (): AsyncGenerator<Row[]> {
-        if (first.done) return;
-        yield first.value;
-        for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+        // A writer that stops early (the client left) ends this generator; the source must end too,
+        // so that a cursor gives its connection back (lib/db/cursor.ts).
+        try {
+          if (first.done) return;
+          yield first.value;
+          for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+        } finally {
+          await it.return?.();
+        }
       })();
+    },
+    /** Ends the source whether or not its rows were read (a file that failed before reaching them). */
+    async close() {
+      await it.return?.();
     },
   };
 }
@@ -117,7 +127,7 @@ async function describeFilters(db: Db, q: ExportQuery, locale: Locale): Promise<
  * written in `opts.locale` (the reader's language; English by default), except machine CSV
  * (dialect=rfc4180), which is the same English file for every reader.
  */
-export async function prepareExport(query: unknown, actor: Actor, opts: { db?: Db; now?: Date; locale?: Locale } = {}): Promise<PreparedExport> {
+export async function prepareExport(query: unknown, actor: Actor, opts: { db?: Db; now?: Date; locale?: Locale; windows?: boolean } = {}): Promise<PreparedExport> {
   const q = parseExportQuery(query);
   const locale = q.format === "csv" && q.dialect === "rfc4180" ? DEFAULT_LOCALE : (opts.locale ?? DEFAULT_LOCALE);
   if (NEEDS_STOCK_READ.has(q.report) && !can(actor, "stock:read")) {
@@ -125,7 +135,7 @@ export async function prepareExport(query: unknown, actor: Actor, opts: { db?: D
   }
   const db = opts.db ?? prisma();
   const filters = await describeFilters(db, q, locale);
-  const built = await BUILDERS[q.report]({ q, actor, db, now: opts.now ?? new Date(), filters, locale });
+  const built = await BUILDERS[q.report]({ q, actor, db, now: opts.now ?? new Date(), filters, locale, windows: opts.windows });
   const { doc, pdf } = "doc" in built ? built : { doc: built, pdf: undefined };
   if (q.format === "pdf" && !pdf) {
     const counts = await Promise.all(doc.sections.map((s) => s.count()));
@@ -138,8 +148,21 @@ export async function prepareExport(query: unknown, actor: Actor, opts: { db?: D
     }
   }
   // Each table's first query now, so that its failure is still an ordinary error response.
-  doc.sections = await Promise.all(doc.sections.map(primed));
-  const write = (out: Writable) => (q.format === "csv" ? writeCsv(doc, out, q.dialect) : q.format === "xlsx" ? writeXlsx(doc, out) : writePdf(doc, out, pdf));
+  const settled = await Promise.allSettled(doc.sections.map(primed));
+  const sections = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) {
+    await Promise.all(sections.map((s) => s.close()));
+    throw failed.reason;
+  }
+  doc.sections = sections;
+  const write = async (out: Writable) => {
+    try {
+      await (q.format === "csv" ? writeCsv(doc, out, q.dialect) : q.format === "xlsx" ? writeXlsx(doc, out) : writePdf(doc, out, pdf));
+    } finally {
+      await Promise.all(sections.map((s) => s.close()));
+    }
+  };
   return { doc, format: q.format, filename: exportFilename(doc, q.format), contentType: CONTENT_TYPES[q.format], write };
 }
 

@@ -18,6 +18,8 @@ export interface ReportContext {
   filters: string[];
   /** The language the report is written in (the reader's; English for machine CSV). */
   locale: Locale;
+  /** Read large reports in id windows even where a cursor could stream them (tests compare the two ways). */
+  windows?: boolean;
 }
 
 /** A JS instant as the UTC `timestamp` the columns store. */

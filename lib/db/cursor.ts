@@ -1,0 +1,55 @@
+// Reading a large result in batches through a server-side cursor (Postgres only): one query, planned
+// once, whose rows come back as arrays (node-postgres `rowMode: "array"`: no row objects, no Prisma
+// result decoding), a batch at a time, in one REPEATABLE READ snapshot (the whole file is one moment of
+// the database). Exports use it for the stock ledger, whose million rows through `$queryRaw` spent about
+// half the export's time in per-batch planning and decoding (docs/performance.md "Exports").
+//
+// Connections come from a small pool of their own (EXPORT_STREAMS): a stream holds its connection
+// for the whole download, and must neither take the request pool's connections nor open one per
+// download without bound. A stream that is stopped early (the client went away) gives its connection
+// back at once: the generator's `finally` rolls the read-only transaction back.
+import type { Pool, PoolClient } from "pg";
+
+/** Streams at once per process; more wait for a free connection (up to the connect timeout). */
+export const EXPORT_STREAMS = 4;
+
+/** A cursor over `sql`: its rows in batches of `batch`, each row an array in the select list's order. */
+export type CursorReader = (sql: string, params: readonly unknown[], batch: number) => AsyncGenerator<unknown[][]>;
+
+/** A query sent ahead of its turn: if nobody awaits it (the stream stopped), its failure must not be unhandled. */
+function ahead<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+/** A CursorReader over connections of `pool` (lib/db/client.ts makes the pool on first use). */
+export function cursorReader(pool: () => Pool): CursorReader {
+  return async function* read(sql, params, batch) {
+    const client: PoolClient = await pool().connect();
+    let broken = false;
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      await client.query({ text: `DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, values: params as unknown[] });
+      const fetch = () => ahead(client.query<unknown[]>({ text: `FETCH FORWARD ${batch} FROM export_rows`, rowMode: "array" }));
+      // The next batch is asked for before this one is handed on, so Postgres works while the caller writes.
+      let pending = fetch();
+      for (;;) {
+        const { rows } = await pending;
+        if (rows.length < batch) {
+          if (rows.length) yield rows;
+          return;
+        }
+        pending = fetch();
+        yield rows;
+      }
+    } catch (err) {
+      broken = true;
+      throw err;
+    } finally {
+      // ROLLBACK waits for a FETCH still in flight (node-postgres queues a connection's queries); a
+      // connection that failed is dropped rather than given back.
+      if (!broken) await client.query("ROLLBACK").catch(() => (broken = true));
+      client.release(broken);
+    }
+  };
+}
