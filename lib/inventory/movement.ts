@@ -3,8 +3,7 @@
 import type { Actor } from "../auth/permissions";
 import type { Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import type { ScrapReason } from "../db/generated/enums";
-import type { StockSourceType } from "../db/generated/enums";
+import type { ScrapReason, StockSourceType } from "../db/generated/enums";
 import { invalidState, notFound } from "../errors";
 import type { Outcome } from "../realtime/events";
 import type { LedgerEntry } from "../stock/list-ledger";
