@@ -6,15 +6,21 @@
 //
 // Connections come from a small pool of their own (EXPORT_STREAMS): a stream holds its connection
 // for the whole download, and must neither take the request pool's connections nor open one per
-// download without bound. A stream that is stopped early (the client went away) gives its connection
+// download without bound. When all of them are streaming, `busy()` says so and the caller reads the
+// slower way (the ledger: id windows through the request pool) instead of queueing behind downloads
+// that may take minutes. A stream that is stopped early (the client went away) gives its connection
 // back at once: the generator's `finally` rolls the read-only transaction back.
 import type { Pool, PoolClient } from "pg";
 
 /** Streams at once per process; more wait for a free connection (up to the connect timeout). */
 export const EXPORT_STREAMS = 4;
 
-/** A cursor over `sql`: its rows in batches of `batch`, each row an array in the select list's order. */
-export type CursorReader = (sql: string, params: readonly unknown[], batch: number) => AsyncGenerator<unknown[][]>;
+export interface CursorReader {
+  /** Whether every stream connection is taken. Check it right before `read` (no await between), then iterate at once. */
+  busy(): boolean;
+  /** A cursor over `sql`: its rows in batches of `batch`, each row an array in the select list's order. */
+  read(sql: string, params: readonly unknown[], batch: number): AsyncGenerator<unknown[][]>;
+}
 
 /** A query sent ahead of its turn: if nobody awaits it (the stream stopped), its failure must not be unhandled. */
 function ahead<T>(p: Promise<T>): Promise<T> {
@@ -24,8 +30,19 @@ function ahead<T>(p: Promise<T>): Promise<T> {
 
 /** A CursorReader over connections of `pool` (lib/db/client.ts makes the pool on first use). */
 export function cursorReader(pool: () => Pool): CursorReader {
-  return async function* read(sql, params, batch) {
-    const client: PoolClient = await pool().connect();
+  /** Streams started and not yet ended (counted before their connection is asked for). */
+  let active = 0;
+  return { busy: () => active >= EXPORT_STREAMS, read };
+
+  async function* read(sql: string, params: readonly unknown[], batch: number): AsyncGenerator<unknown[][]> {
+    active++;
+    let client: PoolClient;
+    try {
+      client = await pool().connect();
+    } catch (err) {
+      active--;
+      throw err;
+    }
     let broken = false;
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -50,6 +67,7 @@ export function cursorReader(pool: () => Pool): CursorReader {
       // connection that failed is dropped rather than given back.
       if (!broken) await client.query("ROLLBACK").catch(() => (broken = true));
       client.release(broken);
+      active--;
     }
-  };
+  }
 }

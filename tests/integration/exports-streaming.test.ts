@@ -185,7 +185,7 @@ async function fileOf(query: Record<string, string>, windows: boolean): Promise<
 
 test("the ledger streams through a cursor on Postgres, byte for byte the file the id windows make, and in id windows on PGlite", async () => {
   // PGlite (one connection) has no cursor reader: the export takes the windows, the other side of the comparison below.
-  expect(typeof handleOf(app.db.handle.prisma)?.cursor).toBe(app.db.handle.kind === "postgres" ? "function" : "undefined");
+  expect(typeof handleOf(app.db.handle.prisma)?.cursor).toBe(app.db.handle.kind === "postgres" ? "object" : "undefined");
   if (app.db.handle.kind !== "postgres") return;
   const queries: Record<string, string>[] = [
     { report: "ledger", format: "csv", productId: steel },
@@ -200,20 +200,29 @@ test("the ledger streams through a cursor on Postgres, byte for byte the file th
   }
 }, TIMEOUT);
 
-test(`more downloads at once than the ${EXPORT_STREAMS} stream connections all finish, and none is left holding a transaction`, async () => {
+test(`more downloads at once than the ${EXPORT_STREAMS} stream connections all finish (the rest through id windows), and none is left holding a transaction`, async () => {
   const c = await app.as("INVENTORY");
-  const n = EXPORT_STREAMS + 2;
-  // On Postgres each download reads the 200 k-row ledger of steel, so they overlap and the ones past the
-  // pool's size wait for a connection; on PGlite (one connection, no stream pool) a seeded product's few entries.
-  const other = await app.db.handle.prisma.stockEntry.findFirstOrThrow({ where: { productId: { not: steel } }, select: { productId: true } });
-  const product = app.db.handle.kind === "postgres" ? steel : other.productId;
-  const expected = await app.db.handle.prisma.stockEntry.count({ where: { productId: product } });
-  const query = `productId=${product}`;
-  const done = await Promise.all(Array.from({ length: n }, () => c.get(`/api/reports/export?report=ledger&format=csv&dialect=rfc4180&${query}`)));
-  for (const res of done) {
-    expect(res.status).toBe(200);
-    expect(res.text.split("\r\n").length).toBe(expected + 2); // the header, the rows, after the final CRLF nothing
+  const cursor = handleOf(app.db.handle.prisma)?.cursor;
+  // On Postgres, take every stream connection first (each cursor holds one until it ends), so the
+  // downloads below find them all busy and must not wait for them; PGlite has no streams.
+  const held = cursor ? Array.from({ length: EXPORT_STREAMS }, () => cursor.read(`SELECT g FROM generate_series(1, 10) g`, [], 1)) : [];
+  for (const h of held) expect((await h.next()).value).toEqual([[1]]);
+  if (cursor) expect(cursor.busy()).toBe(true);
+  try {
+    const other = await app.db.handle.prisma.stockEntry.findFirstOrThrow({ where: { productId: { not: steel } }, select: { productId: true } });
+    const expected = await app.db.handle.prisma.stockEntry.count({ where: { productId: other.productId } });
+    expect(expected).toBeGreaterThan(0);
+    const done = await Promise.all(
+      Array.from({ length: 3 }, () => c.get(`/api/reports/export?report=ledger&format=csv&dialect=rfc4180&productId=${other.productId}`)),
+    );
+    for (const res of done) {
+      expect(res.status).toBe(200);
+      expect(res.text.split("\r\n").length).toBe(expected + 2); // the header, the rows, after the final CRLF nothing
+    }
+  } finally {
+    for (const h of held) await h.return(undefined);
   }
+  if (cursor) expect(cursor.busy()).toBe(false);
   if (app.db.handle.kind === "postgres") {
     const [open] = await app.db.handle.prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;

@@ -49,9 +49,9 @@ async function idBounds(db: Db, indexed: Prisma.Sql, rest: Prisma.Sql): Promise<
  * work stays bounded whatever the planner estimates; the period and source filters apply to those rows.
  * PGlite's way (one connection: a cursor would hold it for the whole download).
  */
-async function* windowRows(db: Db, indexed: Prisma.Sql, rest: Prisma.Sql): AsyncGenerator<Row[]> {
+async function* windowRows(db: Db, indexed: Prisma.Sql, rest: Prisma.Sql, bounds?: { lo: bigint; hi: bigint }): AsyncGenerator<Row[]> {
   yield* idWindows(
-    await idBounds(db, indexed, rest),
+    bounds ?? (await idBounds(db, indexed, rest)),
     (after, upTo, limit) => db.$queryRaw<LedgerRow[]>`
       WITH w AS MATERIALIZED (
         SELECT e."id", e."createdAt", e."productId", e."locationId", e."lotId", e."change", e."balanceAfter", e."sourceType", e."sourceId", e."note", e."createdById"
@@ -87,11 +87,16 @@ function fromArray(a: unknown[]): Row {
 /**
  * The same rows through one server-side cursor (Postgres, lib/db/cursor.ts): one statement planned once,
  * rows as arrays, one snapshot. The id range of the matching rows bounds the scan as the windows do, so
- * a recent period does not walk the years before it.
+ * a recent period does not walk the years before it. With every stream connection taken by other
+ * downloads, the id windows serve this one rather than making it wait for theirs to end.
  */
-async function* cursorRows(db: Db, read: CursorReader, indexed: Prisma.Sql, rest: Prisma.Sql): AsyncGenerator<Row[]> {
+async function* cursorRows(db: Db, cursor: CursorReader, indexed: Prisma.Sql, rest: Prisma.Sql): AsyncGenerator<Row[]> {
   const bounds = await idBounds(db, indexed, rest);
   if (!bounds) return;
+  if (cursor.busy()) {
+    yield* windowRows(db, indexed, rest, bounds);
+    return;
+  }
   const sql = Prisma.sql`
     SELECT e."id"::float8, floor(EXTRACT(EPOCH FROM e."createdAt") * 1000)::float8, p."sku", p."name", p."uom", loc."code", l."code",
            e."change"::float8, e."balanceAfter"::float8, e."sourceType"::text, e."sourceId", e."note", u."name"
@@ -102,7 +107,8 @@ async function* cursorRows(db: Db, read: CursorReader, indexed: Prisma.Sql, rest
     LEFT JOIN "User" u ON u."id" = e."createdById"
     WHERE ${indexed} AND e."id" >= ${bounds.lo.toString()}::bigint AND e."id" <= ${bounds.hi.toString()}::bigint AND ${rest}
     ORDER BY e."id"`;
-  for await (const batch of read(sql.text, sql.values, BATCH_SIZE)) yield batch.map(fromArray);
+  // No await between busy() and here: the stream counts itself before anything else runs.
+  for await (const batch of cursor.read(sql.text, sql.values, BATCH_SIZE)) yield batch.map(fromArray);
 }
 
 /** Stands for the order number while a note's message is formatted once per source type. */
@@ -139,7 +145,7 @@ export function ledgerReport(ctx: ReportContext): ReportDoc {
   const { q, db, now, filters, locale } = ctx;
   const t = translator(locale, "exports");
   // Postgres streams the rows through a cursor; PGlite (or ctx.windows) reads them in id windows.
-  const read = ctx.windows ? undefined : handleOf(db)?.cursor;
+  const cursor = ctx.windows ? undefined : handleOf(db)?.cursor;
   // Product and location each have an (x, id) index that serves a window; the lot filters its rows.
   const indexed = and([...(q.productId ? [Prisma.sql`e."productId" = ${q.productId}`] : []), ...(q.locationId ? [Prisma.sql`e."locationId" = ${q.locationId}`] : [])]);
   const rest = and([
@@ -162,7 +168,7 @@ export function ledgerReport(ctx: ReportContext): ReportDoc {
         title: t("ledger.title"),
         columns: columns(t),
         count: async () => (await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM "StockEntry" e WHERE ${indexed} AND ${rest}`)[0]?.n ?? 0,
-        rows: () => inReadersWords(read ? cursorRows(db, read, indexed, rest) : windowRows(db, indexed, rest), t),
+        rows: () => inReadersWords(cursor ? cursorRows(db, cursor, indexed, rest) : windowRows(db, indexed, rest), t),
       },
     ],
   };
