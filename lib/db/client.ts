@@ -2,7 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { mkdirSync } from "node:fs";
-import { Pool } from "pg";
+import { Client, Pool } from "pg";
 import { env } from "../env";
 import { cursorReader, EXPORT_STREAMS, type CursorReader } from "./cursor";
 import { PrismaClient } from "./generated/client";
@@ -74,7 +74,6 @@ export function createDb(opts: { url?: string; pgliteDir?: string; poolSize?: nu
       kind: "postgres",
       cursor: cursorReader(streamPool),
       async connect() {
-        const { Client } = await import("pg");
         const client = new Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
         // Without a listener, a server shutdown while this connection is idle would crash the process.
         client.on("error", (err) => console.warn(`[db] dedicated connection lost: ${err.message}`));

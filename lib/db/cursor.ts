@@ -22,8 +22,11 @@ export interface CursorReader {
   read(sql: string, params: readonly unknown[], batch: number): AsyncGenerator<unknown[][]>;
 }
 
-/** A query sent ahead of its turn: if nobody awaits it (the stream stopped), its failure must not be unhandled. */
-function ahead<T>(p: Promise<T>): Promise<T> {
+/**
+ * A query started ahead of its turn: if the caller stops early (the client went away) nobody awaits
+ * it, so its failure must not become an unhandled rejection; awaited, it still rejects as usual.
+ */
+export function prefetched<R>(p: Promise<R>): Promise<R> {
   p.catch(() => undefined);
   return p;
 }
@@ -47,7 +50,7 @@ export function cursorReader(pool: () => Pool): CursorReader {
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       await client.query({ text: `DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, values: params as unknown[] });
-      const fetch = () => ahead(client.query<unknown[]>({ text: `FETCH FORWARD ${batch} FROM export_rows`, rowMode: "array" }));
+      const fetch = () => prefetched(client.query<unknown[]>({ text: `FETCH FORWARD ${batch} FROM export_rows`, rowMode: "array" }));
       // The next batch is asked for before this one is handed on, so Postgres works while the caller writes.
       let pending = fetch();
       for (;;) {

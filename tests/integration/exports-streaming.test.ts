@@ -3,18 +3,17 @@
 // what the export holds in memory: RSS (the number that matters to an operator) and live memory after
 // forced collections (what the export keeps alive, free of V8's lazy collection) must stay flat, far
 // below the size of the rows; then the files are read back and counted.
+import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { get, type IncomingMessage } from "node:http";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import type { Writable } from "node:stream";
+import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
-import { createHash } from "node:crypto";
-import { Writable as WritableStream } from "node:stream";
 import { handleOf } from "@/lib/db/client";
 import { EXPORT_STREAMS } from "@/lib/db/cursor";
 import { prepareExport } from "@/lib/reports/export/service";
@@ -166,13 +165,21 @@ test(`a ${ROWS / 1000} k-row ledger streams as xlsx with memory growth under ${M
   expect(cell("Balance after")).toBe(100 + ROWS); // a number, not text
 }, TIMEOUT);
 
+/** Sessions of the test database left inside a transaction (or in the export cursor's), this one's aside (Postgres). */
+async function openTransactions(): Promise<number> {
+  const [open] = await app.db.handle.prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM pg_stat_activity
+    WHERE datname = current_database() AND (state LIKE 'idle in transaction%' OR query LIKE '%export_rows%') AND pid <> pg_backend_pid()`;
+  return open!.n;
+}
+
 /** The file's SHA-1 and size, written by the export service (no HTTP) through the cursor or through id windows. */
 async function fileOf(query: Record<string, string>, windows: boolean): Promise<{ sha1: string; bytes: number }> {
   const file = await prepareExport(query, { id: "compare", role: "ADMIN" }, { db: app.db.handle.prisma, windows, locale: "nl" });
   const hash = createHash("sha1");
   let bytes = 0;
   await file.write(
-    new WritableStream({
+    new Writable({
       write(chunk: Buffer, _enc, cb) {
         hash.update(chunk);
         bytes += chunk.length;
@@ -223,11 +230,7 @@ test(`more downloads at once than the ${EXPORT_STREAMS} stream connections all f
     for (const h of held) await h.return(undefined);
   }
   if (cursor) expect(cursor.busy()).toBe(false);
-  if (app.db.handle.kind === "postgres") {
-    const [open] = await app.db.handle.prisma.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
-    expect(open!.n).toBe(0);
-  }
+  if (app.db.handle.kind === "postgres") expect(await openTransactions()).toBe(0);
 }, TIMEOUT);
 
 test("a client that leaves mid-download ends the export quietly, and the server keeps answering", async () => {
@@ -245,12 +248,8 @@ test("a client that leaves mid-download ends the export quietly, and the server 
     expect(errors).not.toHaveBeenCalled();
     const again = await (await app.as("INVENTORY")).get("/api/reports/export?report=levels&format=csv");
     expect(again.status).toBe(200);
-    if (app.db.handle.kind === "postgres") {
-      // The stream gave its connection back: no session is left inside the cursor's transaction.
-      const [open] = await app.db.handle.prisma.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND (state LIKE 'idle in transaction%' OR query LIKE '%export_rows%') AND pid <> pg_backend_pid()`;
-      expect(open!.n).toBe(0);
-    }
+    // The stream gave its connection back: no session is left inside the cursor's transaction.
+    if (app.db.handle.kind === "postgres") expect(await openTransactions()).toBe(0);
   } finally {
     errors.mockRestore();
   }

@@ -1,6 +1,7 @@
 // SQL helpers shared by the reports: UTC timestamp parameters and keyset paging in batches.
 import { Prisma } from "../../db/generated/client";
 import type { Db } from "../../db/client";
+import { prefetched } from "../../db/cursor";
 import type { Actor } from "../../auth/permissions";
 import type { Locale } from "../../i18n/config";
 import type { ExportQuery } from "./schemas";
@@ -44,15 +45,6 @@ export async function* keyset<R, K>(fetch: (after: K | null, limit: number) => P
     pending = rows.length < limit ? null : prefetched(fetch(keyOf(rows[rows.length - 1]!), limit));
     if (rows.length) yield rows;
   }
-}
-
-/**
- * A query started ahead of its turn: if the caller stops early (the client went away) nobody awaits
- * it, so its failure must not become an unhandled rejection; awaited, it still rejects as usual.
- */
-function prefetched<R>(p: Promise<R>): Promise<R> {
-  p.catch(() => undefined);
-  return p;
 }
 
 /** The widest id window one query may scan (bounds each query's work whatever plan Postgres picks). */

@@ -36,6 +36,13 @@ interface LedgerRow extends Row {
   key: string;
 }
 
+/** What an entry `e` shows by name: its product, location, lot and author (both ways of reading join the same). */
+const LOOKUPS = Prisma.sql`
+  JOIN "Product" p ON p."id" = e."productId"
+  JOIN "Location" loc ON loc."id" = e."locationId"
+  LEFT JOIN "Lot" l ON l."id" = e."lotId"
+  LEFT JOIN "User" u ON u."id" = e."createdById"`;
+
 /** The matching entries' first and last id, or null when none match. */
 async function idBounds(db: Db, indexed: Prisma.Sql, rest: Prisma.Sql): Promise<{ lo: bigint; hi: bigint } | null> {
   const [b] = await db.$queryRaw<{ lo: string | null; hi: string | null }[]>`
@@ -61,15 +68,11 @@ async function* windowRows(db: Db, indexed: Prisma.Sql, rest: Prisma.Sql, bounds
       batch AS MATERIALIZED (
         SELECT * FROM w e WHERE ${rest} ORDER BY e."id" LIMIT ${limit}
       )
-      SELECT b."id"::text AS "key", b."id"::float8 AS "entryId", b."createdAt", p."sku" AS "productSku", p."name" AS "productName", p."uom", loc."code" AS "location", l."code" AS "lot",
-             b."change"::float8 AS "change", b."balanceAfter"::float8 AS "balanceAfter", b."sourceType"::text AS "sourceType",
-             b."sourceId", b."note", u."name" AS "user"
-      FROM batch b
-      JOIN "Product" p ON p."id" = b."productId"
-      JOIN "Location" loc ON loc."id" = b."locationId"
-      LEFT JOIN "Lot" l ON l."id" = b."lotId"
-      LEFT JOIN "User" u ON u."id" = b."createdById"
-      ORDER BY b."id"`,
+      SELECT e."id"::text AS "key", e."id"::float8 AS "entryId", e."createdAt", p."sku" AS "productSku", p."name" AS "productName", p."uom", loc."code" AS "location", l."code" AS "lot",
+             e."change"::float8 AS "change", e."balanceAfter"::float8 AS "balanceAfter", e."sourceType"::text AS "sourceType",
+             e."sourceId", e."note", u."name" AS "user"
+      FROM batch e ${LOOKUPS}
+      ORDER BY e."id"`,
     (r) => BigInt(r.key),
   );
 }
@@ -100,11 +103,7 @@ async function* cursorRows(db: Db, cursor: CursorReader, indexed: Prisma.Sql, re
   const sql = Prisma.sql`
     SELECT e."id"::float8, floor(EXTRACT(EPOCH FROM e."createdAt") * 1000)::float8, p."sku", p."name", p."uom", loc."code", l."code",
            e."change"::float8, e."balanceAfter"::float8, e."sourceType"::text, e."sourceId", e."note", u."name"
-    FROM "StockEntry" e
-    JOIN "Product" p ON p."id" = e."productId"
-    JOIN "Location" loc ON loc."id" = e."locationId"
-    LEFT JOIN "Lot" l ON l."id" = e."lotId"
-    LEFT JOIN "User" u ON u."id" = e."createdById"
+    FROM "StockEntry" e ${LOOKUPS}
     WHERE ${indexed} AND e."id" >= ${bounds.lo.toString()}::bigint AND e."id" <= ${bounds.hi.toString()}::bigint AND ${rest}
     ORDER BY e."id"`;
   // No await between busy() and here: the stream counts itself before anything else runs.
