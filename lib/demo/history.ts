@@ -7,7 +7,8 @@
 // Everything it writes keeps the invariants the app and the tests rely on: the stock ledger (written
 // by lib/stock/bulk.ts, the one bulk ledger writer), MO and WO states and timestamps as the state
 // machines make them, one open time log per running WO and at most one running WO per operator,
-// WO durationMin = the sum of its closed logs, goodQty/scrapQty along the routing, MO producedQty /
+// WO durationMin = the sum of its closed logs, a DONE MO's laborMinutes/laborCost = its closed logs ×
+// their work centers' rates (as finishMo stores them), goodQty/scrapQty along the routing, MO producedQty /
 // scrapQty from the WOs, consumption = snapshot × (produced + scrap), backorders for the remainder,
 // sub-assembly child orders with the parent's priority and deadline, the MoRequirement rows (kept by
 // the trigger on ManufacturingOrder, which these inserts fire) and the stored materialStatus.
@@ -347,16 +348,43 @@ function statements(s: HistoryScale, months: number, now: Date, tz: string): [st
     FROM fk_prod p, fk_mo par WHERE p.id = m.product_id AND par.n = COALESCE(m.parent_n, m.n);
     UPDATE fk_mo m SET name = o.name FROM fk_mo o WHERE m.gen = 2 AND o.n = m.backorder_of_n;`);
 
+  // Stretches of work and the pauses between them: stretch i runs from start + (i-1)·(len + pause)
+  // for len (the last one takes the rounding rest); only what began before now exists.
+  // (Before the orders: a DONE order stores its labour, the closed stretches' minutes × their work
+  // centers' rates, as finishMo does; the stretches are the time logs written below.)
+  add("time stretches", `
+    CREATE TEMP TABLE fk_seg AS
+    SELECT w.id AS wo_id, w.op_user, w.status, w.reason, i, w.nseg,
+           w.start_at + ${ms("(i - 1) * (w.worked_ms / w.nseg + w.pause_ms)")} AS s_at,
+           w.start_at + ${ms("(i - 1) * (w.worked_ms / w.nseg + w.pause_ms) + CASE WHEN i = w.nseg THEN w.worked_ms - (w.nseg - 1) * (w.worked_ms / w.nseg) ELSE w.worked_ms / w.nseg END")} AS e_at,
+           w.pause_ms
+    FROM fk_wo w CROSS JOIN LATERAL generate_series(1, w.nseg) i, fk_cfg c
+    WHERE w.status <> 'PENDING' AND w.start_at + ${ms("(i - 1) * (w.worked_ms / w.nseg + w.pause_ms)")} <= c.now_utc;
+    -- One running WO per operator (MAX_RUNNING_WOS_PER_OPERATOR): the others were paused a minute ago, waiting for material.
+    CREATE TEMP TABLE fk_demote AS
+    SELECT wo_id FROM (SELECT w.id AS wo_id, row_number() OVER (PARTITION BY w.op_user ORDER BY w.start_at) AS rn FROM fk_wo w WHERE w.status = 'STARTED') x WHERE rn > 1;
+    UPDATE fk_wo SET status = 'PAUSED' WHERE id IN (SELECT wo_id FROM fk_demote);
+    UPDATE fk_seg s SET e_at = GREATEST(s.s_at, c.now_utc - interval '1 minute'), status = 'PAUSED', reason = 'MATERIAL', pause_ms = -1
+    FROM fk_cfg c WHERE s.wo_id IN (SELECT wo_id FROM fk_demote) AND s.e_at > c.now_utc;
+    CREATE TEMP TABLE fk_labour AS
+    SELECT w.mo_n, ROUND(SUM(EXTRACT(EPOCH FROM (s.e_at - s.s_at))::numeric / 60), 4) AS minutes,
+           ROUND(SUM(EXTRACT(EPOCH FROM (s.e_at - s.s_at))::numeric / 3600 * COALESCE(wc.rate, 0)), 4) AS cost
+    FROM fk_seg s JOIN fk_wo w ON w.id = s.wo_id LEFT JOIN fk_wc wc ON wc.id = w.wc_id, fk_cfg c
+    WHERE s.e_at <= c.now_utc
+    GROUP BY w.mo_n;`);
+
   add("orders", `
-    INSERT INTO "ManufacturingOrder" ("id", "orderNo", "name", "productId", "quantity", "producedQty", "scrapQty", "backorderOfId", "parentId",
+    INSERT INTO "ManufacturingOrder" ("id", "orderNo", "name", "productId", "quantity", "producedQty", "scrapQty", "laborMinutes", "laborCost", "backorderOfId", "parentId",
       "state", "priority", "deadline", "customerName", "customerRef", "promisedDate", "notes", "bomSnapshot", "createdById",
       "startedAt", "completedAt", "canceledAt", "createdAt", "updatedAt")
-    SELECT m.id, m.order_no, m.name, m.product_id, m.qty, m.produced, m.scrap, bo.id, par.id,
+    SELECT m.id, m.order_no, m.name, m.product_id, m.qty, m.produced, m.scrap,
+      CASE WHEN m.state = 'DONE' THEN COALESCE(lb.minutes, 0) END, CASE WHEN m.state = 'DONE' THEN COALESCE(lb.cost, 0) END, bo.id, par.id,
       m.state, m.priority, m.deadline, m.customer, m.customer_ref, CASE WHEN m.gen = 0 AND m.customer IS NOT NULL THEN m.deadline END, NULL,
       COALESCE(sn.snap, '[]'::jsonb), m.creator, m.started, m.completed, m.canceled_at, m.created,
       COALESCE(m.completed, m.canceled_at, m.started, m.created)
     FROM fk_mo m LEFT JOIN fk_snap sn ON sn.product_id = m.product_id
     LEFT JOIN fk_mo bo ON bo.n = m.backorder_of_n LEFT JOIN fk_mo par ON par.n = m.parent_n
+    LEFT JOIN fk_labour lb ON lb.mo_n = m.n
     ORDER BY m.created, m.gen, m.n;`);
 
   add("work orders", `
@@ -374,24 +402,8 @@ function statements(s: HistoryScale, months: number, now: Date, tz: string): [st
     FROM fk_wo w JOIN fk_mo m ON m.n = w.mo_n, fk_cfg c
     ORDER BY w.code;`);
 
-  // Stretches of work and the pauses between them: stretch i runs from start + (i-1)·(len + pause)
-  // for len (the last one takes the rounding rest); only what began before now exists.
   add("time logs and pauses", `
-    CREATE TEMP TABLE fk_seg AS
-    SELECT w.id AS wo_id, w.op_user, w.status, w.reason, i, w.nseg,
-           w.start_at + ${ms("(i - 1) * (w.worked_ms / w.nseg + w.pause_ms)")} AS s_at,
-           w.start_at + ${ms("(i - 1) * (w.worked_ms / w.nseg + w.pause_ms) + CASE WHEN i = w.nseg THEN w.worked_ms - (w.nseg - 1) * (w.worked_ms / w.nseg) ELSE w.worked_ms / w.nseg END")} AS e_at,
-           w.pause_ms
-    FROM fk_wo w CROSS JOIN LATERAL generate_series(1, w.nseg) i, fk_cfg c
-    WHERE w.status <> 'PENDING' AND w.start_at + ${ms("(i - 1) * (w.worked_ms / w.nseg + w.pause_ms)")} <= c.now_utc;
-    -- One running WO per operator (MAX_RUNNING_WOS_PER_OPERATOR): the others were paused a minute ago, waiting for material.
-    CREATE TEMP TABLE fk_demote AS
-    SELECT wo_id FROM (SELECT w.id AS wo_id, row_number() OVER (PARTITION BY w.op_user ORDER BY w.start_at) AS rn FROM fk_wo w WHERE w.status = 'STARTED') x WHERE rn > 1;
-    UPDATE fk_wo SET status = 'PAUSED' WHERE id IN (SELECT wo_id FROM fk_demote);
-    UPDATE fk_seg s SET e_at = GREATEST(s.s_at, c.now_utc - interval '1 minute'), status = 'PAUSED', reason = 'MATERIAL', pause_ms = -1
-    FROM fk_cfg c WHERE s.wo_id IN (SELECT wo_id FROM fk_demote) AND s.e_at > c.now_utc;
     ANALYZE fk_seg;
-    UPDATE "WorkOrder" SET "status" = 'PAUSED' WHERE "id" IN (SELECT wo_id FROM fk_demote);
     INSERT INTO "WorkOrderTimeLog" ("id", "workOrderId", "userId", "startedAt", "endedAt")
     SELECT gen_random_uuid()::text, s.wo_id, s.op_user, s.s_at, CASE WHEN s.e_at <= c.now_utc THEN s.e_at END
     FROM fk_seg s, fk_cfg c ORDER BY s.s_at;
@@ -481,7 +493,7 @@ function statements(s: HistoryScale, months: number, now: Date, tz: string): [st
                        / GREATEST((SELECT count(*) FROM fk_ev WHERE "sourceType" = 'RECEIPT'), 1)
     ) a ORDER BY at;`);
 
-  add("clean up", `DROP TABLE fk_cfg, fk_user, fk_wc, fk_prod, fk_bom, fk_comp, fk_op, fk_snap, fk_mo, fk_wo, fk_seq, fk_seg, fk_demote, fk_ev, fk_use;`);
+  add("clean up", `DROP TABLE fk_cfg, fk_user, fk_wc, fk_prod, fk_bom, fk_comp, fk_op, fk_snap, fk_mo, fk_wo, fk_seq, fk_seg, fk_demote, fk_labour, fk_ev, fk_use;`);
   return list;
 }
 

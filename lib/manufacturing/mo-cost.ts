@@ -1,10 +1,10 @@
 // What an MO really cost, from the ledger and the time logs (docs/domain.md "Valuation"): its
 // materials are the value of its MO_CONSUMPTION rows (each valued at the material's moving average at
 // that moment, so a sub-assembly counts at what its own order really cost), its labour the closed
-// time logs of its work orders × their work centers' cost per hour. The MO's output enters stock at
+// time logs of its work orders × their work centers' cost per hour, stored on the order when it finishes
+// (laborMinutes, laborCost: the rates of that moment). The MO's output enters stock at
 // (materials + labour) ÷ producedQty per unit. The costs report (lib/reports/export/reports/costs.ts)
-// computes the same figures in SQL for many orders at once.
-import type { Tx } from "../db/client";
+// reads the stored labour of DONE orders and computes it with labourSql for the others.
 import { Prisma } from "../db/generated/client";
 
 const Decimal = Prisma.Decimal;
@@ -18,19 +18,18 @@ export interface MoCost {
   total: Decimal;
 }
 
-/** The MO's labour: its work orders' closed time logs × their work centers' cost per hour, rounded to 4 decimals. */
-const labourSql = (moId: string) => Prisma.sql`
-  SELECT ROUND(SUM(EXTRACT(EPOCH FROM (t."endedAt" - t."startedAt"))::numeric / 3600 * COALESCE(c."costPerHour", 0)), 4)
+/**
+ * An MO's labour so far: the minutes of its work orders' closed time logs and those minutes × their work
+ * centers' cost per hour, each rounded to 4 decimals (0 without logs). `moId` is an expression: a
+ * parameter, or a column of an outer query (finishMo's update, the costs report's orders still running).
+ */
+export const labourSql = (moId: Prisma.Sql) => Prisma.sql`
+  SELECT ROUND(COALESCE(SUM(EXTRACT(EPOCH FROM (t."endedAt" - t."startedAt"))::numeric / 60), 0), 4) AS minutes,
+         ROUND(COALESCE(SUM(EXTRACT(EPOCH FROM (t."endedAt" - t."startedAt"))::numeric / 3600 * COALESCE(c."costPerHour", 0)), 0), 4) AS cost
   FROM "WorkOrder" w
   JOIN "WorkOrderTimeLog" t ON t."workOrderId" = w."id" AND t."endedAt" IS NOT NULL
   LEFT JOIN "WorkCenter" c ON c."id" = w."workCenterId"
   WHERE w."moId" = ${moId}`;
-
-/** The MO's labour. Its time logs are all closed when it finishes, so finishMo reads this before it locks any stock. */
-export async function moLabour(tx: Tx, moId: string): Promise<Decimal> {
-  const [row] = await tx.$queryRaw<{ labour: Decimal | null }[]>`SELECT (${labourSql(moId)}) AS labour`;
-  return new Decimal((row?.labour ?? 0).toString());
-}
 
 /**
  * The cost per produced unit of an MO's output, (materials + labour) ÷ producedQty, or null when it

@@ -8,7 +8,7 @@ import type { DomainEvent } from "../realtime/events";
 import { postAndAlert } from "../inventory/alerts";
 import { lockLevels } from "../stock/levels";
 import { moEvent } from "./events";
-import { moLabour, outputUnitCost } from "./mo-cost";
+import { labourSql, outputUnitCost } from "./mo-cost";
 import { consumptionLines, outputLines } from "./mo-lots";
 import type { CompletionLots } from "./schemas";
 import { lineQty, readSnapshot } from "./snapshot";
@@ -59,11 +59,18 @@ export async function finishMo(
 ): Promise<DomainEvent[]> {
   const { producedQty, scrapQty } = qty;
   const used = new Prisma.Decimal(producedQty.toString()).plus(new Prisma.Decimal(scrapQty.toString()));
-  const won = await tx.manufacturingOrder.updateMany({
-    where: { id: mo.id, state: { in: moFrom("complete") } },
-    data: { state: "DONE", producedQty, scrapQty, completedAt: new Date() },
-  });
-  if (won.count !== 1) {
+  // The conditional update also stores the order's labour (its time logs are all closed by now, and
+  // the MO lock keeps them so): the minutes and their cost at today's rates, which value the output
+  // below and which the costs report shows from now on, whatever a rate becomes later.
+  const at = Prisma.sql`${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  const won = await tx.$queryRaw<{ laborCost: Prisma.Decimal }[]>`
+    UPDATE "ManufacturingOrder" m
+    SET "state" = 'DONE', "producedQty" = ${producedQty.toString()}::numeric, "scrapQty" = ${scrapQty.toString()}::numeric,
+        "completedAt" = ${at}, "updatedAt" = ${at},
+        ("laborMinutes", "laborCost") = (${labourSql(Prisma.sql`m."id"`)})
+    WHERE m."id" = ${mo.id} AND m."state" IN (${Prisma.join(moFrom("complete").map((s) => Prisma.sql`${s}::"OrderState"`))})
+    RETURNING m."laborCost"`;
+  if (won.length !== 1) {
     await writeAudits(tx, audits);
     return [];
   }
@@ -72,9 +79,8 @@ export async function finishMo(
   const made = new Prisma.Decimal(producedQty.toString());
   const needs = snapshot.map((l) => ({ line: l, need: lineQty(l, used) }));
   // What needs no stock lock is read first: every statement while the materials' rows are locked is
-  // one that every other order consuming them waits for. Neither the labour (time logs, which the MO
-  // lock keeps as they are) nor the output product's tracking changes with stock.
-  const labour = made.isZero() ? null : await moLabour(tx, mo.id);
+  // one that every other order consuming them waits for. The output product's tracking does not change with stock.
+  const labour = made.isZero() ? null : new Prisma.Decimal(won[0]!.laborCost.toString());
   const outputProduct = mo.output ?? (await tx.product.findUniqueOrThrow({ where: { id: mo.productId }, select: { tracking: true, sku: true } }));
   // A posting takes one source type, so this is two: consumption (what can be refused) then output.
   // Each locks its own StockLevel rows in productId order, but across the two the order is not global:

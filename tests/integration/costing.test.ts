@@ -213,6 +213,44 @@ describe("MO output at its actual cost, rolled up through a sub-assembly", () =>
     // Quantities and per-unit costs of different products are not added up.
     expect([total.producedQty, total.costPerUnit]).toEqual(["", ""]);
   });
+
+  test("a new cost per hour reprices the labour of orders still running, not of finished ones: they keep what their output was valued with", async () => {
+    // The finished sub order stored its labour when it completed: 60 min at 45/h.
+    const stored = await db().manufacturingOrder.findUniqueOrThrow({ where: { id: orders.sub!.id }, select: { laborMinutes: true, laborCost: true } });
+    expect([stored.laborMinutes?.toNumber(), stored.laborCost?.toNumber()]).toEqual([60, 45]);
+    // A running order (not DONE): 30 closed minutes on its first WO, nothing stored yet.
+    const created = await manager.post<{ id: string; orderNo: string }>("/api/mos", { name: "Costing running", productId: sub, quantity: 1 });
+    expect(created.status).toBe(201);
+    const wo = await db().workOrder.findFirstOrThrow({ where: { moId: created.body.id }, orderBy: { sequence: "asc" } });
+    const start = Date.now() - 2 * 60 * MIN;
+    await db().workOrderTimeLog.create({ data: { workOrderId: wo.id, userId: operatorId, startedAt: new Date(start), endedAt: new Date(start + 30 * MIN) } });
+    expect((await db().manufacturingOrder.findUniqueOrThrow({ where: { id: created.body.id } })).laborCost).toBeNull();
+
+    const report = async () => {
+      const from = new Date(Date.now() - 86_400_000).toISOString();
+      const to = new Date(Date.now() + 86_400_000).toISOString();
+      const res = await fetch(`${app.url}/api/reports/export?report=costs&format=csv&state=ALL&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, {
+        headers: { cookie: manager.cookieHeader() },
+      });
+      expect(res.status).toBe(200);
+      const all = parse(await res.text(), { bom: true, columns: true, skip_empty_lines: true }) as (CostRow & { laborMinutes: string })[];
+      const pick = (orderNo: string) => {
+        const r = all.find((x) => x.orderNo === orderNo)!;
+        return [r.laborMinutes, r.laborCost];
+      };
+      return { sub: pick(orders.sub!.orderNo), running: pick(created.body.orderNo) };
+    };
+    expect(await report()).toEqual({ sub: ["60", "45"], running: ["30", "22.5"] });
+    expect((await manager.patch(`/api/workcenters/${welding}`, { costPerHour: 90 })).status).toBe(200);
+    try {
+      // The finished order: still the 45 its output entered stock with (65 = 20 materials + 45 labour).
+      expect(await report()).toEqual({ sub: ["60", "45"], running: ["30", "45"] });
+      const out = await output(orders.sub!.id);
+      expect(out.map((e) => e.value.toNumber())).toEqual([65]);
+    } finally {
+      expect((await manager.patch(`/api/workcenters/${welding}`, { costPerHour: 45 })).status).toBe(200);
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ process.env.SEED_DEMO = "true"; // only initDatabase reads it (the last tests); 
 import { loadHistory, HISTORY_MARKER_SKU } from "@/lib/demo/history";
 import { DEMO_MO_NAME } from "@/lib/demo/seed";
 import { initDatabase } from "@/lib/db/init";
+import { Prisma } from "@/lib/db/generated/client";
+import { labourSql } from "@/lib/manufacturing/mo-cost";
 import type { Kpis } from "@/lib/reports/kpis";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { createTestDb } from "../helpers/db";
@@ -144,6 +146,16 @@ test("work orders: time logs, pauses, worked minutes, one running WO per operato
   for (const s of ["PENDING", "STARTED", "PAUSED", "COMPLETED"]) {
     expect(await count(`SELECT count(*)::int AS n FROM "WorkOrder" WHERE "status" = '${s}'`)).toBeGreaterThan(0);
   }
+});
+
+test("a DONE order stores its labour as finishMo does (its closed logs × their work centers' rates); other orders store none", async () => {
+  const wrong = await app.db.handle.prisma.$queryRaw<{ orderNo: string }[]>`
+    SELECT m."orderNo" FROM "ManufacturingOrder" m CROSS JOIN LATERAL (${labourSql(Prisma.sql`m."id"`)}) l
+    WHERE CASE WHEN m."state" = 'DONE' THEN m."laborMinutes" IS DISTINCT FROM l.minutes OR m."laborCost" IS DISTINCT FROM l.cost
+               ELSE m."laborMinutes" IS NOT NULL OR m."laborCost" IS NOT NULL END
+    LIMIT 5`;
+  expect(wrong).toEqual([]);
+  expect(await count(`SELECT count(*)::int AS n FROM "ManufacturingOrder" WHERE "state" = 'DONE' AND "laborCost" > 0`)).toBeGreaterThan(100);
 });
 
 test("the seed's own records are untouched: the demo order is MO-000001 with its two pending WOs", async () => {

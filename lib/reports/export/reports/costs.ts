@@ -2,7 +2,8 @@
 // material's current moving average), actual material cost (the value of its MO_CONSUMPTION ledger
 // rows: each valued at the material's moving average when it was consumed, so a parent's cost holds
 // what its child orders really cost, their output having entered stock at that cost), labour (its
-// WOs' closed time logs × their work centers' cost per hour), the total and the cost per unit
+// WOs' closed time logs × their work centers' cost per hour: stored on a DONE order at the rates of
+// its completion, computed so far for the others), the total and the cost per unit
 // produced (none when nothing was produced: the cost is a loss). The Total row sums money (and
 // minutes) only: quantities and per-unit costs of different products do not add up. Each batch of
 // orders is costed by one query (no query per order). lib/manufacturing/mo-cost.ts is the same
@@ -10,6 +11,7 @@
 import { Prisma } from "../../../db/generated/client";
 import { translator } from "../../../i18n/translator";
 import type { Column, ReportDoc, Row } from "../model";
+import { labourSql } from "../../../manufacturing/mo-cost";
 import { and, inPeriod, keyset, Sum4, type ReportContext } from "../sql";
 
 type Words = ReturnType<typeof translator>;
@@ -92,7 +94,7 @@ export function costsReport(ctx: ReportContext): ReportDoc {
               const rows = await db.$queryRaw<CostRow[]>`
                 WITH mos AS (
                   SELECT m."id", m."orderNo", m."name", m."state", m."productId", m."quantity", m."producedQty", m."bomSnapshot",
-                         m."completedAt", ${ref} AS ref
+                         m."completedAt", m."laborMinutes", m."laborCost", ${ref} AS ref
                   FROM "ManufacturingOrder" m
                   WHERE ${where} ${after ? Prisma.sql`AND (${ref}, m."id") > (${after[0].toISOString()}::timestamptz AT TIME ZONE 'UTC', ${after[1]})` : Prisma.empty}
                   ORDER BY ref, m."id"
@@ -111,21 +113,16 @@ export function costsReport(ctx: ReportContext): ReportDoc {
                   JOIN "StockEntry" e ON e."sourceType" = 'MO_CONSUMPTION' AND e."sourceId" = mos."id"
                   GROUP BY mos."id"
                 ),
-                -- Per order through the WorkOrder(moId, …) index: as a join over all of "mos", Postgres
-                -- hashed every work order (344 k at a year of data, ~300 ms a batch).
+                -- A DONE order's labour was stored when it finished (at the rates it was valued with);
+                -- the others' is computed so far, per order through the WorkOrder(moId, …) index (as a
+                -- join over all of "mos", Postgres hashed every work order: 344 k at a year of data).
                 labor AS (
-                  SELECT mos."id", l.minutes, l.cost
-                  FROM mos CROSS JOIN LATERAL (
-                    SELECT SUM(EXTRACT(EPOCH FROM (t."endedAt" - t."startedAt"))::numeric / 60) AS minutes,
-                           SUM(EXTRACT(EPOCH FROM (t."endedAt" - t."startedAt"))::numeric / 3600 * COALESCE(c."costPerHour", 0)) AS cost
-                    FROM "WorkOrder" w
-                    JOIN "WorkOrderTimeLog" t ON t."workOrderId" = w."id" AND t."endedAt" IS NOT NULL
-                    LEFT JOIN "WorkCenter" c ON c."id" = w."workCenterId"
-                    WHERE w."moId" = mos."id"
-                  ) l
+                  SELECT mos."id", COALESCE(mos."laborMinutes", l.minutes) AS minutes, COALESCE(mos."laborCost", l.cost) AS cost
+                  FROM mos LEFT JOIN LATERAL (${labourSql(Prisma.sql`mos."id"`)}) l ON mos."laborCost" IS NULL
                 ),
                 costed AS (
-                  SELECT mos.*, p."sku" AS "productSku",
+                  SELECT mos."id", mos."orderNo", mos."name", mos."state", mos."quantity", mos."producedQty", mos."completedAt", mos.ref,
+                         p."sku" AS "productSku",
                          ROUND(COALESCE(planned.cost, 0), 4) AS planned_cost, ROUND(COALESCE(actual.cost, 0), 4) AS actual_cost,
                          ROUND(COALESCE(labor.minutes, 0), 4) AS labor_minutes, ROUND(COALESCE(labor.cost, 0), 4) AS labor_cost
                   FROM mos
