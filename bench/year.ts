@@ -9,7 +9,9 @@
 // BENCH_YEAR_N samples per endpoint (default 30), BENCH_YEAR_MONTHS (default 12),
 // BENCH_YEAR_KEEP=1 keeps the database afterwards (its name is printed) for EXPLAIN work;
 // BENCH_YEAR_DATABASE_URL=<url> measures a database loaded before (`DATABASE_URL=<url> npm run db:fake`)
-// instead of generating one (migrate it first; it is kept); BENCH_YEAR_CONCURRENCY (default 16).
+// instead of generating one (migrate it first; it is kept); BENCH_YEAR_CONCURRENCY (default 16);
+// BENCH_YEAR_ONLY=<words, comma-separated> measures only the endpoints whose name contains one of them
+// (e.g. "export,Stage board") and prints the section without writing it to bench/results.md.
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -156,6 +158,8 @@ async function run(serverUrl: string): Promise<string> {
       ["Labour export, 30 days (CSV)", `/api/reports/export?report=labor&format=csv&from=${encodeURIComponent(month)}`],
       ["Cost export, 30 days (CSV)", `/api/reports/export?report=costs&format=csv&from=${encodeURIComponent(month)}`],
     ];
+    const only = (process.env.BENCH_YEAR_ONLY ?? "").split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
+    if (only.length) endpoints.splice(0, endpoints.length, ...endpoints.filter(([name]) => only.some((w) => name.toLowerCase().includes(w))));
     const rows: Row[] = [];
     for (const [name, path, client] of endpoints) {
       rows.push(await measure(client ?? manager, name, path, n, path.startsWith("/api/reports/export") ? EXPORT_TARGET_MS : TARGET_MS));
@@ -257,7 +261,8 @@ if (process.argv[1] && /bench[\\/]year\.ts$/.test(process.argv[1])) {
   process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
   benchYear(process.env.BENCH_DATABASE_URL || DEFAULT_SERVER)
     .then((section) => {
-      writeSection(path.join("bench", "results.md"), section);
+      // A partial run (BENCH_YEAR_ONLY) is printed only: the section in the results stays whole.
+      if (!process.env.BENCH_YEAR_ONLY) writeSection(path.join("bench", "results.md"), section);
       console.log(`\n${section}`);
       process.exit(section.includes("FAILED") ? 1 : 0);
     })

@@ -61,8 +61,11 @@ function AppBody({ Component, pageProps }: Pick<AppProps<Partial<GuardProps>>, "
   // The page guard (lib/auth/page-guard.ts) refused this role: the server renders the Forbidden page
   // inside the shell, with the user it already read, instead of the page.
   const forbidden = pageProps.forbidden;
+  // The guard read the user already: the shell renders with it at once (SWR still asks /api/me in the
+  // background), so a page's own reads start without waiting for that round trip.
+  const me = forbidden ?? pageProps.me;
   return (
-    <SWRConfig value={forbidden ? { ...swrConfig, fallback: { "/api/me": forbidden } } : swrConfig}>
+    <SWRConfig value={me ? { ...swrConfig, fallback: { "/api/me": me } } : swrConfig}>
       <Head>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {/* The brand, never translated (and pages without catalogs, such as Next's error page, have it too). */}

@@ -5,10 +5,10 @@
 import type { GetServerSideProps } from "next";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { RETRY_AFTER_SECONDS } from "../http/errors";
-import { isLocale, type Locale } from "../i18n/config";
 import { i18nProps, type I18nProps } from "../i18n/page-props";
-import { can, permissionsOf, scopeOf, type Permission } from "./permissions";
-import { readSession, type SessionUser } from "./session";
+import { shownMe, type ShownMe } from "./me";
+import { can, scopeOf, type Permission } from "./permissions";
+import { readSession } from "./session";
 import { isStationPage } from "./station-scope";
 import { readStationDevice } from "./station-session";
 
@@ -17,7 +17,9 @@ import { readStationDevice } from "./station-session";
  * always with the person's language and its catalogs (their preference, else the browser's).
  */
 export interface GuardProps extends I18nProps {
-  forbidden?: { user: SessionUser & { locale: Locale | null }; permissions: ReturnType<typeof permissionsOf> };
+  /** The signed-in user, as GET /api/me answers: the shell renders with it instead of waiting for that request. */
+  me?: ShownMe;
+  forbidden?: ShownMe;
   /** The database could not be reached to check the session: a 503 page that says so, not a 500. */
   unavailable?: true;
 }
@@ -52,10 +54,9 @@ export function guardPage(permission: Permission | null, opts: { allRecords?: bo
     const scope = permission ? scopeOf(user, permission) : "all";
     if (!scope || (opts.allRecords && scope !== "all")) {
       res.statusCode = 403;
-      const shown = { id: user.id, email: user.email, name: user.name, role: user.role, locale: isLocale(user.locale) ? user.locale : null };
-      return { props: { ...i18nProps(req, user.locale), forbidden: { user: shown, permissions: permissionsOf(user.role) } } };
+      return { props: { ...i18nProps(req, user.locale), forbidden: shownMe(user) } };
     }
-    return { props: i18nProps(req, user.locale) };
+    return { props: { ...i18nProps(req, user.locale), me: shownMe(user) } };
   };
 }
 

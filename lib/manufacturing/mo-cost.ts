@@ -22,14 +22,16 @@ export interface MoCost {
  * An MO's labour so far: the minutes of its work orders' closed time logs and those minutes × their work
  * centers' cost per hour, each rounded to 4 decimals (0 without logs). `moId` is an expression: a
  * parameter, or a column of an outer query (finishMo's update, the costs report's orders still running).
+ * `onlyIf`, a condition on the outer row alone, skips the reads when false (Postgres makes it a one-time
+ * filter in front of them; as a join condition outside, it was checked only after they ran).
  */
-export const labourSql = (moId: Prisma.Sql) => Prisma.sql`
+export const labourSql = (moId: Prisma.Sql, onlyIf: Prisma.Sql = Prisma.sql`true`) => Prisma.sql`
   SELECT ROUND(COALESCE(SUM(EXTRACT(EPOCH FROM (t."endedAt" - t."startedAt"))::numeric / 60), 0), 4) AS minutes,
          ROUND(COALESCE(SUM(EXTRACT(EPOCH FROM (t."endedAt" - t."startedAt"))::numeric / 3600 * COALESCE(c."costPerHour", 0)), 0), 4) AS cost
   FROM "WorkOrder" w
   JOIN "WorkOrderTimeLog" t ON t."workOrderId" = w."id" AND t."endedAt" IS NOT NULL
   LEFT JOIN "WorkCenter" c ON c."id" = w."workCenterId"
-  WHERE w."moId" = ${moId}`;
+  WHERE w."moId" = ${moId} AND ${onlyIf}`;
 
 /**
  * The cost per produced unit of an MO's output, (materials + labour) ÷ producedQty, or null when it

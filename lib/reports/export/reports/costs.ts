@@ -118,7 +118,7 @@ export function costsReport(ctx: ReportContext): ReportDoc {
                 -- join over all of "mos", Postgres hashed every work order: 344 k at a year of data).
                 labor AS (
                   SELECT mos."id", COALESCE(mos."laborMinutes", l.minutes) AS minutes, COALESCE(mos."laborCost", l.cost) AS cost
-                  FROM mos LEFT JOIN LATERAL (${labourSql(Prisma.sql`mos."id"`)}) l ON mos."laborCost" IS NULL
+                  FROM mos CROSS JOIN LATERAL (${labourSql(Prisma.sql`mos."id"`, Prisma.sql`mos."laborCost" IS NULL`)}) l
                 ),
                 costed AS (
                   SELECT mos."id", mos."orderNo", mos."name", mos."state", mos."quantity", mos."producedQty", mos."completedAt", mos.ref,
