@@ -607,19 +607,19 @@ function report(r: {
         .filter(({ x }) => !x.error)
         .map(({ x, s }) => `${x.target.name}, ${x.target.who.replace(/ \(.*/, "")}, ${x.mode}: HTML ${f(s.ttfb)} ms, DOMContentLoaded ${f(s.dcl)} ms, element ${f(s.p50)} ms`)
         .join("; ") +
-      ". After DOMContentLoaded the chain is: hydrate, `GET /api/me` (the shell renders nothing before it), then the page's reads " +
+      ". After DOMContentLoaded the chain is: hydrate (the signed-in user comes in the page's props, so the shell renders at once; `GET /api/me` refreshes it in the background), then the page's reads " +
       "(operator: `/api/workorders?mine=1` open and done, `/api/notifications`; MO list: `/api/mos`, `/api/notifications`), then the render — " +
       "and every screen asks its reads a second time when the realtime socket first connects (`useRealtime`'s reconnect refetch), at the moment it renders. " +
       "What would close the gap to 1 s, largest first: (1) less JavaScript to parse before hydration (the shared chunks alone are " +
-      `${kb(r.js.shared.raw)} kB decoded); (2) no prefetch of the dashboard's chunk (~370 kB decoded, its charts) from the shell's links while a page loads; ` +
-      "(3) the signed-in user in the page's props (the guard has read the session already), which removes the `/api/me` round trip before the page's reads; " +
-      "(4) no second round of reads when the socket first connects, if the connection could replay the events since the first read (the outbox's position) instead; " +
-      "(5) for an operator holding hundreds of open WOs, fewer cards at once (a page of the pending ones): each card is a full set of touch buttons, timers and hooks. " +
+      `${kb(r.js.shared.raw)} kB decoded); ` +
+      "(2) no second round of reads when the socket first connects, if the connection could replay the events since the first read (the outbox's position) instead; " +
+      "(3) for an operator holding hundreds of open WOs, fewer cards at once (a page of the pending ones): each card is a full set of touch buttons, timers and hooks. " +
+      "Done already: the shell's links no longer prefetch their pages while one loads (the dashboard's charts were among them), and the user comes in the page's props. " +
       "On this machine the browser, the server and Postgres share 2 cores: a tablet has its own CPU for the browser, the server its own for the rest.",
     "",
     "JavaScript of the first cold navigation (resource timing, the page left to settle afterwards; transferred = as the server compressed it, decoded = what the browser parsed). " +
-      "What arrives before the element includes Next's prefetches of the pages the shell links to (in production a visible link's page chunks are fetched; the dashboard's, " +
-      "~108 kB gzipped, among them), so it is more than the page's own first load in the table below; \"in all\" adds what came after.",
+      "What arrives before the element can include Next's prefetches of pages a visible link points to (the shell's own links do not prefetch, a WO card's link does), " +
+      "so it can be more than the page's own first load in the table below; \"in all\" adds what came after.",
     "",
     "| page | signed in as | scripts before the element | kB transferred | kB decoded | scripts in all | kB transferred | kB decoded |",
     "|---|---|---:|---:|---:|---:|---:|---:|",

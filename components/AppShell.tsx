@@ -43,7 +43,7 @@ export function AppShell({ title, children }: { title: string; children: ReactNo
       </a>
       <header className="border-b border-neutral-200 bg-white">
         <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
-          <Link href="/" className={`flex items-center gap-2 rounded-md text-lg font-bold tracking-tight text-neutral-900 ${focusRing}`}>
+          <Link href="/" prefetch={false} className={`flex items-center gap-2 rounded-md text-lg font-bold tracking-tight text-neutral-900 ${focusRing}`}>
             <LogoMark />
             {/* The brand, never translated. */}
             MES
@@ -89,6 +89,10 @@ function MainNav({ me }: { me: Me }) {
             <li key={item.href}>
               <Link
                 href={item.href}
+                // Not fetched ahead while a page loads (every visible link's page would be, the dashboard's
+                // charts among them: more JavaScript than the page's own on a tablet's first load); a
+                // pointer hovering a link still fetches it ahead (docs/performance.md, "Pages").
+                prefetch={false}
                 aria-current={active ? "page" : undefined}
                 className={`inline-flex h-12 items-center border-b-2 px-3 text-sm font-medium ${
                   active ? "border-neutral-900 text-neutral-900" : "border-transparent text-neutral-600 hover:border-neutral-300 hover:text-neutral-900"

@@ -237,7 +237,12 @@ describe("the page guard uses the same session check", () => {
     expect(await guard(pageRequest(undefined, "/mos/abc?tab=1"))).toEqual({ redirect: { destination: "/signin?callbackUrl=%2Fmos%2Fabc%3Ftab%3D1", permanent: false } });
     const u = await userWithDevices(1);
     const cookie = sessionCookie(u.clients[0]!);
-    expect(guardOnly(await guard(pageRequest(cookie, "/")))).toEqual({ props: {} });
+    // A page it lets through gets the user exactly as GET /api/me answers (the shell renders with it at once).
+    const me = await u.clients[0]!.get("/api/me");
+    expect(me.status).toBe(200);
+    const through = await guard(pageRequest(cookie, "/"));
+    expect(guardOnly(through)).toEqual({ props: { me: me.body } });
+    expect(JSON.stringify(through)).not.toMatch(/sessionId|passwordHash/);
     await (await app.as("ADMIN")).request("DELETE", `/api/users/${u.id}/sessions`);
     expect(await guard(pageRequest(cookie, "/"))).toEqual({ redirect: { destination: "/signin?callbackUrl=%2F&reason=expired", permanent: false } });
   });
@@ -255,7 +260,7 @@ describe("the page guard uses the same session check", () => {
     expect(op.res.statusCode).toBe(403);
     // ...but may open one order of their own work (scope "own").
     const own = pageRequest(sessionCookie(operator.clients[0]!), "/mos/x");
-    expect(guardOnly(await guardPage("mo:read")(own))).toEqual({ props: {} });
+    expect(guardOnly(await guardPage("mo:read")(own))).toEqual({ props: { me: (await operator.clients[0]!.get("/api/me")).body } });
   });
 
   test("the database away while checking the session → 503 with Retry-After, never a 500", async () => {
@@ -272,6 +277,6 @@ describe("the page guard uses the same session check", () => {
       setDb(app.db.handle);
       await away.close();
     }
-    expect(guardOnly(await guardPage(null)(pageRequest(sessionCookie(u.clients[0]!), "/")))).toEqual({ props: {} });
+    expect(guardOnly(await guardPage(null)(pageRequest(sessionCookie(u.clients[0]!), "/")))).toEqual({ props: { me: (await u.clients[0]!.get("/api/me")).body } });
   });
 });
