@@ -139,6 +139,9 @@ test("work orders: time logs, pauses, worked minutes, one running WO per operato
       WHEN 'PAUSED' THEN NOT (l.open = 0 AND p.open = 1 AND w."startTime" = l.first)
       ELSE l.n IS NOT NULL OR p.open IS NOT NULL OR w."startTime" IS NOT NULL END`);
   await none(`SELECT "assignedToId" FROM "WorkOrder" WHERE "status" = 'STARTED' GROUP BY 1 HAVING count(*) > 1`);
+  // Every log carries its WO's work center (kept by the trigger, which the bulk insert fires too).
+  await none(`SELECT l."id" FROM "WorkOrderTimeLog" l JOIN "WorkOrder" w ON w."id" = l."workOrderId" WHERE l."workCenterId" IS DISTINCT FROM w."workCenterId"`);
+  expect(await count(`SELECT count(*)::int AS n FROM "WorkOrderTimeLog" WHERE "workCenterId" IS NOT NULL`)).toBeGreaterThan(100);
   // Pauses sit between the stretches of work of the same WO, by the person working it.
   await none(`
     SELECT p."id" FROM "WorkOrderPause" p JOIN "WorkOrder" w ON w."id" = p."workOrderId"
