@@ -1,5 +1,4 @@
 import { shownMe } from "@/lib/auth/me";
-import type { RequestUser } from "@/lib/auth/session";
 import { apiRoute } from "@/lib/http/api";
 import { setLocaleInput } from "@/lib/users/schemas";
 import { setLocale } from "@/lib/users/set-locale";
@@ -11,7 +10,7 @@ export default apiRoute({
   GET: {
     permission: "authenticated",
     handler: async ({ user }) => {
-      return shownMe(user, (user as Partial<RequestUser>).locale);
+      return shownMe(user);
     },
   },
   PATCH: {
