@@ -8,7 +8,10 @@
 // - everything else, the API above all, goes to the network untouched: the service worker never
 //   answers an API call (the offline queue lives in the page: components/offline/sync.ts);
 // - signing out (POST /api/auth/signout) drops the kept pages, so the next person cannot see them.
-// The page asks it to keep what the first visit loaded before it was active (CACHE_URLS, register.ts).
+// The page asks it to keep what the first visit loaded before it was active (CACHE_URLS, register.ts),
+// and to take control of a page it does not control yet (CLAIM): a page whose navigation began while
+// the worker was still installing is not among the clients claimed on activation, and would otherwise
+// stay outside it, its lazy files unreachable without a network, until a reload.
 import { CacheFirst, CacheableResponsePlugin, ExpirationPlugin, NetworkFirst, Serwist } from "serwist";
 
 const PAGES = "mes-tablet-pages";
@@ -48,6 +51,11 @@ self.addEventListener("fetch", (event) => {
   if (url.origin === self.location.origin && url.pathname === "/api/auth/signout" && event.request.method === "POST") {
     event.waitUntil(caches.delete(PAGES));
   }
+});
+
+// A page left outside the worker asks to be claimed (register.ts); claiming again is harmless.
+self.addEventListener("message", (event) => {
+  if (event.data?.type === "CLAIM") event.waitUntil(self.clients.claim());
 });
 
 serwist.addEventListeners();

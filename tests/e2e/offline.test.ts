@@ -27,15 +27,16 @@ interface Detail {
 async function waitForOfflineCopy(page: Page): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const ready = await page.evaluate(async () => {
-      if (!navigator.serviceWorker?.controller) return false;
-      const kept = await (await caches.open("mes-tablet-pages")).match(location.href, { ignoreVary: true });
+    const state = await page.evaluate(async () => {
+      const controlled = !!navigator.serviceWorker?.controller;
+      const kept = controlled && !!(await (await caches.open("mes-tablet-pages")).match(location.href, { ignoreVary: true }));
       const files = (await (await caches.open("mes-static")).keys()).map((r) => r.url);
       const loaded = performance.getEntriesByType("resource").map((e) => e.name).filter((u) => u.includes("/_next/static/"));
-      return !!kept && loaded.every((u) => files.includes(u));
+      return { controlled, kept, missing: loaded.filter((u) => !files.includes(u)) };
     });
-    if (ready) return;
-    assert.ok(Date.now() < deadline, "the service worker kept the page and its files within 30 s");
+    if (state.controlled && state.kept && !state.missing.length) return;
+    // On a miss, say which part: no worker in control, the page not kept, or which build files are not.
+    assert.ok(Date.now() < deadline, `the service worker kept the page and its files within 30 s: ${JSON.stringify(state)}`);
     await page.waitForTimeout(500);
   }
 }
@@ -228,5 +229,25 @@ describe("offline tablet", () => {
     assert.equal(detail.timeLogs.length, 0);
     await conflict.getByRole("button", { name: "OK, remove it" }).click();
     await page.getByTestId("offline-conflict").waitFor({ state: "detached" });
+  });
+  test("a page loaded past the worker (a hard reload) is taken over by it, and its page and files kept again", async () => {
+    const { page, context } = operator;
+    await page.goto(`/workorders/${wos[0]!.id}`);
+    await visible(page.getByTestId("wo-actions"));
+    await waitForOfflineCopy(page);
+    // Whether the worker controlled the document as it began (the premise: a hard reload bypasses it).
+    await page.addInitScript(() => {
+      (window as unknown as { startedControlled: boolean }).startedControlled = !!navigator.serviceWorker?.controller;
+    });
+    // Drop what was kept, so only this load can keep it again.
+    await page.evaluate(async () => {
+      await caches.delete("mes-static");
+      await caches.delete("mes-tablet-pages");
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Page.reload", { ignoreCache: true });
+    await visible(page.getByTestId("wo-actions"));
+    assert.equal(await page.evaluate(() => (window as unknown as { startedControlled: boolean }).startedControlled), false, "the hard reload began outside the worker");
+    await waitForOfflineCopy(page);
   });
 });
