@@ -9,16 +9,24 @@
 let registered = false;
 const warmed = new Set<string>();
 
-function warm(sw: ServiceWorker | null | undefined): void {
+/** Next's build files among resource timing entries. */
+const buildFiles = (entries: PerformanceEntryList): string[] =>
+  entries.map((e) => e.name).filter((u) => u.startsWith(`${location.origin}/_next/static/`));
+
+/** Asks the active worker to keep the given build files, and the page now shown when `page`; each URL once per page load. */
+function warm(sw: ServiceWorker | null | undefined, files: string[], page: boolean): void {
   if (!sw) return;
-  const assets = performance
-    .getEntriesByType("resource")
-    .map((e) => e.name)
-    .filter((u) => u.startsWith(`${location.origin}/_next/static/`) && !warmed.has(u));
-  const page = warmed.has(location.href) ? [] : [[location.href, { headers: { Accept: "text/html" } }]];
-  if (!page.length && !assets.length) return;
-  for (const u of [location.href, ...assets]) warmed.add(u);
-  sw.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: [...page, ...assets] } });
+  const urls: (string | [string, RequestInit])[] = [];
+  if (page && !warmed.has(location.href)) {
+    warmed.add(location.href);
+    urls.push([location.href, { headers: { Accept: "text/html" } }]);
+  }
+  for (const u of files) {
+    if (warmed.has(u)) continue;
+    warmed.add(u);
+    urls.push(u);
+  }
+  if (urls.length) sw.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: urls } });
 }
 
 /**
@@ -32,14 +40,18 @@ export function registerServiceWorker(): void {
   if (!registered) {
     registered = true;
     sw.register("/sw.js", { scope: "/" }).catch((err: unknown) => console.warn("The offline service worker could not be registered:", err));
-    // Build files that finish loading later are kept as well (each URL is sent once per page load).
+    // Build files that finish loading later are kept as well, read from the observer's own entries (the
+    // page's resource timing buffer stops at 250 entries, which a long shift of API calls fills).
     if (typeof PerformanceObserver !== "undefined") {
-      new PerformanceObserver(() => void sw.ready.then((reg) => warm(reg.active))).observe({ type: "resource" });
+      new PerformanceObserver((list) => {
+        const files = buildFiles(list.getEntries());
+        if (files.length) void sw.ready.then((reg) => warm(reg.active, files, false));
+      }).observe({ type: "resource" });
     }
   }
   // The active worker keeps them whether or not it controls this page yet, and takes the page if not.
   void sw.ready.then((reg) => {
-    warm(reg.active);
+    warm(reg.active, buildFiles(performance.getEntriesByType("resource")), true);
     if (!sw.controller) reg.active?.postMessage({ type: "CLAIM" });
   });
 }
